@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { ALL_ROLES, ANONYMOUS, type Identity, type Role } from "@danvan/kit/identity";
+import type { Logger } from "@danvan/kit/logger";
+import type { RequestHandler, Response } from "express";
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { isSymmetric, type TokenSettings } from "./config.js";
+import { requestIdOf } from "./request-context.js";
+
+/** Why a caller's token was refused; each maps to a fixed message that never repeats the token. */
+export type CallerTokenRejection =
+  | "malformed-header"
+  | "malformed"
+  | "expired"
+  | "not-yet-valid"
+  | "wrong-issuer"
+  | "wrong-audience"
+  | "algorithm-not-allowed"
+  | "bad-signature"
+  | "missing-subject"
+  | "bad-claims"
+  | "keys-unavailable";
+
+const MESSAGES: Record<CallerTokenRejection, string> = {
+  "malformed-header": 'The Authorization header must be "Bearer <token>"',
+  malformed: "The token is malformed",
+  expired: "The token has expired",
+  "not-yet-valid": "The token is not valid yet",
+  "wrong-issuer": "The token was not issued by a trusted issuer",
+  "wrong-audience": "The token is not meant for this graph",
+  "algorithm-not-allowed": "The token's signing algorithm is not allowed",
+  "bad-signature": "The token's signature is invalid",
+  "missing-subject": "The token has no subject (sub)",
+  "bad-claims": "The token's claims are invalid",
+  "keys-unavailable": "The keys to verify tokens are unavailable; try again later",
+};
+
+export class CallerTokenError extends Error {
+  constructor(
+    readonly reason: CallerTokenRejection,
+    /** 401 for the caller's fault; 503 when our own key source (JWKS) cannot be reached. */
+    readonly status: 401 | 503 = 401,
+  ) {
+    super(MESSAGES[reason]);
+    this.name = "CallerTokenError";
+  }
+}
+
+/** Names a person types for a role (CLI, IDE page): public, officer, handling-officer, analyst, admin. */
+export const ROLE_NAMES = ["public", "officer", "handling-officer", "analyst", "admin"] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/**
+ * "officer", "OFFICER", "handling-officer", "HANDLING_OFFICER" → that role; "public" → no role.
+ * Anything else → undefined.
+ */
+export function rolesFromName(name: string): Role[] | undefined {
+  const normalised = name
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]+/g, "_");
+  if (normalised === "PUBLIC") return [];
+  return (ALL_ROLES as readonly string[]).includes(normalised) ? [normalised as Role] : undefined;
+}
+
+/** Maps verified claims to an Identity. Unknown role names are dropped: least privilege. */
+function identityFrom(payload: JWTPayload): Identity {
+  if (typeof payload.sub !== "string" || payload.sub.trim() === "") throw new CallerTokenError("missing-subject");
+  const { roles, org, unit } = payload as { roles?: unknown; org?: unknown; unit?: unknown };
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === "string"))) {
+    throw new CallerTokenError("bad-claims");
+  }
+  if ((org !== undefined && typeof org !== "string") || (unit !== undefined && typeof unit !== "string")) {
+    throw new CallerTokenError("bad-claims");
+  }
+  const parsed = [...new Set(((roles ?? []) as string[]).flatMap((r) => rolesFromName(r) ?? []))];
+  return {
+    sub: payload.sub,
+    roles: parsed,
+    ...(org ? { organisationId: org } : {}),
+    ...(unit ? { unitCode: unit } : {}),
+  };
+}
+
+function rejectionOf(err: unknown): CallerTokenError {
+  if (err instanceof CallerTokenError) return err;
+  if (err instanceof errors.JWTExpired) return new CallerTokenError("expired");
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === "iss") return new CallerTokenError("wrong-issuer");
+    if (err.claim === "aud") return new CallerTokenError("wrong-audience");
+    if (err.claim === "nbf") return new CallerTokenError("not-yet-valid");
+    if (err.claim === "sub") return new CallerTokenError("missing-subject");
+    return new CallerTokenError("bad-claims");
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) {
+    return new CallerTokenError("algorithm-not-allowed");
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey) {
+    return new CallerTokenError("bad-signature");
+  }
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) {
+    return new CallerTokenError("keys-unavailable", 503);
+  }
+  if (err instanceof errors.JOSEError) return new CallerTokenError("malformed");
+  // A network failure fetching the JWKS (fetch throws a TypeError): our problem, not the caller's.
+  return new CallerTokenError("keys-unavailable", 503);
+}
+
+export type CallerTokenVerifier = (authorization: string | undefined) => Promise<Identity>;
+
+/**
+ * Verifies `Authorization: Bearer <jwt>`: algorithms pinned from the settings (never "none"),
+ * issuer and audience checked, `exp` required, `nbf` honoured, `sub` required.
+ * No header → the public (ANONYMOUS). Anything wrong → CallerTokenError.
+ */
+export function createCallerTokenVerifier(settings: TokenSettings): CallerTokenVerifier {
+  const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
+  const jwks = settings.jwksUrl ? createRemoteJWKSet(settings.jwksUrl, { timeoutDuration: 5000 }) : undefined;
+  // Each algorithm family gets its own key, so a public key can never be used as an HMAC secret.
+  const getKey: JWTVerifyGetKey = async (header, token) => {
+    if (isSymmetric(header.alg ?? "")) {
+      if (secret) return secret;
+    } else if (jwks) {
+      return jwks(header, token);
+    } else if (settings.publicKey) {
+      return settings.publicKey;
+    }
+    throw new errors.JOSEAlgNotAllowed("no key for this algorithm");
+  };
+  const algorithms = [...settings.algorithms].filter((a) => a.toLowerCase() !== "none");
+
+  return async (authorization) => {
+    if (authorization === undefined) return ANONYMOUS;
+    const m = /^Bearer[ \t]+(\S+)$/i.exec(authorization.trim());
+    if (!m) throw new CallerTokenError("malformed-header");
+    try {
+      const { payload } = await jwtVerify(m[1]!, getKey, {
+        algorithms,
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: ["exp", "sub"],
+        clockTolerance: 5,
+      });
+      return identityFrom(payload);
+    } catch (err) {
+      throw rejectionOf(err);
+    }
+  };
+}
+
+/** The JSON a refused request gets: the GraphQL error shape, so clients need one parser. */
+export function sendUnauthenticated(res: Response, err: CallerTokenError): void {
+  if (err.status === 401) res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
+  res.status(err.status).json({
+    errors: [
+      { message: err.message, extensions: { code: err.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR" } },
+    ],
+  });
+}
+
+/**
+ * Express middleware: puts the caller's Identity in `res.locals.identity`, or answers 401
+ * itself. Runs before the body is parsed, so a refused caller costs no JSON parsing.
+ */
+export function callerTokenMiddleware(verify: CallerTokenVerifier, logger: Logger): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.identity = await verify(req.header("authorization"));
+      next();
+    } catch (err) {
+      const rejection = rejectionOf(err);
+      logger.warn({ reason: rejection.reason, requestId: requestIdOf(res) }, "caller token refused");
+      sendUnauthenticated(res, rejection);
+    }
+  };
+}
+
+export interface DevTokenRequest {
+  sub: string;
+  /** One role, or several; none for a public token. */
+  role?: Role;
+  roles?: readonly Role[];
+  org?: string;
+  unit?: string;
+  /** Lifetime: "8h", "30m", "2d", or a number of seconds. Default 1 hour. */
+  ttl?: string | number;
+}
+
+/** Signs a development caller token (HS256) that the gateway accepts with the same settings. */
+export async function issueDevToken(
+  request: DevTokenRequest,
+  secret: string,
+  issuer: string,
+  audience: string,
+): Promise<string> {
+  if (secret.length < 32) throw new Error("the token secret must be at least 32 characters");
+  const roles = [...new Set([...(request.roles ?? []), ...(request.role ? [request.role] : [])])];
+  const now = Math.floor(Date.now() / 1000);
+  const ttl = request.ttl ?? "1h";
+  return (
+    new SignJWT({
+      roles,
+      ...(request.org ? { org: request.org } : {}),
+      ...(request.unit ? { unit: request.unit } : {}),
+    })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(request.sub)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setJti(randomUUID())
+      .setIssuedAt(now)
+      // jose reads a number as an absolute time, so a number of seconds is added to now.
+      .setExpirationTime(typeof ttl === "number" ? now + ttl : ttl)
+      .sign(new TextEncoder().encode(secret))
+  );
+}

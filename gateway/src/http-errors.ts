@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@danvan/kit/logger";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { requestIdOf } from "./request-context.js";
+
+/** Every HTTP-level refusal uses the GraphQL error shape, so a client needs one parser. */
+export function sendJsonError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+export const notFound: RequestHandler = (_req, res) => {
+  sendJsonError(res, 404, "NOT_FOUND", "No such route");
+};
+
+/**
+ * Express error handler. Malformed JSON → 400 BAD_REQUEST, a body over the limit → 413,
+ * anything else → a masked 500 logged with an errorId. Never Express's HTML error page,
+ * and never the parser's message (it quotes the body, which may hold a token or a name).
+ */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: Error & { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    if (err.type === "entity.parse.failed")
+      return sendJsonError(res, 400, "BAD_REQUEST", "The request body is not valid JSON");
+    if (status === 413) return sendJsonError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    if (status === 415) return sendJsonError(res, 415, "BAD_REQUEST", "Unsupported content type or encoding");
+    if (status >= 400 && status < 500) return sendJsonError(res, status, "BAD_REQUEST", "Bad request");
+    const errorId = randomUUID();
+    logger.error(
+      { errorId, requestId: requestIdOf(res), err: { name: err.name, message: err.message, stack: err.stack } },
+      "unhandled http error",
+    );
+    sendJsonError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error", { errorId });
+  };
+}

@@ -1,0 +1,36 @@
+// Telemetry first: it must be set before @apollo/gateway is evaluated (see telemetry.ts).
+import "./telemetry.js";
+import { createLogger } from "@danvan/kit/logger";
+import { ConfigError, loadConfig } from "./config.js";
+import { startGateway } from "./server.js";
+
+/** `npm start -w @danvan/gateway`: the gateway from the environment, stopped by SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  // Validated once here for the log level; startGateway reads the same environment.
+  const logger = createLogger("gateway", loadConfig(process.env).logLevel);
+  const gateway = await startGateway(process.env, { logger });
+  process.stdout.write(`Gateway ready at ${gateway.url}\n`);
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "signal received: turning unready and draining");
+    // A second signal means "now": stop waiting for in-flight requests.
+    process.once(signal, () => process.exit(1));
+    gateway.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: String(err) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
+
+main().catch((err: unknown) => {
+  // A ConfigError's message lists every bad variable; other start-up errors say what to do.
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : `gateway failed to start: ${(err as Error).message ?? String(err)}`}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,218 @@
+import "./telemetry.js";
+import { readFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { createLogger, type Logger } from "@danvan/kit/logger";
+import express, { type RequestHandler } from "express";
+import { callerTokenMiddleware, createCallerTokenVerifier } from "./caller-token.js";
+import { loadConfig, subgraphUrlVariable, type GatewayConfig } from "./config.js";
+import { createErrorFormatter } from "./error-masking.js";
+import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
+import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
+import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
+import { SignedIdentityDataSource } from "./subgraph-data-source.js";
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  port: number;
+  /** Turns unready, drains in-flight requests (up to SHUTDOWN_GRACE_MS), stops. Idempotent. */
+  stop: () => Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  /** Defaults to a pino logger named "gateway" at LOG_LEVEL. */
+  logger?: Logger;
+}
+
+const GRAPHQL_PATH = "/graphql";
+
+/** The supergraph is composed at build time (npm run schema); the gateway never introspects. */
+async function readSupergraph(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === "ENOENT"
+        ? `supergraph not found at ${file}: run "npm run schema" to compose it, or set SUPERGRAPH_PATH`
+        : `cannot read the supergraph at ${file} (${code ?? String(err)})`,
+    );
+  }
+}
+
+/** One data source per subgraph; its URL comes from SUBGRAPH_URL_<NAME>, else from the supergraph. */
+function serviceBuilder(config: GatewayConfig, seen: Set<string>) {
+  return ({ name, url }: { name: string; url?: string }) => {
+    const variable = subgraphUrlVariable(name);
+    seen.add(variable);
+    const target = config.subgraphUrls.get(variable.slice("SUBGRAPH_URL_".length)) ?? url;
+    if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph: set ${variable}`);
+    return new SignedIdentityDataSource({
+      name,
+      url: target,
+      identitySecret: config.identitySecret,
+      timeoutMs: config.subgraphTimeoutMs,
+    });
+  };
+}
+
+/** One line per request, without the query string (GET operations carry variables there). */
+function accessLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const health = req.path === "/livez" || req.path === "/readyz";
+      logger[health ? "debug" : "info"](
+        {
+          requestId: requestIdOf(res),
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+function displayHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * Starts the gateway: Express 5 + Apollo Server 5 + ApolloGateway over the composed
+ * supergraph file. Settings come from `env` (see config.ts). Resolves once the supergraph is
+ * loaded and /readyz answers 200.
+ */
+export async function startGateway(
+  env: NodeJS.ProcessEnv = process.env,
+  options: StartGatewayOptions = {},
+): Promise<RunningGateway> {
+  const config = loadConfig(env);
+  const logger = options.logger ?? createLogger("gateway", config.logLevel);
+  const supergraphSdl = await readSupergraph(config.supergraphPath);
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  let state: "loading" | "ready" | "stopping" = "loading";
+  let graphqlHandler: RequestHandler | undefined = undefined; // set once the supergraph is loaded
+
+  const subgraphVariables = new Set<string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: serviceBuilder(config, subgraphVariables),
+    logger,
+    // A client must not obtain query plans: they name subgraphs and their fields.
+    __exposeQueryPlanExperimental: false,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    // Without introspection, "Did you mean ...?" hints would leak the schema bit by bit.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    nodeEnv: config.nodeEnv,
+    logger,
+    // main.ts owns the signals, so that readiness flips before anything else happens.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Nothing leaves this machine: no usage or schema reports, whatever APOLLO_KEY says.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's default landing page loads from a CDN; our IDE page is served locally.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+
+  app.use(requestIdMiddleware);
+  app.use(accessLog(logger));
+  app.get("/livez", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", (_req, res) => {
+    if (state === "ready") res.json({ status: "ready" });
+    else res.status(503).json({ status: state });
+  });
+
+  if (config.ideEnabled) {
+    app.use("/ide", ideRouter(config));
+    app.get("/", (_req, res) => res.redirect(GRAPHQL_PATH));
+    app.get(GRAPHQL_PATH, (req, res, next) => (wantsHtml(req) ? sendIdePage(res, config, GRAPHQL_PATH) : next()));
+  }
+  app.use(
+    GRAPHQL_PATH,
+    callerTokenMiddleware(createCallerTokenVerifier(config.token), logger),
+    express.json({ limit: config.bodyLimit }),
+    (req, res, next) => {
+      if (graphqlHandler && state === "ready") return graphqlHandler(req, res, next);
+      res.setHeader("Retry-After", "1");
+      sendJsonError(
+        res,
+        503,
+        "SERVICE_UNAVAILABLE",
+        state === "stopping" ? "The gateway is shutting down" : "The gateway is starting",
+      );
+    },
+  );
+  app.use(notFound);
+  app.use(jsonErrorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${displayHost(config.host)}:${port}${GRAPHQL_PATH}`;
+
+  let started = false;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      state = "stopping";
+      logger.info("gateway stopping");
+      if (started)
+        await apollo.stop(); // drains the HTTP server, then stops the gateway
+      else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      logger.info("gateway stopped");
+    })());
+
+  try {
+    await apollo.start();
+    started = true;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  graphqlHandler = expressMiddleware(apollo, { context: async ({ res }) => gatewayContextOf(res) });
+  if (state === "loading") state = "ready";
+
+  for (const [name] of config.subgraphUrls) {
+    if (!subgraphVariables.has(`SUBGRAPH_URL_${name}`)) {
+      logger.warn({ variable: `SUBGRAPH_URL_${name}` }, "this override names no subgraph of the supergraph");
+    }
+  }
+  logger.info({ url, ide: config.ideEnabled, introspection: config.introspection }, "gateway ready");
+  return { url, port, stop };
+}

@@ -1,0 +1,78 @@
+import { spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
+import { databaseEnv, gatewayScript, mainScript, postgresServer, prepareDatabase, seedScript, SUBGRAPHS } from "./environment.js";
+import { runNode } from "./run-node.js";
+
+/**
+ * `npm start`: seeds the embedded databases on the first run (later runs reuse them), starts
+ * every subgraph and the gateway as separate processes, and stops them all on Ctrl-C.
+ */
+const started = Date.now();
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+const logLevel = process.env.LOG_LEVEL ?? "warn";
+const running: ServiceProcess[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping…");
+    // The gateway first, so no request reaches a subgraph that is going away.
+    for (const p of [...running].reverse()) await p.stop();
+  }
+  process.exit(code);
+}
+process.once("SIGINT", () => void stopAll(0));
+process.once("SIGTERM", () => void stopAll(0));
+
+try {
+  console.log(`Databases: ${postgresServer ? `PostgreSQL at ${new URL(postgresServer).host}` : "embedded SQLite (data/)"}`);
+  for (const s of SUBGRAPHS) {
+    await prepareDatabase(s, false);
+    const code = await runNode(seedScript(s), ["--if-empty"], { ...process.env, ...databaseEnv(s), LOG_LEVEL: logLevel });
+    if (code !== 0) throw new Error(`seeding ${s.name} failed (exit ${code})`);
+  }
+
+  const urls: Record<string, string> = {};
+  for (const s of SUBGRAPHS) {
+    const port = Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort);
+    const proc = spawnService({
+      name: s.name,
+      script: mainScript(s),
+      env: { ...process.env, ...databaseEnv(s), PORT: String(port), LOG_LEVEL: logLevel },
+      inheritOutput: true,
+    });
+    running.push(proc);
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
+    urls[`SUBGRAPH_URL_${s.name.toUpperCase()}`] = `http://127.0.0.1:${port}/graphql`;
+    console.log(`  ${s.name.padEnd(14)} http://127.0.0.1:${port}/graphql`);
+  }
+
+  const gateway = spawnService({
+    name: "gateway",
+    script: gatewayScript,
+    env: { ...process.env, ...urls, PORT: String(gatewayPort), LOG_LEVEL: logLevel },
+    inheritOutput: true,
+  });
+  running.push(gateway);
+  await waitForReady(`http://127.0.0.1:${gatewayPort}/readyz`, gateway);
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+The province graph is up (${seconds} s): http://127.0.0.1:${gatewayPort}/graphql
+  Open it in a browser for the IDE; choose a role there, or get a token:
+    npm run token -- --role officer --unit 883      (also: public, handling-officer, analyst, admin)
+  and send it as "Authorization: Bearer <token>".
+Press Ctrl-C to stop.`);
+
+  for (const p of running) {
+    p.child.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`${p.name} stopped unexpectedly (exit ${code}); stopping the rest`);
+        void stopAll(1);
+      }
+    });
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  await stopAll(1);
+}

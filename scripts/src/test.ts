@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { repoRoot } from "@danvan/kit";
+
+/**
+ * Runs every compiled test file with node's test runner: unit and integration tests beside
+ * the code (services/*, gateway), end-to-end tests in test/. TEST_DATABASE=postgres runs the
+ * integration and end-to-end tests on this machine's PostgreSQL instead of SQLite.
+ */
+function testFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".test.js") && !f.includes("node_modules"))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+const roots = [
+  ...fs.readdirSync(path.join(repoRoot, "services")).map((s) => path.join(repoRoot, "services", s, "dist")),
+  path.join(repoRoot, "gateway/dist"),
+  path.join(repoRoot, "test/dist"),
+];
+const filter = process.argv.slice(2);
+const files = roots.flatMap(testFiles).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
+if (files.length === 0) {
+  console.error("no test files found: run `npm run build` first");
+  process.exit(1);
+}
+console.log(`Running ${files.length} test files on ${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite"}`);
+const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], { stdio: "inherit", env: process.env });
+child.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

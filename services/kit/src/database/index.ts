@@ -1,0 +1,5 @@
+export * from "./data-source.js";
+export * from "./statement-counter.js";
+export * from "./columns.js";
+export * from "./transaction.js";
+export * from "./postgres-admin.js";

@@ -1,0 +1,159 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Request, type Response, type NextFunction } from "express";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import { createErrorFormatter } from "../errors.js";
+import {
+  IDENTITY_HEADER,
+  IdentityRejectedError,
+  REQUEST_ID_HEADER,
+  ReplayGuard,
+  verifyIdentity,
+  type VerifiedIdentity,
+} from "../identity/signed-identity.js";
+import { migrationsApplied } from "../database/data-source.js";
+import type { SubgraphContext } from "../context.js";
+
+export interface SubgraphServerOptions<C extends SubgraphContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  logger: Logger;
+  identitySecret: string;
+  host: string;
+  port: number;
+  bodyLimit: string;
+  shutdownGraceMs: number;
+  /** Builds the per-request context (fresh DataLoaders) from the verified identity. */
+  createContext: (base: SubgraphContext) => C;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  /** Stops accepting, finishes in-flight requests, closes the pool. */
+  stop: () => Promise<void>;
+}
+
+type VerifiedRequest = Request & { verified?: VerifiedIdentity };
+
+/**
+ * Apollo Server 5 inside Express 5: a body-size limit, `/livez` and `/readyz`, the gateway's
+ * signed identity required on `/graphql` (401 otherwise, `_entities` and `_service` included),
+ * masked errors, and graceful shutdown.
+ */
+export async function startSubgraphServer<C extends SubgraphContext>(
+  opts: SubgraphServerOptions<C>,
+): Promise<RunningSubgraph> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const replayGuard = new ReplayGuard();
+  let stopping = false;
+
+  const apollo = new ApolloServer<C>({
+    schema: opts.schema,
+    formatError: createErrorFormatter(opts.logger),
+    includeStacktraceInErrorResponses: false,
+    // Only the gateway can reach this server (signed identity), and composition needs `_service`.
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownGraceMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Inline traces (ftv1) only feed Apollo's cloud reporting, which this project never uses.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    logger: opts.logger,
+  });
+  await apollo.start();
+
+  app.get("/livez", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    if (stopping) return void res.status(503).json({ status: "stopping" });
+    try {
+      await opts.dataSource.query("SELECT 1");
+      const migrated = await migrationsApplied(opts.dataSource);
+      if (!migrated) return void res.status(503).json({ status: "migrations pending" });
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "database unreachable" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: opts.bodyLimit }),
+    async (req: VerifiedRequest, res: Response, next: NextFunction) => {
+      try {
+        req.verified = await verifyIdentity(req.header(IDENTITY_HEADER), {
+          secret: opts.identitySecret,
+          body: (req.body ?? {}) as object,
+          replayGuard,
+        });
+        next();
+      } catch (err) {
+        const reason = err instanceof IdentityRejectedError ? err.reason : "invalid";
+        opts.logger.warn({ reason, requestId: req.header(REQUEST_ID_HEADER) }, "request refused: no valid gateway identity");
+        res.status(401).json({
+          errors: [{ message: "Requests must come through the gateway", extensions: { code: "UNAUTHENTICATED", reason } }],
+        });
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const verified = (req as VerifiedRequest).verified!;
+        return opts.createContext({
+          identity: verified.identity,
+          requestId: verified.requestId,
+          logger: opts.logger.child({ requestId: verified.requestId }),
+        });
+      },
+    }),
+  );
+
+  // Malformed JSON or a body over the limit: a coded JSON answer, never an HTML stack page.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+    if (status >= 500) opts.logger.error({ err: err.message }, "unhandled http error");
+    res.status(status).json({ errors: [{ message: status < 500 ? err.message : "Internal server error", extensions: { code } }] });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${opts.host}:${port}/graphql`;
+  opts.logger.info({ url }, `${opts.name} subgraph ready`);
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      await apollo.stop();
+      if (opts.dataSource.isInitialized) await opts.dataSource.destroy();
+    })());
+  return { url, port, stop };
+}
+
+/** Stops the server on SIGTERM/SIGINT: unready at once, then drain, then exit. */
+export function stopOnSignals(server: RunningSubgraph, logger: Logger): void {
+  const handler = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: String(err) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", handler);
+  process.once("SIGINT", handler);
+}

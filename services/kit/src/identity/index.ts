@@ -1,0 +1,3 @@
+export * from "./identity.js";
+export * from "./signed-identity.js";
+export * from "./dev-secrets.js";

@@ -1,0 +1,61 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { SignJWT } from "jose";
+import { IdentityRejectedError, ReplayGuard, signIdentity, verifyIdentity } from "./signed-identity.js";
+
+const secret = "s".repeat(40);
+const body = { query: "{ administrativeUnits { code } }", variables: { a: 1 }, operationName: null };
+const officer = { sub: "alice", roles: ["OFFICER" as const], unitCode: "883", organisationId: "HND-883" };
+
+const rejects = (p: Promise<unknown>, reason: string) =>
+  assert.rejects(p, (e: unknown) => e instanceof IdentityRejectedError && e.reason === reason);
+
+describe("gateway-signed identity", () => {
+  it("verifies a header signed for the same body", async () => {
+    const token = await signIdentity(officer, { secret, body, requestId: "r1" });
+    const v = await verifyIdentity(token, { secret, body });
+    assert.deepEqual(v.identity, officer);
+    assert.equal(v.requestId, "r1");
+  });
+
+  it("refuses a missing, forged, or differently keyed header", async () => {
+    await rejects(verifyIdentity(undefined, { secret, body }), "missing");
+    await rejects(verifyIdentity("not.a.jwt", { secret, body }), "invalid");
+    const other = await signIdentity(officer, { secret: "o".repeat(40), body, requestId: "r" });
+    await rejects(verifyIdentity(other, { secret, body }), "invalid");
+  });
+
+  it("refuses a header replayed with another document or variables", async () => {
+    const token = await signIdentity(officer, { secret, body, requestId: "r" });
+    await rejects(verifyIdentity(token, { secret, body: { ...body, query: "{ __typename }" } }), "body-mismatch");
+    await rejects(verifyIdentity(token, { secret, body: { ...body, variables: { a: 2 } } }), "body-mismatch");
+  });
+
+  it("refuses the same header twice when a replay guard is used", async () => {
+    const guard = new ReplayGuard();
+    const token = await signIdentity(officer, { secret, body, requestId: "r" });
+    await verifyIdentity(token, { secret, body, replayGuard: guard });
+    await rejects(verifyIdentity(token, { secret, body, replayGuard: guard }), "replayed");
+  });
+
+  it("refuses an expired header and one with another algorithm", async () => {
+    const key = new TextEncoder().encode(secret);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ roles: [], bh: "x" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("a").setIssuer("danvan-gateway").setAudience("danvan-subgraph").setJti("j")
+      .setIssuedAt(now - 120).setExpirationTime(now - 60)
+      .sign(key);
+    await rejects(verifyIdentity(expired, { secret, body }), "expired");
+    const hs512 = await new SignJWT({ roles: [], bh: "x" })
+      .setProtectedHeader({ alg: "HS512" })
+      .setSubject("a").setIssuer("danvan-gateway").setAudience("danvan-subgraph").setJti("j").setIssuedAt().setExpirationTime("30s")
+      .sign(key);
+    await rejects(verifyIdentity(hs512, { secret, body }), "invalid");
+  });
+
+  it("drops unknown roles from a verified header", async () => {
+    const token = await signIdentity({ sub: "x", roles: ["ADMIN", "ROOT" as never] }, { secret, body, requestId: "r" });
+    assert.deepEqual((await verifyIdentity(token, { secret, body })).identity.roles, ["ADMIN"]);
+  });
+});

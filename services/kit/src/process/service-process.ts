@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+
+/** A service running as its own Node process (a subgraph or the gateway). */
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Everything it printed, for a failing test's message. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+export interface SpawnOptions {
+  name: string;
+  /** The compiled entry script. */
+  script: string;
+  env: NodeJS.ProcessEnv;
+  /** Copy its output to this process's stdout/stderr (npm start) instead of only keeping it. */
+  inheritOutput?: boolean;
+}
+
+export function spawnService(opts: SpawnOptions): ServiceProcess {
+  const child = spawn(process.execPath, [opts.script], {
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const chunks: string[] = [];
+  let size = 0;
+  const keep = (b: Buffer) => {
+    chunks.push(b.toString());
+    size += b.length;
+    while (size > 1_000_000 && chunks.length > 1) size -= chunks.shift()!.length;
+  };
+  child.stdout!.on("data", (b: Buffer) => {
+    keep(b);
+    if (opts.inheritOutput) process.stdout.write(b);
+  });
+  child.stderr!.on("data", (b: Buffer) => {
+    keep(b);
+    if (opts.inheritOutput) process.stderr.write(b);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    name: opts.name,
+    child,
+    output: () => chunks.join(""),
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Polls `url` until it answers 200, the process exits, or the time runs out. */
+export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc && proc.child.exitCode !== null) {
+      throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was ready:\n${proc.output().slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms${proc ? `:\n${proc.output().slice(-4000)}` : ""}`);
+    await delay(100);
+  }
+}
+
+/** A port nobody is listening on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

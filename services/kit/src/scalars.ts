@@ -1,0 +1,48 @@
+import { GraphQLScalarType } from "graphql";
+import { ValidateBy, type ValidationOptions } from "class-validator";
+import { DateTimeResolver, GraphQLBigInt, LocalDateResolver } from "graphql-scalars";
+
+/**
+ * `Date`: a calendar date `YYYY-MM-DD` (graphql-scalars' LocalDate under the contract's name).
+ * It stays a string end to end, so no time zone can shift a legal deadline by a day.
+ */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: "Date",
+  description: "A calendar date, `YYYY-MM-DD` (ISO 8601).",
+});
+
+/** `DateTime`: an instant, ISO 8601 with offset. */
+export const DateTimeScalar = DateTimeResolver;
+
+/**
+ * Whole VND, 64-bit safe: graphql-scalars' BigInt. Values within 2^53 travel as JSON numbers,
+ * larger ones as strings; inputs accept either. Never Float, never Int.
+ */
+export const MoneyScalar = GraphQLBigInt;
+
+/** Today's calendar date in the province's time zone (Asia/Ho_Chi_Minh, UTC+7, no DST). */
+export function todayInProvince(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** True when `s` is a real calendar date in `YYYY-MM-DD` form. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** class-validator: a real calendar date `YYYY-MM-DD` (not 2019-02-30), in the same pass as other fields. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: "isCalendarDate",
+      validator: {
+        validate: (value: unknown) => typeof value === "string" && isCalendarDate(value),
+        defaultMessage: () => "must be a real date YYYY-MM-DD",
+      },
+    },
+    options,
+  );
+}

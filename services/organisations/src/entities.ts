@@ -1,0 +1,19 @@
+import { recordKeepingEntities } from "@danvan/kit";
+import { AdministrativeUnit } from "./units/administrative-unit.entity.js";
+import { Organisation, OrganisationClosure } from "./organisations/organisation.entity.js";
+import { Member } from "./members/member.entity.js";
+import { LeadershipPosition } from "./positions/leadership-position.entity.js";
+import { RecruitmentTarget } from "./recruitment/recruitment-target.entity.js";
+import { Campaign, CampaignPhase } from "./campaigns/campaign.entity.js";
+
+export const entities = [
+  AdministrativeUnit,
+  Organisation,
+  OrganisationClosure,
+  Member,
+  LeadershipPosition,
+  RecruitmentTarget,
+  Campaign,
+  CampaignPhase,
+  ...recordKeepingEntities,
+];

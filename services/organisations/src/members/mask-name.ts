@@ -1,0 +1,8 @@
+/** "Nguyễn Văn An" → "N. V. A.": enough for an analyst to tell rows apart, not to identify anyone. */
+export function maskName(fullName: string): string {
+  return fullName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => `${[...part][0]!.toUpperCase()}.`)
+    .join(" ");
+}

@@ -1,0 +1,138 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  audit,
+  BadUserInputError,
+  canSeeUnit,
+  ConflictError,
+  ConnectionType,
+  connectionFrom,
+  ForbiddenError,
+  hasAnyRole,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+  pageRequest,
+  todayInProvince,
+  assertCanWriteUnit,
+  type ConnectionShape,
+} from "@danvan/kit";
+import type { OrganisationsContext } from "../context.js";
+import { Organisation } from "../organisations/organisation.entity.js";
+import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { Member } from "./member.entity.js";
+import { memberPageKey } from "./member.loader.js";
+import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
+import { MemberStatus } from "./member-status.js";
+import { exitProblems, joinProblems } from "./membership.js";
+import { maskName } from "./mask-name.js";
+
+export const MemberConnection = ConnectionType(Member);
+
+/** People records: officers in scope, administrators, analysts (names masked). */
+const MEMBER_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
+
+function assertCanRead(ctx: OrganisationsContext, unitCode: string): void {
+  if (!canSeeUnit(ctx.identity, unitCode)) throw new ForbiddenError("This committee is outside your scope");
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Authorized(...MEMBER_READERS)
+  @Query(() => Member, { nullable: true })
+  async member(@Arg("id", () => ID) id: string, @Ctx() ctx: OrganisationsContext): Promise<Member> {
+    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a member id");
+    const member = await ctx.loaders.member.load(Number(id));
+    if (!member) throw new NotFoundError(`Member ${id}`, "id");
+    const organisation = await ctx.loaders.organisation.load(member.organisationId);
+    assertCanRead(ctx, organisation!.unitCode);
+    return member;
+  }
+
+  @FieldResolver(() => String, { description: "The member's name; masked for analysts." })
+  fullName(@Root() m: Member, @Ctx() ctx: OrganisationsContext): string {
+    const onlyAnalyst = hasAnyRole(ctx.identity, ["ANALYST"]) && !hasAnyRole(ctx.identity, ["ADMIN", "OFFICER", "HANDLING_OFFICER"]);
+    return onlyAnalyst ? maskName(m.fullName) : m.fullName;
+  }
+
+  @FieldResolver(() => Organisation, { description: "The committee the member is registered with." })
+  async organisation(@Root() m: Member, @Ctx() ctx: OrganisationsContext): Promise<Organisation> {
+    return (await ctx.loaders.organisation.load(m.organisationId))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => Member, { description: "Record a new member; idempotent with idempotencyKey." })
+  async recordMember(@Arg("input") input: RecordMemberInput, @Ctx() ctx: OrganisationsContext): Promise<Member> {
+    const problems = joinProblems(input, todayInProvince());
+    if (problems.length) throw new BadUserInputError("Invalid member", problems);
+    const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
+    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordMember" }, async () => {
+        const inserted = await m.insert(Member, {
+          organisationId: organisation.id,
+          fullName: input.fullName.trim(),
+          gender: input.gender,
+          birthYear: input.birthYear ?? null,
+          joinedOn: input.joinedOn,
+          leftOn: null,
+          status: MemberStatus.ACTIVE,
+          version: 1,
+        });
+        const memberId = Number(inserted.identifiers[0]!.id);
+        await audit(m, ctx, { action: "recordMember", entityType: "Member", entityId: memberId, after: { ...input, idempotencyKey: undefined } });
+        return memberId;
+      }),
+    );
+    return (await ctx.ds.getRepository(Member).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => Member, { description: "Record the end of a membership (transfer, ceasing, death)." })
+  async recordMemberExit(@Arg("input") input: RecordMemberExitInput, @Ctx() ctx: OrganisationsContext): Promise<Member> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await m.findOneBy(Member, { id: Number(input.memberId) });
+      if (!before) throw new NotFoundError(`Member ${input.memberId}`, "input.memberId");
+      const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
+      assertCanWriteUnit(ctx.identity, organisation.unitCode);
+      if (before.version !== input.expectedVersion) {
+        throw new ConflictError("The member was changed by someone else; read it again", { currentVersion: before.version });
+      }
+      const problems = exitProblems(before, input, todayInProvince());
+      if (problems.length) throw new BadUserInputError("Invalid exit", problems);
+      const result = await m
+        .createQueryBuilder()
+        .update(Member)
+        .set({ status: input.status, leftOn: input.leftOn, version: () => "version + 1" })
+        .where("id = :id AND version = :v", { id: before.id, v: input.expectedVersion })
+        .execute();
+      if (result.affected !== 1) throw new ConflictError("The member was changed by someone else; read it again");
+      const after = (await m.findOneBy(Member, { id: before.id }))!;
+      await audit(m, ctx, {
+        action: "recordMemberExit",
+        entityType: "Member",
+        entityId: before.id,
+        before: { status: before.status, leftOn: before.leftOn, version: before.version },
+        after: { status: after.status, leftOn: after.leftOn, version: after.version },
+      });
+      return after;
+    });
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationMembersResolver {
+  @Authorized(...MEMBER_READERS)
+  @FieldResolver(() => MemberConnection, { description: "Members of this committee and those below it, by id." })
+  async members(
+    @Root() o: Organisation,
+    @Args() args: MembersArgs,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<ConnectionShape<Member>> {
+    assertCanRead(ctx, o.unitCode);
+    const page = pageRequest(args);
+    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) throw BadUserInputError.field("after", "is not a member cursor");
+    const status = args.status ?? null;
+    const rows = await ctx.loaders.memberPage.for(memberPageKey(page, status)).load(o.id);
+    return connectionFrom(rows, page, (m) => m.id, async () => (await ctx.loaders.memberTotal.for(status).load(o.id))?.n ?? 0);
+  }
+}

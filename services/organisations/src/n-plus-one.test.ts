@@ -1,0 +1,90 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { configurePaging } from "@danvan/kit";
+import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
+
+/**
+ * The N+1 guard: every list and relation field goes through batched loaders, so the number of
+ * SQL statements an operation issues does not depend on how many items its lists hold.
+ */
+const EVERY_FIELD = `query($n: Int!) {
+  organisations(first: $n) {
+    totalCount
+    edges { node {
+      id name kind
+      unit { code name isRemoteArea organisations { id } }
+      memberCount
+      then: memberCount(asOf: "2015-01-01")
+      newMembers(from: "2019-01-01", to: "2019-12-31")
+      recruitment(year: 2019) { recruited target achievementRate }
+      positions { title holderName organisation { id } }
+      members(first: 3) { totalCount edges { node { id fullName status organisation { id unit { code } } } } }
+    } }
+  }
+}`;
+
+/** Tree relations: a larger list can find more parents already loaded, never fewer. */
+const TREE = `query($n: Int!) {
+  organisations(first: $n) { edges { node { id unit { parent { code } children { code } } parent { id parent { id } } children { id } } } }
+}`;
+
+const CAMPAIGNS = `query($n: Int!) {
+  campaigns(first: $n) { totalCount edges { node { id organisation { id unit { code } } parent { id } subCampaigns { id } phases { name } } } }
+}`;
+
+const UNITS = `query($level: UnitLevel!) {
+  administrativeUnits(level: $level) { code parent { code } children { code organisations { id memberCount } } organisations { id parent { id } memberCount } }
+}`;
+
+describe("statements per operation do not grow with list size (N+1 guard)", () => {
+  let h: Harness;
+  before(async () => {
+    configurePaging({ max: 1000 });
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  async function statements(query: string, variables: Record<string, unknown>, expectItems: (data: Record<string, unknown>) => number, min: number) {
+    const r = await h.run(query, { identity: ADMIN, variables });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.ok(expectItems(r.data!) >= min, `the list holds at least ${min} items`);
+    return r.statements;
+  }
+
+  const edges = (key: string) => (d: Record<string, unknown>) => (d[key] as { edges: unknown[] }).edges.length;
+
+  it("organisations with every relation: 10 items and 1,000 items cost the same statements", async () => {
+    const small = await statements(EVERY_FIELD, { n: 10 }, edges("organisations"), 10);
+    const large = await statements(EVERY_FIELD, { n: 1000 }, edges("organisations"), 1000);
+    console.log(`# organisations: ${small} statements for 10 items, ${large} for 1,000`);
+    assert.equal(large, small);
+  });
+
+  it("organisations with their tree: the larger list costs no more statements", async () => {
+    const small = await statements(TREE, { n: 10 }, edges("organisations"), 10);
+    const large = await statements(TREE, { n: 1000 }, edges("organisations"), 1000);
+    console.log(`# organisation tree: ${small} statements for 10 items, ${large} for 1,000`);
+    assert.ok(large <= small, `${large} statements for 1,000 items, ${small} for 10`);
+  });
+
+  it("campaigns with their relations: 10 and all 72", async () => {
+    const small = await statements(CAMPAIGNS, { n: 10 }, edges("campaigns"), 10);
+    const large = await statements(CAMPAIGNS, { n: 1000 }, edges("campaigns"), 72);
+    assert.equal(large, small);
+  });
+
+  it("units with children and committees: 11 districts and 156 communes", async () => {
+    const count = (d: Record<string, unknown>) => (d.administrativeUnits as unknown[]).length;
+    const small = await statements(UNITS, { level: "DISTRICT" }, count, 11);
+    const large = await statements(UNITS, { level: "COMMUNE" }, count, 156);
+    console.log(`# units: ${small} statements for 11 districts, ${large} for 156 communes`);
+    assert.ok(large <= small, `${large} statements for 156 units, ${small} for 11`);
+  });
+
+  it("member pages of many committees: 10 and 1,000 committees", async () => {
+    const q = `query($n: Int!) { organisations(first: $n) { edges { node { members(first: 5, status: ACTIVE) { totalCount pageInfo { hasNextPage endCursor } edges { node { id joinedOn } } } } } } }`;
+    const small = await statements(q, { n: 10 }, edges("organisations"), 10);
+    const large = await statements(q, { n: 1000 }, edges("organisations"), 1000);
+    assert.equal(large, small);
+  });
+});

@@ -1,0 +1,15 @@
+import { ArgsType, Field, ID } from "type-graphql";
+import { PageArgs } from "@danvan/kit";
+import { OrganisationKind } from "./organisation-kind.js";
+
+@ArgsType()
+export class OrganisationsArgs extends PageArgs {
+  @Field(() => OrganisationKind, { nullable: true })
+  kind?: OrganisationKind | null;
+
+  @Field(() => ID, { nullable: true, description: "Committees at this unit (and below it with includeBelow)." })
+  unitCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  includeBelow?: boolean | null;
+}

@@ -1,0 +1,124 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { startHarness, type Harness } from "../testing/harness.js";
+
+type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id: string } }[] };
+
+describe("organisations (integration)", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  it("holds the Front and the five organisations at every unit: 1,008 committees in a tree", async () => {
+    const r = await h.run(`{
+      all: organisations { totalCount }
+      farmers: organisations(kind: FARMERS_UNION) { totalCount }
+      commune: organisation(id: "HND-30280") { name kind unit { code } parent { id parent { id parent { id } } } }
+      district: organisation(id: "HND-883") { children { id } }
+    }`);
+    assert.equal(r.errors, undefined);
+    const d = r.data as Record<string, { totalCount?: number } & Record<string, unknown>>;
+    assert.equal(d.all!.totalCount, 1008);
+    assert.equal(d.farmers!.totalCount, 168);
+    assert.deepEqual(d.commune, {
+      name: "Hội Nông dân Phường Mỹ Bình",
+      kind: "FARMERS_UNION",
+      unit: { code: "30280" },
+      parent: { id: "HND-883", parent: { id: "HND-89", parent: null } },
+    });
+    assert.equal((d.district!.children as unknown[]).length, 13);
+  });
+
+  it("pages through a connection with cursors and no overlap", async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const r = await h.run(`query($after: String) { organisations(unitCode: "883", includeBelow: true, first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { variables: { after } });
+      const page = r.data!.organisations as Page;
+      assert.equal(page.totalCount, 14 * 6);
+      for (const e of page.edges) {
+        assert.ok(!seen.has(e.node.id), `duplicate ${e.node.id}`);
+        seen.add(e.node.id);
+      }
+      pages++;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    assert.equal(seen.size, 84);
+    assert.equal(pages, 4);
+  });
+
+  it("refuses a page larger than the maximum and a forged cursor, naming the argument", async () => {
+    const big = await h.run(`{ organisations(first: 100000) { totalCount } }`);
+    assert.equal(big.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.deepEqual(big.errors?.[0]?.extensions?.fields, [{ path: "first", message: "must be between 0 and 100" }]);
+    const forged = await h.run(`{ organisations(after: "not-a-cursor") { totalCount } }`);
+    assert.equal(forged.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.equal((forged.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "after");
+  });
+
+  it("counts members on a date including the committees below, equal to an independent SQL count", async () => {
+    const asOf = "2015-06-30";
+    const r = await h.run(`query($asOf: Date) {
+      province: organisation(id: "HPN-89") { memberCount(asOf: $asOf) }
+      district: organisation(id: "HPN-883") { memberCount(asOf: $asOf) }
+      commune: organisation(id: "HPN-30280") { memberCount(asOf: $asOf) now: memberCount }
+    }`, { variables: { asOf } });
+    assert.equal(r.errors, undefined);
+    const sql = async (unitPrefix: string | null, unitCodes?: string[]) => {
+      const rows = await h.ds.query(
+        `SELECT m.organisation_id AS org, o.unit_code AS unit, m.joined_on AS j, m.left_on AS l FROM member m JOIN organisation o ON o.id = m.organisation_id WHERE o.kind = 'WOMENS_UNION'`,
+      );
+      return (rows as { unit: string; j: string; l: string | null }[]).filter(
+        (x) => (unitCodes ? unitCodes.includes(x.unit) : unitPrefix === null) && x.j <= asOf && (x.l === null || x.l > asOf),
+      ).length;
+    };
+    const district = await h.run(`{ administrativeUnits(parentCode: "883") { code } }`);
+    const codes = ["883", ...(district.data!.administrativeUnits as { code: string }[]).map((u) => u.code)];
+    const d = r.data as Record<string, { memberCount: number; now?: number }>;
+    assert.equal(d.province!.memberCount, await sql(null));
+    assert.equal(d.district!.memberCount, await sql("x", codes));
+    assert.equal(d.commune!.memberCount, await sql("x", ["30280"]));
+    assert.ok(d.province!.memberCount > d.district!.memberCount && d.district!.memberCount > d.commune!.memberCount);
+    assert.ok(d.commune!.now! >= 0);
+  });
+
+  it("reports recruitment in a year against the target, and current leaders", async () => {
+    const r = await h.run(`{ organisation(id: "HND-30280") {
+      recruitment(year: 2019) { year recruited target achievementRate }
+      newMembers(from: "2019-01-01", to: "2019-12-31")
+      positions(asOf: "2020-06-01") { title holderName termStart termEnd }
+      old: positions(asOf: "2016-01-01") { termStart }
+    } }`);
+    assert.equal(r.errors, undefined);
+    const o = r.data!.organisation as {
+      recruitment: { recruited: number; target: number | null; achievementRate: number | null };
+      newMembers: number;
+      positions: { title: string; termStart: string; termEnd: string | null }[];
+      old: { termStart: string }[];
+    };
+    assert.equal(o.recruitment.recruited, o.newMembers);
+    const [{ target }] = (await h.ds.query(`SELECT target FROM recruitment_target WHERE organisation_id = 'HND-30280' AND year = 2019`)) as { target: number }[];
+    assert.equal(o.recruitment.target, Number(target));
+    assert.equal(o.recruitment.achievementRate, Math.round((o.recruitment.recruited / Number(target)) * 10000) / 10000);
+    assert.deepEqual(o.positions.map((p) => p.title).sort(), ["CHAIR", "VICE_CHAIR"]);
+    assert.ok(o.positions.every((p) => p.termStart === "2019-10-01" && p.termEnd === null));
+    assert.ok(o.old.every((p) => p.termStart === "2014-10-01"));
+  });
+
+  it("nests district campaigns under province campaigns, with phases", async () => {
+    const r = await h.run(`{ campaigns(topLevel: true, first: 10) { totalCount edges { node { name kind organisation { id } phases { ordinal name } subCampaigns { organisation { unit { level } } } } } } }`);
+    assert.equal(r.errors, undefined);
+    const c = r.data!.campaigns as { totalCount: number; edges: { node: { organisation: { id: string }; phases: { ordinal: number }[]; subCampaigns: { organisation: { unit: { level: string } } }[] } }[] };
+    assert.equal(c.totalCount, 6);
+    for (const { node } of c.edges) {
+      assert.match(node.organisation.id, /-89$/);
+      assert.equal(node.subCampaigns.length, 11);
+      assert.ok(node.subCampaigns.every((s) => s.organisation.unit.level === "DISTRICT"));
+      assert.deepEqual(node.phases.map((p) => p.ordinal), node.phases.map((_, i) => i + 1));
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  ConflictError,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+} from "@danvan/kit";
+import type { OrganisationsContext } from "../context.js";
+import { Organisation } from "../organisations/organisation.entity.js";
+import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { LeadershipPosition } from "./leadership-position.entity.js";
+import { EndPositionTermInput, RecordPositionInput } from "./position.input.js";
+import { conflictingChair } from "./terms.js";
+
+function checkTermDates(start: string, end: string | null | undefined, prefix: string): void {
+  if (end != null && end < start) throw BadUserInputError.field(`${prefix}.termEnd`, "must not be before termStart");
+}
+
+@Resolver(() => LeadershipPosition)
+export class PositionResolver {
+  @FieldResolver(() => Organisation)
+  async organisation(@Root() p: LeadershipPosition, @Ctx() ctx: OrganisationsContext): Promise<Organisation> {
+    return (await ctx.loaders.organisation.load(p.organisationId))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => LeadershipPosition, { description: "Record a leadership position; one chair at a time." })
+  async recordPosition(@Arg("input") input: RecordPositionInput, @Ctx() ctx: OrganisationsContext): Promise<LeadershipPosition> {
+    checkTermDates(input.termStart, input.termEnd, "input");
+    const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
+    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordPosition" }, async () => {
+        const existing = await m.findBy(LeadershipPosition, { organisationId: organisation.id });
+        const proposed = { title: input.title, termStart: input.termStart, termEnd: input.termEnd ?? null };
+        if (conflictingChair(existing, proposed)) {
+          throw new ConflictError("The committee already has a chair for part of this term");
+        }
+        const inserted = await m.insert(LeadershipPosition, {
+          organisationId: organisation.id,
+          title: input.title,
+          holderName: input.holderName.trim(),
+          termStart: input.termStart,
+          termEnd: input.termEnd ?? null,
+          version: 1,
+        });
+        const positionId = Number(inserted.identifiers[0]!.id);
+        await audit(m, ctx, { action: "recordPosition", entityType: "LeadershipPosition", entityId: positionId, after: proposed });
+        return positionId;
+      }),
+    );
+    return (await ctx.ds.getRepository(LeadershipPosition).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => LeadershipPosition, { description: "End a position's term." })
+  async endPositionTerm(@Arg("input") input: EndPositionTermInput, @Ctx() ctx: OrganisationsContext): Promise<LeadershipPosition> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await m.findOneBy(LeadershipPosition, { id: Number(input.positionId) });
+      if (!before) throw new NotFoundError(`Position ${input.positionId}`, "input.positionId");
+      const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
+      assertCanWriteUnit(ctx.identity, organisation.unitCode);
+      checkTermDates(before.termStart, input.termEnd, "input");
+      if (before.termEnd !== null) throw BadUserInputError.field("input.positionId", "the term has already ended");
+      const result = await m
+        .createQueryBuilder()
+        .update(LeadershipPosition)
+        .set({ termEnd: input.termEnd, version: () => "version + 1" })
+        .where("id = :id AND version = :v", { id: before.id, v: input.expectedVersion })
+        .execute();
+      if (result.affected !== 1) {
+        throw new ConflictError("The position was changed by someone else; read it again", { currentVersion: before.version });
+      }
+      const after = (await m.findOneBy(LeadershipPosition, { id: before.id }))!;
+      await audit(m, ctx, { action: "endPositionTerm", entityType: "LeadershipPosition", entityId: before.id, before, after });
+      return after;
+    });
+  }
+}

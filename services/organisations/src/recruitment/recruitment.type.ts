@@ -1,0 +1,26 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+
+/** New members recruited by a committee (with those below it) in a year, against its target. */
+@ObjectType({ description: "Recruitment of new members in a year against the committee's target." })
+export class Recruitment {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { description: "Members who joined during the year, in this committee and those below it." })
+  recruited: number;
+
+  @Field(() => Int, { nullable: true, description: "The committee's target for the year, if one was set." })
+  target: number | null;
+
+  @Field(() => Float, { nullable: true, description: "recruited / target, rounded to 4 decimals." })
+  achievementRate: number | null;
+}
+
+export function recruitmentOf(year: number, recruited: number, target: number | null): Recruitment {
+  return {
+    year,
+    recruited,
+    target,
+    achievementRate: target ? Math.round((recruited / target) * 10_000) / 10_000 : null,
+  };
+}

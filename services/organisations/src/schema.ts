@@ -1,0 +1,27 @@
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema } from "@danvan/kit";
+import { AdministrativeUnitResolver, administrativeUnitReference } from "./units/administrative-unit.resolver.js";
+import { OrganisationResolver, organisationReference } from "./organisations/organisation.resolver.js";
+import { MemberResolver, OrganisationMembersResolver } from "./members/member.resolver.js";
+import { PositionResolver } from "./positions/position.resolver.js";
+import { CampaignResolver } from "./campaigns/campaign.resolver.js";
+import { RecruitmentResolver } from "./recruitment/recruitment.resolver.js";
+
+/** The organisations subgraph: owns the AdministrativeUnit and Organisation entities. */
+export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      AdministrativeUnitResolver,
+      OrganisationResolver,
+      OrganisationMembersResolver,
+      MemberResolver,
+      PositionResolver,
+      CampaignResolver,
+      RecruitmentResolver,
+    ],
+    referenceResolvers: {
+      AdministrativeUnit: administrativeUnitReference,
+      Organisation: organisationReference,
+    },
+  });
+}

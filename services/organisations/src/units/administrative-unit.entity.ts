@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "@danvan/kit";
+import { UnitLevel } from "./unit-level.js";
+
+/** An administrative unit with its official GSO code, effective-dated; the graph's shared entity. */
+@ObjectType({ description: "An administrative unit (đơn vị hành chính) with its official GSO code." })
+@Directive('@key(fields: "code")')
+@Entity("administrative_unit")
+@Index("ix_administrative_unit_parent", ["parentCode"])
+export class AdministrativeUnit {
+  @Field(() => ID, { description: 'Official GSO code: "89", "883", "30280".' })
+  @PrimaryColumn({ type: "varchar", length: 10 })
+  code: string;
+
+  @Field({ description: 'Official name with its type word: "Thành phố Long Xuyên".' })
+  @Column({ type: "varchar", length: 120 })
+  name: string;
+
+  @Field({ description: 'Type word: "Tỉnh", "Thành phố", "Thị xã", "Huyện", "Phường", "Thị trấn", "Xã".' })
+  @Column({ type: "varchar", length: 30 })
+  kind: string;
+
+  @Field(() => UnitLevel)
+  @Column({ type: "varchar", length: 10 })
+  level: UnitLevel;
+
+  @Column({ name: "parent_code", type: "varchar", length: 10, nullable: true })
+  parentCode: string | null;
+
+  @Field({ description: "Remote or especially difficult area (vùng sâu, vùng xa): lengthens complaint deadlines." })
+  @Column({ name: "is_remote_area", type: "boolean", default: false })
+  isRemoteArea: boolean;
+
+  @Field(() => DateScalar, { description: "First day this unit is in force." })
+  @Column({ name: "valid_from", type: "date" })
+  validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Last day in force; null while in force." })
+  @Column({ name: "valid_to", type: "date", nullable: true })
+  validTo: string | null;
+
+  @Field(() => String, { nullable: true, description: "The legal act that created or last changed the unit." })
+  @Column({ name: "legal_basis", type: "varchar", length: 300, nullable: true })
+  legalBasis: string | null;
+
+  @Column({ type: "integer", default: 1 })
+  version: number;
+}
+
+/** Whether a unit is in force on a date. */
+export function inForceOn(unit: Pick<AdministrativeUnit, "validFrom" | "validTo">, date: string): boolean {
+  return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
+}

@@ -1,0 +1,102 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  audit,
+  BadUserInputError,
+  ConflictError,
+  inTransaction,
+  isCalendarDate,
+  NotFoundError,
+  todayInProvince,
+} from "@danvan/kit";
+import type { OrganisationsContext } from "../context.js";
+import { Organisation } from "../organisations/organisation.entity.js";
+import { OrganisationKind } from "../organisations/organisation-kind.js";
+import { AdministrativeUnit, inForceOn } from "./administrative-unit.entity.js";
+import { AdministrativeUnitsArgs, SetRemoteAreaInput, UNIT_CODE_PATTERN } from "./administrative-unit.input.js";
+
+export function checkUnitCode(code: string, field: string): void {
+  if (!UNIT_CODE_PATTERN.test(code)) throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+}
+
+export function checkDate(date: string | null | undefined, field: string): string {
+  if (date == null) return todayInProvince();
+  if (!isCalendarDate(date)) throw BadUserInputError.field(field, "must be a date YYYY-MM-DD");
+  return date;
+}
+
+export async function requireUnit(ctx: OrganisationsContext, code: string, field: string): Promise<AdministrativeUnit> {
+  checkUnitCode(code, field);
+  const unit = await ctx.loaders.unit.load(code);
+  if (!unit) throw new NotFoundError(`Administrative unit ${code}`, field);
+  return unit;
+}
+
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  @Query(() => AdministrativeUnit, { nullable: true, description: "One unit by its official code." })
+  administrativeUnit(@Arg("code", () => ID) code: string, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit> {
+    return requireUnit(ctx, code, "code");
+  }
+
+  @Query(() => [AdministrativeUnit], { description: "Units in force on a date (today by default), by level and/or parent." })
+  async administrativeUnits(
+    @Args() { level, parentCode, asOf }: AdministrativeUnitsArgs,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<AdministrativeUnit[]> {
+    const date = checkDate(asOf, "asOf");
+    if (parentCode != null) await requireUnit(ctx, parentCode, "parentCode");
+    const q = ctx.ds.getRepository(AdministrativeUnit).createQueryBuilder("u").orderBy("u.code");
+    if (level != null) q.andWhere("u.level = :level", { level });
+    if (parentCode != null) q.andWhere("u.parent_code = :parentCode", { parentCode });
+    q.andWhere("u.valid_from <= :date AND (u.valid_to IS NULL OR u.valid_to >= :date)", { date });
+    const units = await q.getMany();
+    return units;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit | null> | null {
+    return unit.parentCode ? ctx.loaders.unit.load(unit.parentCode) : null;
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { description: "Units directly below, in force today." })
+  async children(@Root() unit: AdministrativeUnit, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit[]> {
+    const today = todayInProvince();
+    return (await ctx.loaders.unitsByParent.load(unit.code)).filter((u) => inForceOn(u, today));
+  }
+
+  @FieldResolver(() => [Organisation], { description: "The Front's and the five organisations' committees at this unit." })
+  async organisations(
+    @Root() unit: AdministrativeUnit,
+    @Ctx() ctx: OrganisationsContext,
+    @Arg("kind", () => OrganisationKind, { nullable: true }) kind?: OrganisationKind | null,
+  ): Promise<Organisation[]> {
+    const list = await ctx.loaders.organisationsByUnit.load(unit.code);
+    return kind ? list.filter((o) => o.kind === kind) : list;
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => AdministrativeUnit, { description: "Administrators: set or clear a unit's remote-area flag." })
+  async setRemoteArea(@Arg("input") input: SetRemoteAreaInput, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await m.findOneBy(AdministrativeUnit, { code: input.code });
+      if (!before) throw new NotFoundError(`Administrative unit ${input.code}`, "input.code");
+      const result = await m
+        .createQueryBuilder()
+        .update(AdministrativeUnit)
+        .set({ isRemoteArea: input.isRemoteArea, version: () => "version + 1" })
+        .where("code = :code AND version = :v", { code: input.code, v: input.expectedVersion })
+        .execute();
+      if (result.affected !== 1) {
+        throw new ConflictError("The unit was changed by someone else; read it again", { currentVersion: before.version });
+      }
+      const after = (await m.findOneBy(AdministrativeUnit, { code: input.code }))!;
+      await audit(m, ctx, { action: "setRemoteArea", entityType: "AdministrativeUnit", entityId: input.code, before, after });
+      return after;
+    });
+  }
+}
+
+/** `_entities` for AdministrativeUnit: batched through the unit loader. */
+export const administrativeUnitReference = {
+  __resolveReference: (ref: { code: string }, ctx: OrganisationsContext) => ctx.loaders.unit.load(ref.code),
+};

@@ -97,11 +97,11 @@ describe("caller token", () => {
   it("refuses a bad signature and a token signed with a public key as an HMAC secret", async () => {
     const forged = await sign({ roles: ["ADMIN"] }, { secret: new TextEncoder().encode("x".repeat(40)) });
     assert.equal((await refusal(`Bearer ${forged}`)).reason, "bad-signature");
-    // Key confusion: an RS256 gateway must not accept HS256 signed with its public key.
-    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    // Key confusion: an ES256 gateway must not accept HS256 signed with its public key.
+    const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
     const rsVerify = createCallerTokenVerifier(
-      loadTokenSettings({ NODE_ENV: "test", JWT_ALGORITHMS: "RS256", JWT_PUBLIC_KEY: pem }),
+      loadTokenSettings({ NODE_ENV: "test", JWT_ALGORITHMS: "ES256", JWT_PUBLIC_KEY: pem }),
     );
     const confused = await sign({ roles: ["ADMIN"] }, { secret: new TextEncoder().encode(pem) });
     await assert.rejects(

@@ -40,15 +40,9 @@ function innermost(error: unknown): unknown {
   return current;
 }
 
-function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { value: String(error) };
-  const cause = (error as Error & { cause?: unknown }).cause;
-  return {
-    name: error.name,
-    message: error.message,
-    stack: error.stack,
-    ...(cause instanceof Error ? { cause: { name: cause.name, message: cause.message } } : {}),
-  };
+/** pino's `err` serializer logs an Error with its stack and cause; anything else as text. */
+function loggable(error: unknown): Error | string {
+  return error instanceof Error ? error : String(error);
 }
 
 /**
@@ -77,7 +71,7 @@ export function createErrorFormatter(logger: Logger) {
         // A subgraph's own masked error carries its errorId: keep the link between the two logs.
         subgraphErrorId: typeof extensions.errorId === "string" ? extensions.errorId : undefined,
         path: formatted.path,
-        err: describe(innermost(error)),
+        err: loggable(innermost(error)),
       },
       unavailable ? "subgraph unavailable" : "internal error masked",
     );

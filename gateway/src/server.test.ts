@@ -1,6 +1,6 @@
 import "./telemetry.js";
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -19,11 +19,12 @@ describe("gateway end to end", () => {
   let subgraphs: FakeSubgraph[];
   let gateway: RunningGateway;
   let base: string;
+  let supergraph: string;
 
   before(async () => {
     subgraphs = await startSubgraphs();
     // programs is composed with a dead URL: SUBGRAPH_URL_PROGRAMS must win.
-    const supergraph = await writeSupergraph([subgraphs[0]!, { ...subgraphs[1]!, url: "http://127.0.0.1:9/graphql" }]);
+    supergraph = await writeSupergraph([subgraphs[0]!, { ...subgraphs[1]!, url: "http://127.0.0.1:9/graphql" }]);
     gateway = await startGateway({
       NODE_ENV: "test",
       PORT: "0",
@@ -31,7 +32,7 @@ describe("gateway end to end", () => {
       SUBGRAPH_URL_PROGRAMS: subgraphs[1]!.url,
       IDENTITY_SECRET: TEST_IDENTITY_SECRET,
       JWT_SECRET: TEST_TOKEN_SECRET,
-      SUBGRAPH_TIMEOUT_MS: "400",
+      SUBGRAPH_TIMEOUT_MS: "250",
       BODY_LIMIT: "4kb",
       SHUTDOWN_GRACE_MS: "500",
       LOG_LEVEL: "silent",
@@ -41,6 +42,7 @@ describe("gateway end to end", () => {
   after(async () => {
     await gateway?.stop();
     await Promise.all(subgraphs.map((s) => s.close()));
+    await rm(path.dirname(supergraph), { recursive: true, force: true });
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -191,7 +193,8 @@ describe("gateway in development", () => {
     // The token secret defaults to data/dev-secrets.json: use a throw-away data folder.
     // (The identity secret is the one the fake subgraphs check.)
     const previous = process.env.DANVAN_DATA_DIR;
-    process.env.DANVAN_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "danvan-gateway-data-"));
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "danvan-gateway-data-"));
+    process.env.DANVAN_DATA_DIR = dataDir;
     const gateway = await startGateway({
       NODE_ENV: "development",
       PORT: "0",
@@ -217,6 +220,8 @@ describe("gateway in development", () => {
       await Promise.all(subgraphs.map((s) => s.close()));
       if (previous === undefined) delete process.env.DANVAN_DATA_DIR;
       else process.env.DANVAN_DATA_DIR = previous;
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(path.dirname(supergraph), { recursive: true, force: true });
     }
     const after = await fetch(new URL("/readyz", gateway.url)).then(
       (r) => r.status,

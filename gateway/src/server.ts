@@ -192,9 +192,11 @@ export async function startGateway(
     (stopped ??= (async () => {
       state = "stopping";
       logger.info("gateway stopping");
-      if (started)
-        await apollo.stop(); // drains the HTTP server, then stops the gateway
-      else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (started) {
+        await apollo.stop(); // drains the HTTP server (in-flight requests finish), then stops the gateway
+      } else {
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      }
       logger.info("gateway stopped");
     })());
 

@@ -15,7 +15,9 @@ export function databaseName(s: SubgraphEntry): string {
 }
 
 export function databaseEnv(s: SubgraphEntry): NodeJS.ProcessEnv {
-  return postgresServer ? { DATABASE_URL: databaseUrlOn(postgresServer, databaseName(s)) } : { DATABASE_URL: undefined };
+  return postgresServer
+    ? { DATABASE_URL: databaseUrlOn(postgresServer, databaseName(s)) }
+    : { DATABASE_URL: undefined };
 }
 
 export function sqliteFile(s: SubgraphEntry): string {

@@ -14,7 +14,9 @@ try {
   if (opts.check) {
     const stale = staleFiles(composed);
     if (stale.length) {
-      console.error(`Stale schema files (run \`npm run schema\` and commit them):\n${stale.map((s) => `  - ${s}`).join("\n")}`);
+      console.error(
+        `Stale schema files (run \`npm run schema\` and commit them):\n${stale.map((s) => `  - ${s}`).join("\n")}`,
+      );
       process.exit(1);
     }
     console.log("schema/ is up to date");

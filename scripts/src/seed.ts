@@ -14,7 +14,9 @@ const opts = new Command()
   .parse()
   .opts<{ scale: string; reset?: boolean; ifEmpty?: boolean }>();
 
-console.log(`Seeding ${SUBGRAPHS.length} subgraph(s) on ${postgresServer ? "PostgreSQL" : "SQLite (data/)"}, scale ${opts.scale}`);
+console.log(
+  `Seeding ${SUBGRAPHS.length} subgraph(s) on ${postgresServer ? "PostgreSQL" : "SQLite (data/)"}, scale ${opts.scale}`,
+);
 for (const s of SUBGRAPHS) {
   await prepareDatabase(s, !!opts.reset);
   const args = ["--scale", opts.scale, ...(opts.ifEmpty ? ["--if-empty"] : [])];

@@ -1,5 +1,13 @@
 import { spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
-import { databaseEnv, gatewayScript, mainScript, postgresServer, prepareDatabase, seedScript, SUBGRAPHS } from "./environment.js";
+import {
+  databaseEnv,
+  gatewayScript,
+  mainScript,
+  postgresServer,
+  prepareDatabase,
+  seedScript,
+  SUBGRAPHS,
+} from "./environment.js";
 import { runNode } from "./run-node.js";
 
 /**
@@ -25,10 +33,16 @@ process.once("SIGINT", () => void stopAll(0));
 process.once("SIGTERM", () => void stopAll(0));
 
 try {
-  console.log(`Databases: ${postgresServer ? `PostgreSQL at ${new URL(postgresServer).host}` : "embedded SQLite (data/)"}`);
+  console.log(
+    `Databases: ${postgresServer ? `PostgreSQL at ${new URL(postgresServer).host}` : "embedded SQLite (data/)"}`,
+  );
   for (const s of SUBGRAPHS) {
     await prepareDatabase(s, false);
-    const code = await runNode(seedScript(s), ["--if-empty"], { ...process.env, ...databaseEnv(s), LOG_LEVEL: logLevel });
+    const code = await runNode(seedScript(s), ["--if-empty"], {
+      ...process.env,
+      ...databaseEnv(s),
+      LOG_LEVEL: logLevel,
+    });
     if (code !== 0) throw new Error(`seeding ${s.name} failed (exit ${code})`);
   }
 

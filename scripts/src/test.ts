@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { repoRoot } from "@danvan/kit";
+import { ensureChromium } from "./ensure-chromium.js";
 
 /**
  * Runs every compiled test file with node's test runner: unit and integration tests beside
@@ -10,7 +11,8 @@ import { repoRoot } from "@danvan/kit";
  */
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".test.js") && !f.includes("node_modules"))
     .map((f) => path.join(dir, f))
     .sort();
@@ -27,6 +29,12 @@ if (files.length === 0) {
   console.error("no test files found: run `npm run build` first");
   process.exit(1);
 }
-console.log(`Running ${files.length} test files on ${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite"}`);
-const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], { stdio: "inherit", env: process.env });
+if (files.some((f) => f.includes(".browser.test."))) ensureChromium();
+console.log(
+  `Running ${files.length} test files on ${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite"}`,
+);
+const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], {
+  stdio: "inherit",
+  env: process.env,
+});
 child.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

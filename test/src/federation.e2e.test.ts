@@ -5,7 +5,11 @@ import { postGraphQL, startFederation, type Federation, type GraphQLResponse } f
 
 /** No response may carry internals: stack frames, SQL, file paths. */
 function assertNoInternals(r: GraphQLResponse): void {
-  assert.doesNotMatch(r.text, /\bat .+\.(js|ts):\d+|stacktrace|SQLITE_|syntax error at|\/work\/|node_modules|QueryFailedError/i, r.text);
+  assert.doesNotMatch(
+    r.text,
+    /\bat .+\.(js|ts):\d+|stacktrace|SQLITE_|syntax error at|\/work\/|node_modules|QueryFailedError/i,
+    r.text,
+  );
 }
 
 describe("the federation end to end: real processes, real HTTP", () => {
@@ -16,7 +20,9 @@ describe("the federation end to end: real processes, real HTTP", () => {
   after(async () => f?.stop());
 
   it("answers the 11 district-level units and the 156 communes through the gateway", async () => {
-    const r = await f.query(`{ d: administrativeUnits(level: DISTRICT) { code name } c: administrativeUnits(level: COMMUNE) { code } }`);
+    const r = await f.query(
+      `{ d: administrativeUnits(level: DISTRICT) { code name } c: administrativeUnits(level: COMMUNE) { code } }`,
+    );
     assert.equal(r.status, 200);
     assert.equal(r.body.errors, undefined);
     const d = r.body.data!.d as { code: string; name: string }[];
@@ -49,7 +55,9 @@ describe("the federation end to end: real processes, real HTTP", () => {
     assert.equal(anonymous.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
     assert.deepEqual(anonymous.body.errors?.[0]?.path, ["organisation", "members"]);
     assert.equal(anonymous.body.data?.organisation, null, "members is non-null, so the refusal nulls its parent");
-    const forged = await f.query(q, { token: await f.token({ sub: "mallory", roles: ["ADMIN"] }, { secret: "x".repeat(40) }) });
+    const forged = await f.query(q, {
+      token: await f.token({ sub: "mallory", roles: ["ADMIN"] }, { secret: "x".repeat(40) }),
+    });
     assert.equal(forged.status, 401);
     assert.equal(forged.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
     const expired = await f.query(q, { token: await f.token({ sub: "a", roles: ["ADMIN"] }, { expiresIn: "-1m" }) });
@@ -63,12 +71,22 @@ describe("the federation end to end: real processes, real HTTP", () => {
   it("records a member through the gateway as an officer, idempotently", async () => {
     const token = await f.token({ sub: "alice", roles: ["OFFICER"], unitCode: "883", organisationId: "HND-883" });
     const m = `mutation($input: RecordMemberInput!) { recordMember(input: $input) { id fullName organisation { id unit { name } } } }`;
-    const input = { organisationId: "HND-30280", fullName: "Đoàn Văn Đầu Cuối", gender: "MALE", birthYear: 1991, joinedOn: "2020-05-01", idempotencyKey: "e2e-record-1" };
+    const input = {
+      organisationId: "HND-30280",
+      fullName: "Đoàn Văn Đầu Cuối",
+      gender: "MALE",
+      birthYear: 1991,
+      joinedOn: "2020-05-01",
+      idempotencyKey: "e2e-record-1",
+    };
     const a = await f.query(m, { token, variables: { input } });
     const b = await f.query(m, { token, variables: { input } });
     assert.equal(a.body.errors, undefined, a.text);
     assert.deepEqual(b.body.data, a.body.data);
-    assert.equal((a.body.data!.recordMember as { organisation: { unit: { name: string } } }).organisation.unit.name, "Phường Mỹ Bình");
+    assert.equal(
+      (a.body.data!.recordMember as { organisation: { unit: { name: string } } }).organisation.unit.name,
+      "Phường Mỹ Bình",
+    );
   });
 
   it("has the subgraph refuse any request without the gateway's signature, _entities and _service included", async () => {
@@ -82,7 +100,11 @@ describe("the federation end to end: real processes, real HTTP", () => {
       assert.equal(r.status, 401, query);
       assert.equal(r.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
     }
-    const forged = await postGraphQL(f.organisationsUrl, { query: probes[0] }, { "x-danvan-identity": "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." });
+    const forged = await postGraphQL(
+      f.organisationsUrl,
+      { query: probes[0] },
+      { "x-danvan-identity": "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." },
+    );
     assert.equal(forged.status, 401);
     const health = await fetch(f.organisationsUrl.replace("/graphql", "/livez"));
     assert.equal(health.status, 200);
@@ -99,7 +121,10 @@ describe("the federation end to end: real processes, real HTTP", () => {
         ],
       },
     };
-    const header = await signIdentity({ sub: "anonymous", roles: [] }, { secret: f.secrets.identitySecret, body, requestId: "e2e-1" });
+    const header = await signIdentity(
+      { sub: "anonymous", roles: [] },
+      { secret: f.secrets.identitySecret, body, requestId: "e2e-1" },
+    );
     const r = await postGraphQL(f.organisationsUrl, body, { "x-danvan-identity": header });
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(r.body.data!._entities, [

@@ -12,13 +12,25 @@ describe("subgraph configuration", () => {
 
   it("names every bad variable in one message", () => {
     assert.throws(
-      () => parseEnv("organisations", subgraphEnvSchema(4001), { PORT: "abc", DATABASE_URL: "mysql://x", BODY_LIMIT: "lots" }),
-      (e: Error) => e instanceof ConfigError && /PORT/.test(e.message) && /DATABASE_URL/.test(e.message) && /BODY_LIMIT/.test(e.message),
+      () =>
+        parseEnv("organisations", subgraphEnvSchema(4001), {
+          PORT: "abc",
+          DATABASE_URL: "mysql://x",
+          BODY_LIMIT: "lots",
+        }),
+      (e: Error) =>
+        e instanceof ConfigError &&
+        /PORT/.test(e.message) &&
+        /DATABASE_URL/.test(e.message) &&
+        /BODY_LIMIT/.test(e.message),
     );
   });
 
   it("requires the identity secret in production", () => {
     assert.throws(() => parseEnv("t", subgraphEnvSchema(1), { NODE_ENV: "production" }), /IDENTITY_SECRET/);
-    assert.equal(parseEnv("t", subgraphEnvSchema(1), { NODE_ENV: "production", IDENTITY_SECRET: "x".repeat(32) }).NODE_ENV, "production");
+    assert.equal(
+      parseEnv("t", subgraphEnvSchema(1), { NODE_ENV: "production", IDENTITY_SECRET: "x".repeat(32) }).NODE_ENV,
+      "production",
+    );
   });
 });

@@ -9,7 +9,11 @@ export class ConfigError extends Error {
 }
 
 /** Parses `env` with a zod schema, or throws one ConfigError listing every problem. */
-export function parseEnv<T extends z.ZodType>(service: string, schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(
+  service: string,
+  schema: T,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<T> {
   const result = schema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
@@ -37,7 +41,10 @@ export function subgraphEnvSchema(defaultPort: number) {
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
       DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
       IDENTITY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-      BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "like 1mb or 512kb").default("1mb"),
+      BODY_LIMIT: z
+        .string()
+        .regex(/^\d+(b|kb|mb)$/i, "like 1mb or 512kb")
+        .default("1mb"),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     })

@@ -13,8 +13,13 @@ function capture() {
 describe("error formatting", () => {
   it("masks an internal error (SQL, stack, paths) and logs it with an id", () => {
     const { lines, format } = capture();
-    const internal = new GraphQLError("x", { originalError: new Error('SQLITE_ERROR: no such column "secret" at /work/main/x.ts:1') });
-    const out = format({ message: internal.message, extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] } }, internal);
+    const internal = new GraphQLError("x", {
+      originalError: new Error('SQLITE_ERROR: no such column "secret" at /work/main/x.ts:1'),
+    });
+    const out = format(
+      { message: internal.message, extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] } },
+      internal,
+    );
     assert.equal(out.message, "Internal server error");
     assert.equal(out.extensions?.code, "INTERNAL_SERVER_ERROR");
     assert.ok(!JSON.stringify(out).includes("SQLITE"));
@@ -36,7 +41,9 @@ describe("error formatting", () => {
     const err = new GraphQLError("Argument Validation Error", {
       extensions: {
         code: "BAD_USER_INPUT",
-        validationErrors: [{ property: "fullName", value: "<secret>", constraints: { matches: "must contain letters" } }],
+        validationErrors: [
+          { property: "fullName", value: "<secret>", constraints: { matches: "must contain letters" } },
+        ],
       },
     });
     const out = format({ message: err.message, extensions: err.extensions }, err);
@@ -47,9 +54,20 @@ describe("error formatting", () => {
 
   it("flattens nested validation errors into dotted paths", () => {
     assert.deepEqual(
-      validationProblems([{ property: "phases", children: [{ property: "0", children: [{ property: "name", constraints: { len: "too short" } }] }] }], "input"),
+      validationProblems(
+        [
+          {
+            property: "phases",
+            children: [{ property: "0", children: [{ property: "name", constraints: { len: "too short" } }] }],
+          },
+        ],
+        "input",
+      ),
       [{ path: "input.phases.0.name", message: "too short" }],
     );
-    assert.deepEqual(BadUserInputError.field("first", "too big").extensions, { code: "BAD_USER_INPUT", fields: [{ path: "first", message: "too big" }] });
+    assert.deepEqual(BadUserInputError.field("first", "too big").extensions, {
+      code: "BAD_USER_INPUT",
+      fields: [{ path: "first", message: "too big" }],
+    });
   });
 });

@@ -117,7 +117,14 @@ export function createErrorFormatter(logger: Logger) {
     }
     const errorId = randomUUID();
     logger.error(
-      { errorId, err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: formatted.path },
+      {
+        errorId,
+        err:
+          original instanceof Error
+            ? { name: original.name, message: original.message, stack: original.stack }
+            : String(original),
+        path: formatted.path,
+      },
       "internal error masked",
     );
     return {

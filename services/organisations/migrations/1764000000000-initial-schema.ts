@@ -26,7 +26,11 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           version,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["parent_code"], referencedTableName: "administrative_unit", referencedColumnNames: ["code"] }),
+          new TableForeignKey({
+            columnNames: ["parent_code"],
+            referencedTableName: "administrative_unit",
+            referencedColumnNames: ["code"],
+          }),
         ],
         indices: [new TableIndex({ name: "ix_administrative_unit_parent", columnNames: ["parent_code"] })],
       }),
@@ -43,8 +47,16 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: "parent_id", type: "varchar", length: "16", isNullable: true },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["unit_code"], referencedTableName: "administrative_unit", referencedColumnNames: ["code"] }),
-          new TableForeignKey({ columnNames: ["parent_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["unit_code"],
+            referencedTableName: "administrative_unit",
+            referencedColumnNames: ["code"],
+          }),
+          new TableForeignKey({
+            columnNames: ["parent_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
         ],
         uniques: [{ name: "uq_organisation_unit_kind", columnNames: ["unit_code", "kind"] }],
         indices: [
@@ -63,8 +75,16 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: "depth", type: "integer" },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["ancestor_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
-          new TableForeignKey({ columnNames: ["descendant_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["ancestor_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
+          new TableForeignKey({
+            columnNames: ["descendant_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
         ],
         indices: [new TableIndex({ name: "ix_organisation_closure_descendant", columnNames: ["descendant_id"] })],
       }),
@@ -85,7 +105,11 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           version,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["organisation_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["organisation_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
         ],
         checks: [{ name: "ck_member_dates", expression: "left_on IS NULL OR left_on >= joined_on" }],
       }),
@@ -104,9 +128,18 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           version,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["organisation_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["organisation_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
         ],
-        indices: [new TableIndex({ name: "ix_leadership_position_organisation", columnNames: ["organisation_id", "term_start"] })],
+        indices: [
+          new TableIndex({
+            name: "ix_leadership_position_organisation",
+            columnNames: ["organisation_id", "term_start"],
+          }),
+        ],
         checks: [{ name: "ck_position_term", expression: "term_end IS NULL OR term_end >= term_start" }],
       }),
     );
@@ -120,7 +153,11 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: "target", type: "integer" },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["organisation_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["organisation_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
         ],
       }),
     );
@@ -140,8 +177,16 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           version,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["organisation_id"], referencedTableName: "organisation", referencedColumnNames: ["id"] }),
-          new TableForeignKey({ columnNames: ["parent_id"], referencedTableName: "campaign", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["organisation_id"],
+            referencedTableName: "organisation",
+            referencedColumnNames: ["id"],
+          }),
+          new TableForeignKey({
+            columnNames: ["parent_id"],
+            referencedTableName: "campaign",
+            referencedColumnNames: ["id"],
+          }),
         ],
         indices: [
           new TableIndex({ name: "ix_campaign_organisation", columnNames: ["organisation_id"] }),
@@ -163,7 +208,11 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: "goal", type: "text" },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ["campaign_id"], referencedTableName: "campaign", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            columnNames: ["campaign_id"],
+            referencedTableName: "campaign",
+            referencedColumnNames: ["id"],
+          }),
         ],
         indices: [new TableIndex({ name: "ix_campaign_phase_campaign", columnNames: ["campaign_id", "ordinal"] })],
       }),

@@ -24,7 +24,13 @@ try {
   if (opts.ifEmpty && (await isSeeded(ds))) {
     console.log("organisations: dataset already loaded");
   } else {
-    const bars = opts.progress && process.stderr.isTTY ? new cliProgress.MultiBar({ format: " organisations {table} [{bar}] {value}/{total}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    const bars =
+      opts.progress && process.stderr.isTTY
+        ? new cliProgress.MultiBar(
+            { format: " organisations {table} [{bar}] {value}/{total}", hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
     const open = new Map<string, cliProgress.SingleBar>();
     const progress: SeedProgress = {
       start: (table, total) => {

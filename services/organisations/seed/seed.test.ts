@@ -27,7 +27,10 @@ describe("organisations seed", () => {
     const a = new SeededRandom(7);
     const b = new SeededRandom(7);
     const xs = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(xs, Array.from({ length: 5 }, () => b.next()));
+    assert.deepEqual(
+      xs,
+      Array.from({ length: 5 }, () => b.next()),
+    );
     assert.ok(xs.every((x) => x >= 0 && x < 1));
     const r = new SeededRandom(1);
     for (let i = 0; i < 100; i++) {

@@ -3,7 +3,12 @@ import { referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
 import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
 import { UnitLevel } from "../src/units/unit-level.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
-import { ALL_ORGANISATION_KINDS, OrganisationKind, organisationId, organisationName } from "../src/organisations/organisation-kind.js";
+import {
+  ALL_ORGANISATION_KINDS,
+  OrganisationKind,
+  organisationId,
+  organisationName,
+} from "../src/organisations/organisation-kind.js";
 import { Member } from "../src/members/member.entity.js";
 import { Gender, MemberStatus } from "../src/members/member-status.js";
 import { LeadershipPosition } from "../src/positions/leadership-position.entity.js";
@@ -64,7 +69,13 @@ async function insertAll<T extends ObjectLiteral>(
   progress?.start(table, rows.length);
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
     // Multi-row INSERT statements inside one transaction: fast on both databases.
-    await m.createQueryBuilder().insert().into(target).values(rows.slice(i, i + BATCH_ROWS)).updateEntity(false).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + BATCH_ROWS))
+      .updateEntity(false)
+      .execute();
     progress?.advance(table, Math.min(i + BATCH_ROWS, rows.length));
   }
 }
@@ -104,7 +115,13 @@ export function organisationRows(): { organisations: Organisation[]; closure: Or
       );
       let depth = 0;
       for (let u: ReferenceUnit | undefined = unit; u; u = u.parentCode ? byCode.get(u.parentCode) : undefined) {
-        closure.push(Object.assign(new OrganisationClosure(), { ancestorId: organisationId(kind, u.code), descendantId: id, depth: depth++ }));
+        closure.push(
+          Object.assign(new OrganisationClosure(), {
+            ancestorId: organisationId(kind, u.code),
+            descendantId: id,
+            depth: depth++,
+          }),
+        );
       }
     }
   }
@@ -133,7 +150,10 @@ function memberRows(rng: SeededRandom, scale: SeedScale): Member[] {
           status = MemberStatus.CEASED; // aged out of the Youth Union at 30
           leftOn = `${birthYear + 30}-12-31` < joinedOn ? joinedOn : `${birthYear + 30}-12-31`;
         } else if (rng.chance(0.1)) {
-          status = birthYear < 1950 && rng.chance(0.5) ? MemberStatus.DECEASED : rng.pick([MemberStatus.TRANSFERRED, MemberStatus.CEASED]);
+          status =
+            birthYear < 1950 && rng.chance(0.5)
+              ? MemberStatus.DECEASED
+              : rng.pick([MemberStatus.TRANSFERRED, MemberStatus.CEASED]);
           leftOn = rng.dateBetween(joinedOn, "2020-11-30");
         }
         rows.push(
@@ -157,7 +177,10 @@ function memberRows(rng: SeededRandom, scale: SeedScale): Member[] {
 function positionRows(rng: SeededRandom, organisations: readonly Organisation[]): LeadershipPosition[] {
   const rows: LeadershipPosition[] = [];
   // Two congress terms: 2014–2019 ended, 2019–2024 running.
-  const terms: [string, string | null][] = [["2014-10-01", "2019-09-30"], ["2019-10-01", null]];
+  const terms: [string, string | null][] = [
+    ["2014-10-01", "2019-09-30"],
+    ["2019-10-01", null],
+  ];
   for (const o of organisations) {
     const level = o.unitCode.length === 2 ? 2 : o.unitCode.length === 3 ? 1 : 0;
     const seats: [PositionTitle, number][] = [
@@ -169,7 +192,16 @@ function positionRows(rng: SeededRandom, organisations: readonly Organisation[])
       for (const [title, count] of seats) {
         for (let i = 0; i < count; i++) {
           const female = o.kind === OrganisationKind.WOMENS_UNION || rng.chance(0.3);
-          rows.push(Object.assign(new LeadershipPosition(), { organisationId: o.id, title, holderName: syntheticName(rng, female), termStart: start, termEnd: end, version: 1 }));
+          rows.push(
+            Object.assign(new LeadershipPosition(), {
+              organisationId: o.id,
+              title,
+              holderName: syntheticName(rng, female),
+              termStart: start,
+              termEnd: end,
+              version: 1,
+            }),
+          );
         }
       }
     }
@@ -177,7 +209,12 @@ function positionRows(rng: SeededRandom, organisations: readonly Organisation[])
   return rows;
 }
 
-function targetRows(rng: SeededRandom, organisations: readonly Organisation[], members: readonly Member[], scale: SeedScale): RecruitmentTarget[] {
+function targetRows(
+  rng: SeededRandom,
+  organisations: readonly Organisation[],
+  members: readonly Member[],
+  scale: SeedScale,
+): RecruitmentTarget[] {
   const joinedPerOrgYear = new Map<string, number>();
   for (const m of members) {
     const k = `${m.organisationId}:${m.joinedOn.slice(0, 4)}`;
@@ -228,10 +265,19 @@ export async function seedOrganisations(
     for (const [i, plan] of plans.entries()) {
       const inserted = await m.insert(Campaign, { ...plan.campaign, parentId: null, version: 1 });
       const parentId = Number(inserted.identifiers[0]!.id);
-      await m.insert(CampaignPhase, plan.phases.map((p, n) => ({ ...p, campaignId: parentId, ordinal: n + 1 })));
+      await m.insert(
+        CampaignPhase,
+        plan.phases.map((p, n) => ({ ...p, campaignId: parentId, ordinal: n + 1 })),
+      );
       counts.campaign_phase += plan.phases.length;
       if (plan.children.length) {
-        await m.createQueryBuilder().insert().into(Campaign).values(plan.children.map((c) => ({ ...c, parentId, version: 1 }))).updateEntity(false).execute();
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(Campaign)
+          .values(plan.children.map((c) => ({ ...c, parentId, version: 1 })))
+          .updateEntity(false)
+          .execute();
       }
       counts.campaign += 1 + plan.children.length;
       opts.progress?.advance("campaign", i + 1);

@@ -13,12 +13,18 @@ export function createLoaders(ds: DataSource) {
   const organisations = ds.getRepository(Organisation);
   const positions = ds.getRepository(LeadershipPosition);
   return {
-    unit: keyedLoader<string, AdministrativeUnit>((codes) => units.findBy({ code: In(codes) }), (u) => u.code),
+    unit: keyedLoader<string, AdministrativeUnit>(
+      (codes) => units.findBy({ code: In(codes) }),
+      (u) => u.code,
+    ),
     unitsByParent: groupedLoader<string, AdministrativeUnit>(
       (codes) => units.find({ where: { parentCode: In(codes) }, order: { code: "ASC" } }),
       (u) => u.parentCode!,
     ),
-    organisation: keyedLoader<string, Organisation>((ids) => organisations.findBy({ id: In(ids) }), (o) => o.id),
+    organisation: keyedLoader<string, Organisation>(
+      (ids) => organisations.findBy({ id: In(ids) }),
+      (o) => o.id,
+    ),
     organisationsByUnit: groupedLoader<string, Organisation>(
       (codes) => organisations.find({ where: { unitCode: In(codes) }, order: { id: "ASC" } }),
       (o) => o.unitCode,
@@ -31,8 +37,8 @@ export function createLoaders(ds: DataSource) {
     positionsOn: new LoaderFamily((asOf: string) =>
       groupedLoader<string, LeadershipPosition>(
         async (ids) =>
-          (await positions.find({ where: { organisationId: In(ids) }, order: { title: "ASC", id: "ASC" } })).filter((p) =>
-            heldOn(p, asOf),
+          (await positions.find({ where: { organisationId: In(ids) }, order: { title: "ASC", id: "ASC" } })).filter(
+            (p) => heldOn(p, asOf),
           ),
         (p) => p.organisationId,
       ),

@@ -44,7 +44,12 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
   });
   after(async () => h.close());
 
-  async function statements(query: string, variables: Record<string, unknown>, expectItems: (data: Record<string, unknown>) => number, min: number) {
+  async function statements(
+    query: string,
+    variables: Record<string, unknown>,
+    expectItems: (data: Record<string, unknown>) => number,
+    min: number,
+  ) {
     const r = await h.run(query, { identity: ADMIN, variables });
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     assert.ok(expectItems(r.data!) >= min, `the list holds at least ${min} items`);

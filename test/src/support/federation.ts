@@ -28,8 +28,14 @@ export interface Federation {
   organisations: ServiceProcess;
   db: TestDatabase;
   /** A caller's token, signed as the gateway expects (HS256, issuer danvan-dev, audience danvan-graph). */
-  token(identity: Omit<Identity, "roles"> & { roles: string[] }, opts?: { expiresIn?: string; secret?: string; issuer?: string }): Promise<string>;
-  query(query: string, opts?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  token(
+    identity: Omit<Identity, "roles"> & { roles: string[] },
+    opts?: { expiresIn?: string; secret?: string; issuer?: string },
+  ): Promise<string>;
+  query(
+    query: string,
+    opts?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
@@ -57,17 +63,28 @@ export async function postGraphQL(
  * The real thing on free ports: a fresh database (SQLite or PostgreSQL) seeded by the seed CLI,
  * the organisations subgraph process and the gateway process.
  */
-export async function startFederation(opts: { supergraphPath?: string; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<Federation> {
+export async function startFederation(
+  opts: { supergraphPath?: string; extraEnv?: NodeJS.ProcessEnv; identitySecret?: string } = {},
+): Promise<Federation> {
   const secrets: Secrets = {
-    identitySecret: randomBytes(32).toString("base64url"),
+    identitySecret: opts.identitySecret ?? randomBytes(32).toString("base64url"),
     tokenSecret: randomBytes(32).toString("base64url"),
   };
   const db = await createTestDatabase("e2e");
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "warn", IDENTITY_SECRET: secrets.identitySecret };
-  const seedCode = await runNode(path.join(repoRoot, "services/organisations/dist/seed/main.js"), ["--scale", "small", "--no-progress"], {
-    ...base,
-    ...db.env,
-  });
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    IDENTITY_SECRET: secrets.identitySecret,
+  };
+  const seedCode = await runNode(
+    path.join(repoRoot, "services/organisations/dist/seed/main.js"),
+    ["--scale", "small", "--no-progress"],
+    {
+      ...base,
+      ...db.env,
+    },
+  );
   if (seedCode !== 0) throw new Error(`seed exited with ${seedCode}`);
 
   const orgPort = await freePort();
@@ -118,7 +135,11 @@ export async function startFederation(opts: { supergraphPath?: string; extraEnv?
         .sign(new TextEncoder().encode(o.secret ?? secrets.tokenSecret));
     },
     query(query, { token, variables, url, headers } = {}) {
-      return postGraphQL(url ?? gatewayUrl, { query, variables }, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
+      return postGraphQL(
+        url ?? gatewayUrl,
+        { query, variables },
+        { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      );
     },
     async stop() {
       await gateway.stop();

@@ -31,7 +31,10 @@ export class CountingLogger implements TypeOrmLogger {
     if (s) s.count++;
   }
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn({ err: typeof error === "string" ? error : error.message, query: query.slice(0, 500) }, "sql error");
+    this.logger.warn(
+      { err: typeof error === "string" ? error : error.message, query: query.slice(0, 500) },
+      "sql error",
+    );
   }
   logQuerySlow(time: number, query: string): void {
     if (time >= this.slowMs) this.logger.warn({ ms: time, query: query.slice(0, 500) }, "slow sql");

@@ -18,7 +18,10 @@ function serialisedOnSqlite<T>(ds: DataSource, fn: () => Promise<T>): Promise<T>
   if (ds.options.type === "postgres") return fn();
   const previous = sqliteQueues.get(ds) ?? Promise.resolve();
   const next = previous.then(fn, fn);
-  sqliteQueues.set(ds, next.catch(() => undefined));
+  sqliteQueues.set(
+    ds,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

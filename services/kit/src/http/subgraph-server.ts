@@ -2,7 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Request, type Response, type NextFunction } from "express";
 import type { GraphQLSchema } from "graphql";
@@ -101,9 +104,14 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         next();
       } catch (err) {
         const reason = err instanceof IdentityRejectedError ? err.reason : "invalid";
-        opts.logger.warn({ reason, requestId: req.header(REQUEST_ID_HEADER) }, "request refused: no valid gateway identity");
+        opts.logger.warn(
+          { reason, requestId: req.header(REQUEST_ID_HEADER) },
+          "request refused: no valid gateway identity",
+        );
         res.status(401).json({
-          errors: [{ message: "Requests must come through the gateway", extensions: { code: "UNAUTHENTICATED", reason } }],
+          errors: [
+            { message: "Requests must come through the gateway", extensions: { code: "UNAUTHENTICATED", reason } },
+          ],
         });
       }
     },
@@ -124,7 +132,9 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
     if (status >= 500) opts.logger.error({ err: err.message }, "unhandled http error");
-    res.status(status).json({ errors: [{ message: status < 500 ? err.message : "Internal server error", extensions: { code } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message: status < 500 ? err.message : "Internal server error", extensions: { code } }] });
   });
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host, resolve));

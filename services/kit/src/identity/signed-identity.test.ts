@@ -43,13 +43,22 @@ describe("gateway-signed identity", () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ roles: [], bh: "x" })
       .setProtectedHeader({ alg: "HS256" })
-      .setSubject("a").setIssuer("danvan-gateway").setAudience("danvan-subgraph").setJti("j")
-      .setIssuedAt(now - 120).setExpirationTime(now - 60)
+      .setSubject("a")
+      .setIssuer("danvan-gateway")
+      .setAudience("danvan-subgraph")
+      .setJti("j")
+      .setIssuedAt(now - 120)
+      .setExpirationTime(now - 60)
       .sign(key);
     await rejects(verifyIdentity(expired, { secret, body }), "expired");
     const hs512 = await new SignJWT({ roles: [], bh: "x" })
       .setProtectedHeader({ alg: "HS512" })
-      .setSubject("a").setIssuer("danvan-gateway").setAudience("danvan-subgraph").setJti("j").setIssuedAt().setExpirationTime("30s")
+      .setSubject("a")
+      .setIssuer("danvan-gateway")
+      .setAudience("danvan-subgraph")
+      .setJti("j")
+      .setIssuedAt()
+      .setExpirationTime("30s")
       .sign(key);
     await rejects(verifyIdentity(hs512, { secret, body }), "invalid");
   });

@@ -62,7 +62,9 @@ export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (proc && proc.child.exitCode !== null) {
-      throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was ready:\n${proc.output().slice(-4000)}`);
+      throw new Error(
+        `${proc.name} exited with code ${proc.child.exitCode} before it was ready:\n${proc.output().slice(-4000)}`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -70,7 +72,8 @@ export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms${proc ? `:\n${proc.output().slice(-4000)}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} not ready after ${timeoutMs} ms${proc ? `:\n${proc.output().slice(-4000)}` : ""}`);
     await delay(100);
   }
 }

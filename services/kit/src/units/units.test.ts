@@ -1,6 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ancestorCodes, childrenOf, districtOf, parseUnitsCsv, referenceUnits, subtreeCodes, unitByCode } from "./index.js";
+import {
+  ancestorCodes,
+  childrenOf,
+  districtOf,
+  parseUnitsCsv,
+  referenceUnits,
+  subtreeCodes,
+  unitByCode,
+} from "./index.js";
 
 describe("reference administrative units", () => {
   it("ships An Giang's 1 province, 11 district-level and 156 commune-level units", () => {

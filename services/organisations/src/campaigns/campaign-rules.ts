@@ -11,7 +11,8 @@ export function campaignProblems(c: Span & { phases: readonly Span[] }, parent: 
   const end = c.endsOn ?? null;
   if (end !== null && end < c.startsOn) problems.push({ path: "input.endsOn", message: "must not be before startsOn" });
   if (parent) {
-    if (c.startsOn < parent.startsOn) problems.push({ path: "input.startsOn", message: "must not be before the parent campaign starts" });
+    if (c.startsOn < parent.startsOn)
+      problems.push({ path: "input.startsOn", message: "must not be before the parent campaign starts" });
     if (parent.endsOn && (end === null || end > parent.endsOn)) {
       problems.push({ path: "input.endsOn", message: "must not be after the parent campaign ends" });
     }
@@ -19,11 +20,13 @@ export function campaignProblems(c: Span & { phases: readonly Span[] }, parent: 
   let previousEnd: string | null = null;
   c.phases.forEach((p, i) => {
     const at = `input.phases.${i}`;
-    if (p.endsOn != null && p.endsOn < p.startsOn) problems.push({ path: `${at}.endsOn`, message: "must not be before startsOn" });
+    if (p.endsOn != null && p.endsOn < p.startsOn)
+      problems.push({ path: `${at}.endsOn`, message: "must not be before startsOn" });
     if (p.startsOn < c.startsOn || (end !== null && (p.endsOn ?? end) > end)) {
       problems.push({ path: at, message: "must run within the campaign" });
     }
-    if (previousEnd !== null && p.startsOn <= previousEnd) problems.push({ path: `${at}.startsOn`, message: "must start after the previous phase ends" });
+    if (previousEnd !== null && p.startsOn <= previousEnd)
+      problems.push({ path: `${at}.startsOn`, message: "must start after the previous phase ends" });
     previousEnd = p.endsOn ?? null;
   });
   return problems;

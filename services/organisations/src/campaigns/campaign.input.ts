@@ -3,7 +3,6 @@ import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } fro
 import { IsCalendarDate, PageArgs } from "@danvan/kit";
 import { CampaignKind } from "./campaign-kind.js";
 
-
 @InputType()
 export class CampaignPhaseInput {
   @Field()

@@ -6,7 +6,10 @@ export function campaignLoaders(ds: DataSource) {
   const campaigns = ds.getRepository(Campaign);
   const phases = ds.getRepository(CampaignPhase);
   return {
-    campaign: keyedLoader<number, Campaign>((ids) => campaigns.findBy({ id: In(ids) }), (c) => c.id),
+    campaign: keyedLoader<number, Campaign>(
+      (ids) => campaigns.findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
     subCampaigns: groupedLoader<number, Campaign>(
       (ids) => campaigns.find({ where: { parentId: In(ids) }, order: { id: "ASC" } }),
       (c) => c.parentId!,

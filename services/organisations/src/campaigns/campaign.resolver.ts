@@ -41,10 +41,17 @@ export class CampaignResolver {
       if (args.topLevel) q.andWhere("c.parent_id IS NULL");
       return q;
     };
-    const q = base().orderBy("c.id").take(page.limit + 1);
+    const q = base()
+      .orderBy("c.id")
+      .take(page.limit + 1);
     if (page.afterKey !== null) q.andWhere("c.id > :after", { after: Number(page.afterKey) });
     const rows = await q.getMany();
-    return connectionFrom(rows, page, (c) => c.id, () => base().getCount());
+    return connectionFrom(
+      rows,
+      page,
+      (c) => c.id,
+      () => base().getCount(),
+    );
   }
 
   @FieldResolver(() => Organisation, { description: "The committee that launched it." })
@@ -92,10 +99,22 @@ export class CampaignResolver {
         if (input.phases.length) {
           await m.insert(
             CampaignPhase,
-            input.phases.map((p, i) => ({ campaignId, ordinal: i + 1, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn ?? null, goal: p.goal })),
+            input.phases.map((p, i) => ({
+              campaignId,
+              ordinal: i + 1,
+              name: p.name,
+              startsOn: p.startsOn,
+              endsOn: p.endsOn ?? null,
+              goal: p.goal,
+            })),
           );
         }
-        await audit(m, ctx, { action: "createCampaign", entityType: "Campaign", entityId: campaignId, after: { ...input, idempotencyKey: undefined } });
+        await audit(m, ctx, {
+          action: "createCampaign",
+          entityType: "Campaign",
+          entityId: campaignId,
+          after: { ...input, idempotencyKey: undefined },
+        });
         return campaignId;
       }),
     );

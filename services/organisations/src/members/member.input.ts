@@ -3,7 +3,6 @@ import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-vali
 import { IsCalendarDate, PageArgs } from "@danvan/kit";
 import { Gender, MemberStatus } from "./member-status.js";
 
-
 @InputType({ description: "A new member of a committee." })
 export class RecordMemberInput {
   @Field(() => ID)

@@ -5,7 +5,17 @@ import type { MemberStatus } from "./member-status.js";
 
 type PagedMember = Member & { ancestorId: string };
 
-const MEMBER_COLUMNS = ["id", "organisation_id", "full_name", "gender", "birth_year", "joined_on", "left_on", "status", "version"] as const;
+const MEMBER_COLUMNS = [
+  "id",
+  "organisation_id",
+  "full_name",
+  "gender",
+  "birth_year",
+  "joined_on",
+  "left_on",
+  "status",
+  "version",
+] as const;
 type MemberRow = Record<(typeof MEMBER_COLUMNS)[number], string | number | null>;
 
 /** A raw row (same shape on SQLite and PostgreSQL: dates are strings on both) as a Member. */
@@ -44,7 +54,10 @@ export function memberLoaders(ds: DataSource) {
       .where("c.ancestor_id IN (:...ids)", { ids });
 
   return {
-    member: keyedLoader<number, Member>((ids) => members.findBy({ id: In(ids) }), (m) => m.id),
+    member: keyedLoader<number, Member>(
+      (ids) => members.findBy({ id: In(ids) }),
+      (m) => m.id,
+    ),
 
     /** Members counted on a date (joined on or before it, not left by it). */
     memberCountOn: new LoaderFamily((asOf: string) =>
@@ -107,14 +120,17 @@ export function memberLoaders(ds: DataSource) {
 
     /** How many members a committee's list holds (all of them, or of one status). */
     memberTotal: new LoaderFamily((status: MemberStatus | null) =>
-      keyedLoader<string, { id: string; n: number }>((ids) => {
-        let q = subtreeMembers(ids).select("c.ancestor_id", "id").addSelect("COUNT(*)", "n");
-        if (status !== null) q = q.andWhere("m.status = :status", { status });
-        return q
-          .groupBy("c.ancestor_id")
-          .getRawMany<{ id: string; n: number | string }>()
-          .then((rows) => rows.map((r) => ({ id: r.id, n: Number(r.n) })));
-      }, (r) => r.id),
+      keyedLoader<string, { id: string; n: number }>(
+        (ids) => {
+          let q = subtreeMembers(ids).select("c.ancestor_id", "id").addSelect("COUNT(*)", "n");
+          if (status !== null) q = q.andWhere("m.status = :status", { status });
+          return q
+            .groupBy("c.ancestor_id")
+            .getRawMany<{ id: string; n: number | string }>()
+            .then((rows) => rows.map((r) => ({ id: r.id, n: Number(r.n) })));
+        },
+        (r) => r.id,
+      ),
     ),
   };
 }

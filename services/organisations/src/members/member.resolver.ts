@@ -50,7 +50,8 @@ export class MemberResolver {
 
   @FieldResolver(() => String, { description: "The member's name; masked for analysts." })
   fullName(@Root() m: Member, @Ctx() ctx: OrganisationsContext): string {
-    const onlyAnalyst = hasAnyRole(ctx.identity, ["ANALYST"]) && !hasAnyRole(ctx.identity, ["ADMIN", "OFFICER", "HANDLING_OFFICER"]);
+    const onlyAnalyst =
+      hasAnyRole(ctx.identity, ["ANALYST"]) && !hasAnyRole(ctx.identity, ["ADMIN", "OFFICER", "HANDLING_OFFICER"]);
     return onlyAnalyst ? maskName(m.fullName) : m.fullName;
   }
 
@@ -79,7 +80,12 @@ export class MemberResolver {
           version: 1,
         });
         const memberId = Number(inserted.identifiers[0]!.id);
-        await audit(m, ctx, { action: "recordMember", entityType: "Member", entityId: memberId, after: { ...input, idempotencyKey: undefined } });
+        await audit(m, ctx, {
+          action: "recordMember",
+          entityType: "Member",
+          entityId: memberId,
+          after: { ...input, idempotencyKey: undefined },
+        });
         return memberId;
       }),
     );
@@ -88,14 +94,19 @@ export class MemberResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => Member, { description: "Record the end of a membership (transfer, ceasing, death)." })
-  async recordMemberExit(@Arg("input") input: RecordMemberExitInput, @Ctx() ctx: OrganisationsContext): Promise<Member> {
+  async recordMemberExit(
+    @Arg("input") input: RecordMemberExitInput,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<Member> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(Member, { id: Number(input.memberId) });
       if (!before) throw new NotFoundError(`Member ${input.memberId}`, "input.memberId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
       assertCanWriteUnit(ctx.identity, organisation.unitCode);
       if (before.version !== input.expectedVersion) {
-        throw new ConflictError("The member was changed by someone else; read it again", { currentVersion: before.version });
+        throw new ConflictError("The member was changed by someone else; read it again", {
+          currentVersion: before.version,
+        });
       }
       const problems = exitProblems(before, input, todayInProvince());
       if (problems.length) throw new BadUserInputError("Invalid exit", problems);
@@ -130,9 +141,15 @@ export class OrganisationMembersResolver {
   ): Promise<ConnectionShape<Member>> {
     assertCanRead(ctx, o.unitCode);
     const page = pageRequest(args);
-    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) throw BadUserInputError.field("after", "is not a member cursor");
+    if (page.afterKey !== null && !Number.isInteger(page.afterKey))
+      throw BadUserInputError.field("after", "is not a member cursor");
     const status = args.status ?? null;
     const rows = await ctx.loaders.memberPage.for(memberPageKey(page, status)).load(o.id);
-    return connectionFrom(rows, page, (m) => m.id, async () => (await ctx.loaders.memberTotal.for(status).load(o.id))?.n ?? 0);
+    return connectionFrom(
+      rows,
+      page,
+      (m) => m.id,
+      async () => (await ctx.loaders.memberTotal.for(status).load(o.id))?.n ?? 0,
+    );
   }
 }

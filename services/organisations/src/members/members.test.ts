@@ -43,15 +43,27 @@ describe("members (integration)", () => {
     assert.equal(names.length, 3);
     names.forEach((n, i) => {
       assert.notEqual(masked[i], n);
-      assert.equal(masked[i], n.split(" ").map((p) => `${[...p][0]}.`).join(" "));
+      assert.equal(
+        masked[i],
+        n
+          .split(" ")
+          .map((p) => `${[...p][0]}.`)
+          .join(" "),
+      );
     });
   });
 
   it("records a member, once per idempotency key, with an audit event in the same transaction", async () => {
     const key = "client-req-0001";
-    const first = await h.run(RECORD, { identity: officerOf("883"), variables: { input: input({ idempotencyKey: key }) } });
+    const first = await h.run(RECORD, {
+      identity: officerOf("883"),
+      variables: { input: input({ idempotencyKey: key }) },
+    });
     assert.equal(first.errors, undefined);
-    const retry = await h.run(RECORD, { identity: officerOf("883"), variables: { input: input({ idempotencyKey: key }) } });
+    const retry = await h.run(RECORD, {
+      identity: officerOf("883"),
+      variables: { input: input({ idempotencyKey: key }) },
+    });
     const a = first.data!.recordMember as { id: string; status: string; version: number };
     assert.equal((retry.data!.recordMember as { id: string }).id, a.id);
     assert.equal(a.status, "ACTIVE");
@@ -70,10 +82,18 @@ describe("members (integration)", () => {
     assert.deepEqual(paths, ["input.fullName", "input.joinedOn"]);
     assert.ok(!JSON.stringify(bad.errors).includes("<script>"), "the value is not echoed");
     const future = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ joinedOn: "2099-01-01" }) } });
-    assert.deepEqual(future.errors?.[0]?.extensions?.fields, [{ path: "input.joinedOn", message: "must not be in the future" }]);
-    const impossible = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ joinedOn: "2019-02-30" }) } });
+    assert.deepEqual(future.errors?.[0]?.extensions?.fields, [
+      { path: "input.joinedOn", message: "must not be in the future" },
+    ]);
+    const impossible = await h.run(RECORD, {
+      identity: ADMIN,
+      variables: { input: input({ joinedOn: "2019-02-30" }) },
+    });
     assert.equal((impossible.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "input.joinedOn");
-    const unknownOrg = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ organisationId: "HND-99999" }) } });
+    const unknownOrg = await h.run(RECORD, {
+      identity: ADMIN,
+      variables: { input: input({ organisationId: "HND-99999" }) },
+    });
     assert.equal(unknownOrg.errors?.[0]?.extensions?.code, "NOT_FOUND");
     const outOfScope = await h.run(RECORD, { identity: officerOf("884"), variables: { input: input() } });
     assert.equal(outOfScope.errors?.[0]?.extensions?.code, "FORBIDDEN");
@@ -81,9 +101,14 @@ describe("members (integration)", () => {
   });
 
   it("records an exit with a version check: the second of two concurrent exits gets CONFLICT", async () => {
-    const created = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ fullName: "Lê Văn Xung Đột" }) } });
+    const created = await h.run(RECORD, {
+      identity: ADMIN,
+      variables: { input: input({ fullName: "Lê Văn Xung Đột" }) },
+    });
     const { id, version } = created.data!.recordMember as { id: string; version: number };
-    const exit = (status: string) => ({ input: { memberId: id, status, leftOn: "2020-06-30", expectedVersion: version } });
+    const exit = (status: string) => ({
+      input: { memberId: id, status, leftOn: "2020-06-30", expectedVersion: version },
+    });
     const [a, b] = await Promise.all([
       h.run(EXIT, { identity: ADMIN, variables: exit("TRANSFERRED") }),
       h.run(EXIT, { identity: ADMIN, variables: exit("CEASED") }),
@@ -98,20 +123,52 @@ describe("members (integration)", () => {
   it("refuses an exit before the join date or of a membership that has ended", async () => {
     const created = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ fullName: "Phạm Văn Rời" }) } });
     const { id } = created.data!.recordMember as { id: string };
-    const early = await h.run(EXIT, { identity: ADMIN, variables: { input: { memberId: id, status: "CEASED", leftOn: "2019-01-01", expectedVersion: 1 } } });
-    assert.deepEqual(early.errors?.[0]?.extensions?.fields, [{ path: "input.leftOn", message: "must not be before the join date" }]);
-    await h.run(EXIT, { identity: ADMIN, variables: { input: { memberId: id, status: "CEASED", leftOn: "2020-05-01", expectedVersion: 1 } } });
-    const again = await h.run(EXIT, { identity: ADMIN, variables: { input: { memberId: id, status: "DECEASED", leftOn: "2020-07-01", expectedVersion: 2 } } });
+    const early = await h.run(EXIT, {
+      identity: ADMIN,
+      variables: { input: { memberId: id, status: "CEASED", leftOn: "2019-01-01", expectedVersion: 1 } },
+    });
+    assert.deepEqual(early.errors?.[0]?.extensions?.fields, [
+      { path: "input.leftOn", message: "must not be before the join date" },
+    ]);
+    await h.run(EXIT, {
+      identity: ADMIN,
+      variables: { input: { memberId: id, status: "CEASED", leftOn: "2020-05-01", expectedVersion: 1 } },
+    });
+    const again = await h.run(EXIT, {
+      identity: ADMIN,
+      variables: { input: { memberId: id, status: "DECEASED", leftOn: "2020-07-01", expectedVersion: 2 } },
+    });
     assert.equal((again.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "input.memberId");
   });
 
   it("records positions with one chair at a time", async () => {
     const q = `mutation($input: RecordPositionInput!) { recordPosition(input: $input) { id title holderName } }`;
-    const clash = await h.run(q, { identity: ADMIN, variables: { input: { organisationId: "HND-30280", title: "CHAIR", holderName: "Võ Văn Hai", termStart: "2020-01-01" } } });
+    const clash = await h.run(q, {
+      identity: ADMIN,
+      variables: {
+        input: { organisationId: "HND-30280", title: "CHAIR", holderName: "Võ Văn Hai", termStart: "2020-01-01" },
+      },
+    });
     assert.equal(clash.errors?.[0]?.extensions?.code, "CONFLICT");
-    const vice = await h.run(q, { identity: ADMIN, variables: { input: { organisationId: "HND-30280", title: "VICE_CHAIR", holderName: "Võ Văn Hai", termStart: "2020-01-01" } } });
+    const vice = await h.run(q, {
+      identity: ADMIN,
+      variables: {
+        input: { organisationId: "HND-30280", title: "VICE_CHAIR", holderName: "Võ Văn Hai", termStart: "2020-01-01" },
+      },
+    });
     assert.equal(vice.errors, undefined);
-    const backwards = await h.run(q, { identity: ADMIN, variables: { input: { organisationId: "HND-30280", title: "MEMBER", holderName: "Võ Văn Ba", termStart: "2020-01-01", termEnd: "2019-01-01" } } });
+    const backwards = await h.run(q, {
+      identity: ADMIN,
+      variables: {
+        input: {
+          organisationId: "HND-30280",
+          title: "MEMBER",
+          holderName: "Võ Văn Ba",
+          termStart: "2020-01-01",
+          termEnd: "2019-01-01",
+        },
+      },
+    });
     assert.equal((backwards.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "input.termEnd");
   });
 });

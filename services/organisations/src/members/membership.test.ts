@@ -16,18 +16,39 @@ describe("membership rules", () => {
 
   it("checks exits: active memberships only, a leaving status, sensible dates", () => {
     const active = { joinedOn: "2010-05-01", leftOn: null, status: MemberStatus.ACTIVE };
-    assert.deepEqual(exitProblems(active, { leftOn: "2020-01-01", status: MemberStatus.TRANSFERRED }, "2020-06-01"), []);
-    assert.deepEqual(exitProblems(active, { leftOn: "2009-01-01", status: MemberStatus.CEASED }, "2020-06-01").map((p) => p.path), ["input.leftOn"]);
-    assert.deepEqual(exitProblems(active, { leftOn: "2021-01-01", status: MemberStatus.CEASED }, "2020-06-01").map((p) => p.message), ["must not be in the future"]);
-    assert.deepEqual(exitProblems(active, { leftOn: "2020-01-01", status: MemberStatus.ACTIVE }, "2020-06-01").map((p) => p.path), ["input.status"]);
+    assert.deepEqual(
+      exitProblems(active, { leftOn: "2020-01-01", status: MemberStatus.TRANSFERRED }, "2020-06-01"),
+      [],
+    );
+    assert.deepEqual(
+      exitProblems(active, { leftOn: "2009-01-01", status: MemberStatus.CEASED }, "2020-06-01").map((p) => p.path),
+      ["input.leftOn"],
+    );
+    assert.deepEqual(
+      exitProblems(active, { leftOn: "2021-01-01", status: MemberStatus.CEASED }, "2020-06-01").map((p) => p.message),
+      ["must not be in the future"],
+    );
+    assert.deepEqual(
+      exitProblems(active, { leftOn: "2020-01-01", status: MemberStatus.ACTIVE }, "2020-06-01").map((p) => p.path),
+      ["input.status"],
+    );
     const ended = { joinedOn: "2010-05-01", leftOn: "2012-01-01", status: MemberStatus.CEASED };
-    assert.deepEqual(exitProblems(ended, { leftOn: "2020-01-01", status: MemberStatus.DECEASED }, "2020-06-01").map((p) => p.path), ["input.memberId"]);
+    assert.deepEqual(
+      exitProblems(ended, { leftOn: "2020-01-01", status: MemberStatus.DECEASED }, "2020-06-01").map((p) => p.path),
+      ["input.memberId"],
+    );
   });
 
   it("checks joins: not in the future, at least 14 years old", () => {
     assert.deepEqual(joinProblems({ joinedOn: "2020-01-01", birthYear: 2000 }, "2020-06-01"), []);
-    assert.deepEqual(joinProblems({ joinedOn: "2020-01-01", birthYear: 2010 }, "2020-06-01").map((p) => p.path), ["input.birthYear"]);
-    assert.deepEqual(joinProblems({ joinedOn: "2020-07-01" }, "2020-06-01").map((p) => p.path), ["input.joinedOn"]);
+    assert.deepEqual(
+      joinProblems({ joinedOn: "2020-01-01", birthYear: 2010 }, "2020-06-01").map((p) => p.path),
+      ["input.birthYear"],
+    );
+    assert.deepEqual(
+      joinProblems({ joinedOn: "2020-07-01" }, "2020-06-01").map((p) => p.path),
+      ["input.joinedOn"],
+    );
   });
 
   it("masks a name to its initials", () => {

@@ -34,7 +34,8 @@ export function joinProblems(j: { joinedOn: string; birthYear?: number | null },
   if (j.joinedOn > today) problems.push({ path: "input.joinedOn", message: "must not be in the future" });
   if (j.birthYear != null) {
     const ageAtJoin = Number(j.joinedOn.slice(0, 4)) - j.birthYear;
-    if (ageAtJoin < 14) problems.push({ path: "input.birthYear", message: "a member must be at least 14 when joining" });
+    if (ageAtJoin < 14)
+      problems.push({ path: "input.birthYear", message: "a member must be at least 14 when joining" });
   }
   return problems;
 }

@@ -34,7 +34,10 @@ export class OrganisationResolver {
   }
 
   @Query(() => OrganisationConnection, { description: "Committees, by kind and/or unit, ordered by id." })
-  async organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: OrganisationsContext): Promise<ConnectionShape<Organisation>> {
+  async organisations(
+    @Args() args: OrganisationsArgs,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<ConnectionShape<Organisation>> {
     const page = pageRequest(args);
     if (args.unitCode != null) await requireUnit(ctx, args.unitCode, "unitCode");
     const base = () => {
@@ -46,10 +49,17 @@ export class OrganisationResolver {
       }
       return q;
     };
-    const q = base().orderBy("o.id").take(page.limit + 1);
+    const q = base()
+      .orderBy("o.id")
+      .take(page.limit + 1);
     if (page.afterKey !== null) q.andWhere("o.id > :after", { after: String(page.afterKey) });
     const rows = await q.getMany();
-    return connectionFrom(rows, page, (o) => o.id, () => base().getCount());
+    return connectionFrom(
+      rows,
+      page,
+      (o) => o.id,
+      () => base().getCount(),
+    );
   }
 
   @FieldResolver(() => AdministrativeUnit)

@@ -2,7 +2,11 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startHarness, type Harness } from "../testing/harness.js";
 
-type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id: string } }[] };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string } }[];
+};
 
 describe("organisations (integration)", () => {
   let h: Harness;
@@ -36,7 +40,10 @@ describe("organisations (integration)", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const r = await h.run(`query($after: String) { organisations(unitCode: "883", includeBelow: true, first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { variables: { after } });
+      const r = await h.run(
+        `query($after: String) { organisations(unitCode: "883", includeBelow: true, first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+        { variables: { after } },
+      );
       const page = r.data!.organisations as Page;
       assert.equal(page.totalCount, 14 * 6);
       for (const e of page.edges) {
@@ -62,18 +69,22 @@ describe("organisations (integration)", () => {
 
   it("counts members on a date including the committees below, equal to an independent SQL count", async () => {
     const asOf = "2015-06-30";
-    const r = await h.run(`query($asOf: Date) {
+    const r = await h.run(
+      `query($asOf: Date) {
       province: organisation(id: "HPN-89") { memberCount(asOf: $asOf) }
       district: organisation(id: "HPN-883") { memberCount(asOf: $asOf) }
       commune: organisation(id: "HPN-30280") { memberCount(asOf: $asOf) now: memberCount }
-    }`, { variables: { asOf } });
+    }`,
+      { variables: { asOf } },
+    );
     assert.equal(r.errors, undefined);
     const sql = async (unitPrefix: string | null, unitCodes?: string[]) => {
       const rows = await h.ds.query(
         `SELECT m.organisation_id AS org, o.unit_code AS unit, m.joined_on AS j, m.left_on AS l FROM member m JOIN organisation o ON o.id = m.organisation_id WHERE o.kind = 'WOMENS_UNION'`,
       );
       return (rows as { unit: string; j: string; l: string | null }[]).filter(
-        (x) => (unitCodes ? unitCodes.includes(x.unit) : unitPrefix === null) && x.j <= asOf && (x.l === null || x.l > asOf),
+        (x) =>
+          (unitCodes ? unitCodes.includes(x.unit) : unitPrefix === null) && x.j <= asOf && (x.l === null || x.l > asOf),
       ).length;
     };
     const district = await h.run(`{ administrativeUnits(parentCode: "883") { code } }`);
@@ -101,7 +112,9 @@ describe("organisations (integration)", () => {
       old: { termStart: string }[];
     };
     assert.equal(o.recruitment.recruited, o.newMembers);
-    const [{ target }] = (await h.ds.query(`SELECT target FROM recruitment_target WHERE organisation_id = 'HND-30280' AND year = 2019`)) as { target: number }[];
+    const [{ target }] = (await h.ds.query(
+      `SELECT target FROM recruitment_target WHERE organisation_id = 'HND-30280' AND year = 2019`,
+    )) as { target: number }[];
     assert.equal(o.recruitment.target, Number(target));
     assert.equal(o.recruitment.achievementRate, Math.round((o.recruitment.recruited / Number(target)) * 10000) / 10000);
     assert.deepEqual(o.positions.map((p) => p.title).sort(), ["CHAIR", "VICE_CHAIR"]);
@@ -110,15 +123,29 @@ describe("organisations (integration)", () => {
   });
 
   it("nests district campaigns under province campaigns, with phases", async () => {
-    const r = await h.run(`{ campaigns(topLevel: true, first: 10) { totalCount edges { node { name kind organisation { id } phases { ordinal name } subCampaigns { organisation { unit { level } } } } } } }`);
+    const r = await h.run(
+      `{ campaigns(topLevel: true, first: 10) { totalCount edges { node { name kind organisation { id } phases { ordinal name } subCampaigns { organisation { unit { level } } } } } } }`,
+    );
     assert.equal(r.errors, undefined);
-    const c = r.data!.campaigns as { totalCount: number; edges: { node: { organisation: { id: string }; phases: { ordinal: number }[]; subCampaigns: { organisation: { unit: { level: string } } }[] } }[] };
+    const c = r.data!.campaigns as {
+      totalCount: number;
+      edges: {
+        node: {
+          organisation: { id: string };
+          phases: { ordinal: number }[];
+          subCampaigns: { organisation: { unit: { level: string } } }[];
+        };
+      }[];
+    };
     assert.equal(c.totalCount, 6);
     for (const { node } of c.edges) {
       assert.match(node.organisation.id, /-89$/);
       assert.equal(node.subCampaigns.length, 11);
       assert.ok(node.subCampaigns.every((s) => s.organisation.unit.level === "DISTRICT"));
-      assert.deepEqual(node.phases.map((p) => p.ordinal), node.phases.map((_, i) => i + 1));
+      assert.deepEqual(
+        node.phases.map((p) => p.ordinal),
+        node.phases.map((_, i) => i + 1),
+      );
     }
   });
 });

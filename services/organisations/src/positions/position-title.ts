@@ -8,5 +8,6 @@ export enum PositionTitle {
 }
 registerEnumType(PositionTitle, {
   name: "PositionTitle",
-  description: "Leadership positions: chair (chủ tịch), vice-chair, standing member (ủy viên thường trực), committee member.",
+  description:
+    "Leadership positions: chair (chủ tịch), vice-chair, standing member (ủy viên thường trực), committee member.",
 });

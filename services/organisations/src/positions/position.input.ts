@@ -3,7 +3,6 @@ import { IsEnum, IsInt, IsOptional, Length, Matches, Min } from "class-validator
 import { IsCalendarDate } from "@danvan/kit";
 import { PositionTitle } from "./position-title.js";
 
-
 @InputType({ description: "A leadership position taken up on a committee." })
 export class RecordPositionInput {
   @Field(() => ID)

@@ -28,7 +28,10 @@ export class PositionResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => LeadershipPosition, { description: "Record a leadership position; one chair at a time." })
-  async recordPosition(@Arg("input") input: RecordPositionInput, @Ctx() ctx: OrganisationsContext): Promise<LeadershipPosition> {
+  async recordPosition(
+    @Arg("input") input: RecordPositionInput,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<LeadershipPosition> {
     checkTermDates(input.termStart, input.termEnd, "input");
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, organisation.unitCode);
@@ -48,7 +51,12 @@ export class PositionResolver {
           version: 1,
         });
         const positionId = Number(inserted.identifiers[0]!.id);
-        await audit(m, ctx, { action: "recordPosition", entityType: "LeadershipPosition", entityId: positionId, after: proposed });
+        await audit(m, ctx, {
+          action: "recordPosition",
+          entityType: "LeadershipPosition",
+          entityId: positionId,
+          after: proposed,
+        });
         return positionId;
       }),
     );
@@ -57,7 +65,10 @@ export class PositionResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => LeadershipPosition, { description: "End a position's term." })
-  async endPositionTerm(@Arg("input") input: EndPositionTermInput, @Ctx() ctx: OrganisationsContext): Promise<LeadershipPosition> {
+  async endPositionTerm(
+    @Arg("input") input: EndPositionTermInput,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<LeadershipPosition> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(LeadershipPosition, { id: Number(input.positionId) });
       if (!before) throw new NotFoundError(`Position ${input.positionId}`, "input.positionId");
@@ -72,10 +83,18 @@ export class PositionResolver {
         .where("id = :id AND version = :v", { id: before.id, v: input.expectedVersion })
         .execute();
       if (result.affected !== 1) {
-        throw new ConflictError("The position was changed by someone else; read it again", { currentVersion: before.version });
+        throw new ConflictError("The position was changed by someone else; read it again", {
+          currentVersion: before.version,
+        });
       }
       const after = (await m.findOneBy(LeadershipPosition, { id: before.id }))!;
-      await audit(m, ctx, { action: "endPositionTerm", entityType: "LeadershipPosition", entityId: before.id, before, after });
+      await audit(m, ctx, {
+        action: "endPositionTerm",
+        entityType: "LeadershipPosition",
+        entityId: before.id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -18,4 +18,3 @@ export class SetRecruitmentTargetInput {
   @Min(0)
   target: number;
 }
-

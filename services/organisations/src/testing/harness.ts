@@ -68,7 +68,10 @@ export async function startHarness(opts: { scale?: SeedScale; seed?: boolean } =
       );
       if (result.body.kind !== "single") throw new Error("unexpected incremental result");
       // Through JSON, as a client over HTTP would see it.
-      const { data, errors } = JSON.parse(JSON.stringify(result.body.singleResult)) as Omit<OperationResult, "statements">;
+      const { data, errors } = JSON.parse(JSON.stringify(result.body.singleResult)) as Omit<
+        OperationResult,
+        "statements"
+      >;
       return { data, errors, statements };
     },
     async close() {

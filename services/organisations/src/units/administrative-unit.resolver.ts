@@ -15,7 +15,8 @@ import { AdministrativeUnit, inForceOn } from "./administrative-unit.entity.js";
 import { AdministrativeUnitsArgs, SetRemoteAreaInput, UNIT_CODE_PATTERN } from "./administrative-unit.input.js";
 
 export function checkUnitCode(code: string, field: string): void {
-  if (!UNIT_CODE_PATTERN.test(code)) throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+  if (!UNIT_CODE_PATTERN.test(code))
+    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
 }
 
 export function checkDate(date: string | null | undefined, field: string): string {
@@ -34,11 +35,16 @@ export async function requireUnit(ctx: OrganisationsContext, code: string, field
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
   @Query(() => AdministrativeUnit, { nullable: true, description: "One unit by its official code." })
-  administrativeUnit(@Arg("code", () => ID) code: string, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit> {
+  administrativeUnit(
+    @Arg("code", () => ID) code: string,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<AdministrativeUnit> {
     return requireUnit(ctx, code, "code");
   }
 
-  @Query(() => [AdministrativeUnit], { description: "Units in force on a date (today by default), by level and/or parent." })
+  @Query(() => [AdministrativeUnit], {
+    description: "Units in force on a date (today by default), by level and/or parent.",
+  })
   async administrativeUnits(
     @Args() { level, parentCode, asOf }: AdministrativeUnitsArgs,
     @Ctx() ctx: OrganisationsContext,
@@ -54,7 +60,10 @@ export class AdministrativeUnitResolver {
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
-  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit | null> | null {
+  parent(
+    @Root() unit: AdministrativeUnit,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<AdministrativeUnit | null> | null {
     return unit.parentCode ? ctx.loaders.unit.load(unit.parentCode) : null;
   }
 
@@ -64,7 +73,9 @@ export class AdministrativeUnitResolver {
     return (await ctx.loaders.unitsByParent.load(unit.code)).filter((u) => inForceOn(u, today));
   }
 
-  @FieldResolver(() => [Organisation], { description: "The Front's and the five organisations' committees at this unit." })
+  @FieldResolver(() => [Organisation], {
+    description: "The Front's and the five organisations' committees at this unit.",
+  })
   async organisations(
     @Root() unit: AdministrativeUnit,
     @Ctx() ctx: OrganisationsContext,
@@ -76,7 +87,10 @@ export class AdministrativeUnitResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => AdministrativeUnit, { description: "Administrators: set or clear a unit's remote-area flag." })
-  async setRemoteArea(@Arg("input") input: SetRemoteAreaInput, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit> {
+  async setRemoteArea(
+    @Arg("input") input: SetRemoteAreaInput,
+    @Ctx() ctx: OrganisationsContext,
+  ): Promise<AdministrativeUnit> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(AdministrativeUnit, { code: input.code });
       if (!before) throw new NotFoundError(`Administrative unit ${input.code}`, "input.code");
@@ -87,10 +101,18 @@ export class AdministrativeUnitResolver {
         .where("code = :code AND version = :v", { code: input.code, v: input.expectedVersion })
         .execute();
       if (result.affected !== 1) {
-        throw new ConflictError("The unit was changed by someone else; read it again", { currentVersion: before.version });
+        throw new ConflictError("The unit was changed by someone else; read it again", {
+          currentVersion: before.version,
+        });
       }
       const after = (await m.findOneBy(AdministrativeUnit, { code: input.code }))!;
-      await audit(m, ctx, { action: "setRemoteArea", entityType: "AdministrativeUnit", entityId: input.code, before, after });
+      await audit(m, ctx, {
+        action: "setRemoteArea",
+        entityType: "AdministrativeUnit",
+        entityId: input.code,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -17,7 +17,11 @@ describe("administrative units (integration)", () => {
       c: administrativeUnits(level: COMMUNE) { code }
     }`);
     assert.equal(r.errors, undefined);
-    const data = r.data as { p: { code: string; name: string }[]; d: { code: string; name: string; kind: string }[]; c: unknown[] };
+    const data = r.data as {
+      p: { code: string; name: string }[];
+      d: { code: string; name: string; kind: string }[];
+      c: unknown[];
+    };
     assert.deepEqual(data.p, [{ code: "89", name: "Tỉnh An Giang" }]);
     assert.equal(data.d.length, 11);
     assert.deepEqual(data.d[0], { code: "883", name: "Thành phố Long Xuyên", kind: "Thành phố" });
@@ -25,7 +29,9 @@ describe("administrative units (integration)", () => {
   });
 
   it("walks the tree both ways, with effective dates and the remote-area flag", async () => {
-    const r = await h.run(`{ administrativeUnit(code: "30280") { name level validFrom validTo isRemoteArea parent { code parent { code } } } }`);
+    const r = await h.run(
+      `{ administrativeUnit(code: "30280") { name level validFrom validTo isRemoteArea parent { code parent { code } } } }`,
+    );
     assert.deepEqual(r.data?.administrativeUnit, {
       name: "Phường Mỹ Bình",
       level: "COMMUNE",
@@ -34,7 +40,9 @@ describe("administrative units (integration)", () => {
       isRemoteArea: false,
       parent: { code: "883", parent: { code: "89" } },
     });
-    const d = await h.run(`{ administrativeUnits(parentCode: "883") { code } administrativeUnit(code: "883") { children { code } } }`);
+    const d = await h.run(
+      `{ administrativeUnits(parentCode: "883") { code } administrativeUnit(code: "883") { children { code } } }`,
+    );
     const data = d.data as { administrativeUnits: unknown[]; administrativeUnit: { children: unknown[] } };
     assert.equal(data.administrativeUnits.length, 13);
     assert.deepEqual(data.administrativeUnit.children, data.administrativeUnits);
@@ -51,13 +59,22 @@ describe("administrative units (integration)", () => {
     assert.equal(unknown.errors?.[0]?.extensions?.field, "code");
     const malformed = await h.run(`{ administrativeUnits(parentCode: "abc") { name } }`);
     assert.equal(malformed.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
-    assert.deepEqual(malformed.errors?.[0]?.extensions?.fields, [{ path: "parentCode", message: "must be an official unit code (2, 3 or 5 digits)" }]);
+    assert.deepEqual(malformed.errors?.[0]?.extensions?.fields, [
+      { path: "parentCode", message: "must be an official unit code (2, 3 or 5 digits)" },
+    ]);
   });
 
   it("gives every unit its six committees", async () => {
     const r = await h.run(`{ administrativeUnit(code: "884") { organisations { id kind } } }`);
     const orgs = (r.data?.administrativeUnit as { organisations: { id: string; kind: string }[] }).organisations;
-    assert.deepEqual(orgs.map((o) => o.id).sort(), ["CCB-884", "DTN-884", "HND-884", "HPN-884", "LDLD-884", "MTTQ-884"]);
+    assert.deepEqual(orgs.map((o) => o.id).sort(), [
+      "CCB-884",
+      "DTN-884",
+      "HND-884",
+      "HPN-884",
+      "LDLD-884",
+      "MTTQ-884",
+    ]);
   });
 
   it("lets an administrator set the remote-area flag, with a version check and an audit event", async () => {

@@ -8,5 +8,6 @@ export enum UnitLevel {
 
 registerEnumType(UnitLevel, {
   name: "UnitLevel",
-  description: "Province (Tỉnh) → district-level unit (Thành phố, Thị xã, Huyện) → commune-level unit (Phường, Thị trấn, Xã).",
+  description:
+    "Province (Tỉnh) → district-level unit (Thành phố, Thị xã, Huyện) → commune-level unit (Phường, Thị trấn, Xã).",
 });

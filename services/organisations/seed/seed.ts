@@ -232,6 +232,17 @@ function targetRows(
   return rows;
 }
 
+/** Every row of the dataset, generated from the fixed seed: the same on every machine. */
+export function buildDataset(scale: SeedScale) {
+  const rng = new SeededRandom(SEED);
+  const units = unitRows();
+  const { organisations, closure } = organisationRows();
+  const members = memberRows(rng, scale);
+  const positions = positionRows(rng, organisations);
+  const targets = targetRows(rng, organisations, members, scale);
+  return { rng, units, organisations, closure, members, positions, targets };
+}
+
 /**
  * Loads the deterministic dataset: the real units, 1,008 committees, their closure, positions,
  * members (≈115,000 at the default scale, ≈6,000 small), recruitment targets and campaigns.
@@ -241,13 +252,7 @@ export async function seedOrganisations(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const scale = opts.scale ?? "default";
-  const rng = new SeededRandom(SEED);
-  const units = unitRows();
-  const { organisations, closure } = organisationRows();
-  const members = memberRows(rng, scale);
-  const positions = positionRows(rng, organisations);
-  const targets = targetRows(rng, organisations, members, scale);
+  const { rng, units, organisations, closure, members, positions, targets } = buildDataset(opts.scale ?? "default");
   const counts: Record<string, number> = {};
   await ds.transaction(async (m) => {
     // Parents before children (the province, then districts, then communes).

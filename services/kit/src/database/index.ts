@@ -3,3 +3,4 @@ export * from "./statement-counter.js";
 export * from "./columns.js";
 export * from "./transaction.js";
 export * from "./postgres-admin.js";
+export * from "./versioned-update.js";

@@ -2,8 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import {
   audit,
   BadUserInputError,
-  canSeeUnit,
   ConflictError,
+  canSeeUnit,
   ConnectionType,
   connectionFrom,
   ForbiddenError,
@@ -13,6 +13,7 @@ import {
   onceForKey,
   pageRequest,
   todayInProvince,
+  updateVersioned,
   assertCanWriteUnit,
   type ConnectionShape,
 } from "@danvan/kit";
@@ -103,6 +104,7 @@ export class MemberResolver {
       if (!before) throw new NotFoundError(`Member ${input.memberId}`, "input.memberId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
       assertCanWriteUnit(ctx.identity, organisation.unitCode);
+      // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
         throw new ConflictError("The member was changed by someone else; read it again", {
           currentVersion: before.version,
@@ -110,14 +112,14 @@ export class MemberResolver {
       }
       const problems = exitProblems(before, input, todayInProvince());
       if (problems.length) throw new BadUserInputError("Invalid exit", problems);
-      const result = await m
-        .createQueryBuilder()
-        .update(Member)
-        .set({ status: input.status, leftOn: input.leftOn, version: () => "version + 1" })
-        .where("id = :id AND version = :v", { id: before.id, v: input.expectedVersion })
-        .execute();
-      if (result.affected !== 1) throw new ConflictError("The member was changed by someone else; read it again");
-      const after = (await m.findOneBy(Member, { id: before.id }))!;
+      const after = await updateVersioned(
+        m,
+        Member,
+        { id: before.id },
+        input.expectedVersion,
+        { status: input.status, leftOn: input.leftOn },
+        "member",
+      );
       await audit(m, ctx, {
         action: "recordMemberExit",
         entityType: "Member",

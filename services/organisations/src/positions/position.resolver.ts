@@ -7,6 +7,7 @@ import {
   inTransaction,
   NotFoundError,
   onceForKey,
+  updateVersioned,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
@@ -76,18 +77,14 @@ export class PositionResolver {
       assertCanWriteUnit(ctx.identity, organisation.unitCode);
       checkTermDates(before.termStart, input.termEnd, "input");
       if (before.termEnd !== null) throw BadUserInputError.field("input.positionId", "the term has already ended");
-      const result = await m
-        .createQueryBuilder()
-        .update(LeadershipPosition)
-        .set({ termEnd: input.termEnd, version: () => "version + 1" })
-        .where("id = :id AND version = :v", { id: before.id, v: input.expectedVersion })
-        .execute();
-      if (result.affected !== 1) {
-        throw new ConflictError("The position was changed by someone else; read it again", {
-          currentVersion: before.version,
-        });
-      }
-      const after = (await m.findOneBy(LeadershipPosition, { id: before.id }))!;
+      const after = await updateVersioned(
+        m,
+        LeadershipPosition,
+        { id: before.id },
+        input.expectedVersion,
+        { termEnd: input.termEnd },
+        "position",
+      );
       await audit(m, ctx, {
         action: "endPositionTerm",
         entityType: "LeadershipPosition",

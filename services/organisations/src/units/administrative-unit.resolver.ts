@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import {
   audit,
   BadUserInputError,
-  ConflictError,
   inTransaction,
   isCalendarDate,
   NotFoundError,
   todayInProvince,
+  updateVersioned,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
@@ -94,18 +94,14 @@ export class AdministrativeUnitResolver {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(AdministrativeUnit, { code: input.code });
       if (!before) throw new NotFoundError(`Administrative unit ${input.code}`, "input.code");
-      const result = await m
-        .createQueryBuilder()
-        .update(AdministrativeUnit)
-        .set({ isRemoteArea: input.isRemoteArea, version: () => "version + 1" })
-        .where("code = :code AND version = :v", { code: input.code, v: input.expectedVersion })
-        .execute();
-      if (result.affected !== 1) {
-        throw new ConflictError("The unit was changed by someone else; read it again", {
-          currentVersion: before.version,
-        });
-      }
-      const after = (await m.findOneBy(AdministrativeUnit, { code: input.code }))!;
+      const after = await updateVersioned(
+        m,
+        AdministrativeUnit,
+        { code: input.code },
+        input.expectedVersion,
+        { isRemoteArea: input.isRemoteArea },
+        "unit",
+      );
       await audit(m, ctx, {
         action: "setRemoteArea",
         entityType: "AdministrativeUnit",

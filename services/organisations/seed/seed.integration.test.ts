@@ -1,0 +1,59 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { startHarness, type Harness } from "../src/testing/harness.js";
+import { buildDataset, seedOrganisations } from "./seed.js";
+
+describe("organisations seed at the default scale (integration)", () => {
+  let h: Harness;
+  let counts: Record<string, number>;
+  before(async () => {
+    h = await startHarness({ seed: false });
+    counts = await seedOrganisations(h.ds, { scale: "default" });
+  });
+  after(async () => h.close());
+
+  it("loads at least 100,000 synthetic members on the real units", async () => {
+    const [{ n }] = (await h.ds.query(`SELECT COUNT(*) AS n FROM member`)) as { n: number | string }[];
+    assert.equal(Number(n), counts.member);
+    assert.ok(Number(n) >= 100_000, `${n} members`);
+    const [{ units }] = (await h.ds.query(`SELECT COUNT(*) AS units FROM administrative_unit`)) as {
+      units: number | string;
+    }[];
+    assert.equal(Number(units), 168);
+  });
+
+  it("is deterministic: generating twice gives the same rows, and the database holds them", async () => {
+    const { createHash } = await import("node:crypto");
+    const digest = () =>
+      createHash("sha256")
+        .update(JSON.stringify(buildDataset("default").members))
+        .digest("hex");
+    assert.equal(digest(), digest());
+    const generated = buildDataset("default").members;
+    const rows = (await h.ds.query(
+      `SELECT id, organisation_id, full_name, joined_on, left_on, status FROM member WHERE id IN (1, 5000, 100000) ORDER BY id`,
+    )) as {
+      id: number;
+      organisation_id: string;
+      full_name: string;
+      joined_on: string;
+      left_on: string | null;
+      status: string;
+    }[];
+    assert.equal(rows.length, 3);
+    for (const r of rows) {
+      const g = generated[Number(r.id) - 1]!;
+      assert.deepEqual(
+        [r.organisation_id, r.full_name, r.joined_on, r.left_on, r.status],
+        [g.organisationId, g.fullName, g.joinedOn, g.leftOn, g.status],
+      );
+    }
+  });
+
+  it("gives every member a join date no later than any leave date and a status matching it", async () => {
+    const [{ bad }] = (await h.ds.query(
+      `SELECT COUNT(*) AS bad FROM member WHERE (left_on IS NOT NULL AND left_on < joined_on) OR (status = 'ACTIVE') <> (left_on IS NULL)`,
+    )) as { bad: number | string }[];
+    assert.equal(Number(bad), 0);
+  });
+});

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { organisationsSubgraph } from "@danvan/organisations";
+import { programsSubgraph } from "@danvan/programs";
 
 /**
  * The subgraphs of the province graph: name, package folder, default port, schema builder.
@@ -18,5 +19,11 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     folder: "services/organisations",
     defaultPort: organisationsSubgraph.defaultPort,
     buildSchema: organisationsSubgraph.buildSchema,
+  },
+  {
+    name: programsSubgraph.name,
+    folder: "services/programs",
+    defaultPort: programsSubgraph.defaultPort,
+    buildSchema: programsSubgraph.buildSchema,
   },
 ];

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { BadUserInputError } from "./errors.js";
 
 /** Relay page size: the default when `first` is omitted, and the most one page may ask for. */
@@ -16,7 +16,9 @@ export function configurePaging(opts: { max: number }): void {
   maxPageSize = opts.max;
 }
 
+// Every subgraph serves PageInfo, so it is shareable in the composed graph.
 @ObjectType({ description: "Relay page information." })
+@Directive("@shareable")
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

@@ -17,3 +17,4 @@ export * from "./subgraph.js";
 export * from "./units/index.js";
 export * from "./records/index.js";
 export * from "./process/service-process.js";
+export * from "./personal-data.js";

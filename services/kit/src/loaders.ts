@@ -76,3 +76,22 @@ export class LoaderFamily<A, K, V> {
     return loader;
   }
 }
+
+/**
+ * A per-request cache for whole-table answers (a year's tallies, a period's aggregates):
+ * the first field that asks runs the statement, every other field of the request shares it.
+ */
+export class RequestMemo<A, V> {
+  private readonly cache = new Map<string, Promise<V>>();
+  constructor(private readonly make: (arg: A) => Promise<V>) {}
+
+  get(arg: A): Promise<V> {
+    const id = JSON.stringify(arg);
+    let v = this.cache.get(id);
+    if (!v) {
+      v = this.make(arg);
+      this.cache.set(id, v);
+    }
+    return v;
+  }
+}

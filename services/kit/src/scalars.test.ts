@@ -16,6 +16,10 @@ describe("scalars", () => {
     assert.equal(MoneyScalar.serialize("1375000000000"), 1_375_000_000_000);
     assert.equal(MoneyScalar.serialize(9_223_372_036_854_775_807n), "9223372036854775807");
     assert.throws(() => MoneyScalar.serialize(1.5));
+    assert.equal(MoneyScalar.parseValue(2_500_000), 2_500_000n);
+    assert.equal(MoneyScalar.parseValue("9223372036854775807"), 9_223_372_036_854_775_807n);
+    assert.throws(() => MoneyScalar.parseValue(1.5));
+    assert.throws(() => MoneyScalar.parseValue("12abc"));
   });
 
   it("today is the province's calendar day (UTC+7)", () => {

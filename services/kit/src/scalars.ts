@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { ValidateBy, type ValidationOptions } from "class-validator";
 import { DateTimeResolver, GraphQLBigInt, LocalDateResolver } from "graphql-scalars";
 
@@ -19,7 +19,22 @@ export const DateTimeScalar = DateTimeResolver;
  * Whole VND, 64-bit safe: graphql-scalars' BigInt. Values within 2^53 travel as JSON numbers,
  * larger ones as strings; inputs accept either. Never Float, never Int.
  */
-export const MoneyScalar = GraphQLBigInt;
+export const MoneyScalar = new GraphQLScalarType({
+  ...GraphQLBigInt.toConfig(),
+  // Inputs always become bigint (graphql-scalars would warn on the console and vary the type).
+  parseValue: (value: unknown) => toWholeBigInt(value),
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toWholeBigInt(ast.value);
+    throw new GraphQLError("BigInt must be a whole number", { nodes: ast });
+  },
+});
+
+function toWholeBigInt(value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === "string" && /^-?\d{1,20}$/.test(value)) return BigInt(value);
+  throw new GraphQLError("BigInt must be a whole number (a JSON integer, or a string of digits beyond 2^53)");
+}
 
 /** Today's calendar date in the province's time zone (Asia/Ho_Chi_Minh, UTC+7, no DST). */
 export function todayInProvince(now = new Date()): string {

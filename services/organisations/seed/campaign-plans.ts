@@ -1,7 +1,7 @@
 import { referenceUnits } from "@danvan/kit/units";
 import { CampaignKind } from "../src/campaigns/campaign-kind.js";
 import { organisationId, OrganisationKind } from "../src/organisations/organisation-kind.js";
-import type { SeededRandom } from "./random.js";
+import type { SeededRandom } from "@danvan/kit/seeding";
 
 interface Span {
   name: string;

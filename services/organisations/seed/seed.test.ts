@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { organisationRows, unitRows } from "./seed.js";
-import { SeededRandom } from "./random.js";
+import { SeededRandom } from "@danvan/kit/seeding";
 
 describe("organisations seed", () => {
   it("builds 168 units and 1,008 committees whose parents precede them", () => {

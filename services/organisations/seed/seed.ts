@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from "typeorm";
+import type { DataSource } from "typeorm";
 import { referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
 import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
 import { UnitLevel } from "../src/units/unit-level.js";
@@ -16,17 +16,10 @@ import { PositionTitle } from "../src/positions/position-title.js";
 import { RecruitmentTarget } from "../src/recruitment/recruitment-target.entity.js";
 import { Campaign, CampaignPhase } from "../src/campaigns/campaign.entity.js";
 import { CampaignKind } from "../src/campaigns/campaign-kind.js";
-import { SeededRandom } from "./random.js";
-import { syntheticName } from "./names.js";
+import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
 import { campaignPlans } from "./campaign-plans.js";
 
 export type SeedScale = "small" | "default";
-
-/** Reports progress per table; the CLI draws bars, tests pass nothing. */
-export interface SeedProgress {
-  start(table: string, total: number): void;
-  advance(table: string, done: number): void;
-}
 
 /** The units as in force from December 2019 (see services/kit/data/README.md). */
 export const UNITS_VALID_FROM = "2019-12-01";
@@ -56,29 +49,6 @@ const PROFILE: Record<OrganisationKind, { born: [number, number]; female: number
   VETERANS_ASSOCIATION: { born: [1935, 1975], female: 0.08 },
   LABOUR_FEDERATION: { born: [1960, 2000], female: 0.45 },
 };
-
-const BATCH_ROWS = 1000;
-
-async function insertAll<T extends ObjectLiteral>(
-  m: EntityManager,
-  target: EntityTarget<T>,
-  table: string,
-  rows: T[],
-  progress?: SeedProgress,
-): Promise<void> {
-  progress?.start(table, rows.length);
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    // Multi-row INSERT statements inside one transaction: fast on both databases.
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows.slice(i, i + BATCH_ROWS))
-      .updateEntity(false)
-      .execute();
-    progress?.advance(table, Math.min(i + BATCH_ROWS, rows.length));
-  }
-}
 
 export function unitRows(): AdministrativeUnit[] {
   return referenceUnits.map((u) =>

@@ -4,6 +4,7 @@ import { SignJWT } from "jose";
 import { freePort, repoRoot, spawnService, waitForReady, type Identity, type ServiceProcess } from "@danvan/kit";
 import { createTestDatabase, type TestDatabase } from "@danvan/kit/testing";
 import { runNode } from "@danvan/scripts/run-node";
+import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
 
 /** Secrets made up for one test run; nothing reads the developer's data/ folder. */
 export interface Secrets {
@@ -26,7 +27,9 @@ export interface Federation {
   secrets: Secrets;
   gateway: ServiceProcess;
   organisations: ServiceProcess;
-  db: TestDatabase;
+  subgraphUrls: Record<string, string>;
+  /** Each subgraph's database settings (DATABASE_URL or SQLITE_PATH), for independent SQL checks. */
+  databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }>;
   /** A caller's token, signed as the gateway expects (HS256, issuer danvan-dev, audience danvan-graph). */
   token(
     identity: Omit<Identity, "roles"> & { roles: string[] },
@@ -70,31 +73,43 @@ export async function startFederation(
     identitySecret: opts.identitySecret ?? randomBytes(32).toString("base64url"),
     tokenSecret: randomBytes(32).toString("base64url"),
   };
-  const db = await createTestDatabase("e2e");
+  const dbs: TestDatabase[] = [];
+  const databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }> = {};
   const base: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: "test",
     LOG_LEVEL: "warn",
     IDENTITY_SECRET: secrets.identitySecret,
   };
-  const seedCode = await runNode(
-    path.join(repoRoot, "services/organisations/dist/seed/main.js"),
-    ["--scale", "small", "--no-progress"],
-    {
-      ...base,
-      ...db.env,
-    },
-  );
-  if (seedCode !== 0) throw new Error(`seed exited with ${seedCode}`);
-
-  const orgPort = await freePort();
-  const organisations = spawnService({
-    name: "organisations",
-    script: path.join(repoRoot, "services/organisations/dist/src/main.js"),
-    env: { ...base, ...db.env, PORT: String(orgPort) },
-  });
-  const organisationsUrl = `http://127.0.0.1:${orgPort}/graphql`;
-  await waitForReady(`http://127.0.0.1:${orgPort}/readyz`, organisations);
+  // Every subgraph of the graph, seeded small, each in its own process on a free port.
+  const processes: ServiceProcess[] = [];
+  const subgraphUrls: Record<string, string> = {};
+  const urlEnv: NodeJS.ProcessEnv = {};
+  for (const sg of SUBGRAPHS) {
+    // Each subgraph owns its own database; none reads another's.
+    const db = await createTestDatabase(`e2e_${sg.name}`);
+    dbs.push(db);
+    databases[sg.name] = db.env;
+    const env = { ...base, ...db.env };
+    const seedCode = await runNode(
+      path.join(repoRoot, sg.folder, "dist/seed/main.js"),
+      ["--scale", "small", "--no-progress"],
+      env,
+    );
+    if (seedCode !== 0) throw new Error(`seeding ${sg.name} exited with ${seedCode}`);
+    const port = await freePort();
+    const proc = spawnService({
+      name: sg.name,
+      script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
+      env: { ...env, PORT: String(port) },
+    });
+    processes.push(proc);
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
+    subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
+    urlEnv[`SUBGRAPH_URL_${sg.name.toUpperCase()}`] = subgraphUrls[sg.name];
+  }
+  const organisations = processes[0]!;
+  const organisationsUrl = subgraphUrls.organisations!;
 
   const gwPort = await freePort();
   const gateway = spawnService({
@@ -104,7 +119,7 @@ export async function startFederation(
       ...base,
       PORT: String(gwPort),
       JWT_SECRET: secrets.tokenSecret,
-      SUBGRAPH_URL_ORGANISATIONS: organisationsUrl,
+      ...urlEnv,
       SUBGRAPH_TIMEOUT_MS: "5000",
       ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
       ...opts.extraEnv,
@@ -119,7 +134,8 @@ export async function startFederation(
     secrets,
     gateway,
     organisations,
-    db,
+    subgraphUrls,
+    databases,
     async token(identity, o = {}) {
       return new SignJWT({
         roles: identity.roles,
@@ -143,8 +159,8 @@ export async function startFederation(
     },
     async stop() {
       await gateway.stop();
-      await organisations.stop();
-      await db.drop();
+      for (const p of processes) await p.stop();
+      for (const d of dbs) await d.drop();
     },
   };
 }

@@ -4,3 +4,4 @@ export * from "./columns.js";
 export * from "./transaction.js";
 export * from "./postgres-admin.js";
 export * from "./versioned-update.js";
+export * from "./sql-values.js";

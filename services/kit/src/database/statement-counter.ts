@@ -26,9 +26,12 @@ export class CountingLogger implements TypeOrmLogger {
     private readonly slowMs = 1000,
   ) {}
 
-  logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+  logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     const s = scope.getStore();
     if (s) s.count++;
+    // For tracing an N+1 guard by hand: DANVAN_TRACE_SQL=1 prints each counted statement.
+    if (s && process.env.DANVAN_TRACE_SQL === "1")
+      process.stderr.write(`[sql ${s.count}] ${query.replace(/\s+/g, " ").slice(0, 160)}\n`);
   }
   logQueryError(error: string | Error, query: string): void {
     this.logger.warn(

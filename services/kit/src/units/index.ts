@@ -81,3 +81,4 @@ export function districtOf(code: string): string | null {
   if (!unit || unit.level === "PROVINCE") return null;
   return unit.level === "DISTRICT" ? unit.code : unit.parentCode;
 }
+export * from "./scope.js";

@@ -8,6 +8,7 @@ import {
   connectionFrom,
   ForbiddenError,
   hasAnyRole,
+  maskName,
   inTransaction,
   NotFoundError,
   onceForKey,
@@ -25,7 +26,6 @@ import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
 import { MemberStatus } from "./member-status.js";
 import { exitProblems, joinProblems } from "./membership.js";
-import { maskName } from "./mask-name.js";
 
 export const MemberConnection = ConnectionType(Member);
 

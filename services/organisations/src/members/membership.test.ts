@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { exitProblems, isMemberOn, joinProblems } from "./membership.js";
 import { MemberStatus } from "./member-status.js";
-import { maskName } from "./mask-name.js";
+import { maskName } from "@danvan/kit";
 
 describe("membership rules", () => {
   it("counts a member from the join day until the day before leaving", () => {

@@ -1,0 +1,4 @@
+export * from "./random.js";
+export * from "./names.js";
+export * from "./seed-cli.js";
+export * from "./bulk-insert.js";

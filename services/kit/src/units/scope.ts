@@ -1,0 +1,24 @@
+import { referenceUnits, subtreeCodes } from "./index.js";
+
+// Built on first use: index.ts re-exports this module, so it must not read the units at load.
+let communes: Set<string> | undefined;
+const communeCache = new Map<string, string[]>();
+
+/** The commune-level units in a unit's subtree (the unit itself when it is a commune). */
+export function communesIn(unitCode: string): string[] {
+  communes ??= new Set(referenceUnits.filter((u) => u.level === "COMMUNE").map((u) => u.code));
+  let list = communeCache.get(unitCode);
+  if (!list) {
+    list = subtreeCodes(unitCode).filter((c) => communes!.has(c));
+    communeCache.set(unitCode, list);
+  }
+  return list;
+}
+
+/**
+ * (unit, commune) pairs for a batch of units: rows kept per commune can be grouped per
+ * requested unit in one statement, `JOIN (VALUES …) scope ON scope.commune = row.commune_code`.
+ */
+export function communePairs(unitCodes: readonly string[]): [string, string][] {
+  return unitCodes.flatMap((u) => communesIn(u).map((c) => [u, c] as [string, string]));
+}

@@ -1,0 +1,5 @@
+import { ProgramsCore1764100000000 } from "./1764100000000-programs-core.js";
+import { HousesModelsProjects1764100000001 } from "./1764100000001-houses-models-projects.js";
+
+/** Every migration, in order: one set for SQLite and PostgreSQL. */
+export const migrations = [ProgramsCore1764100000000, HousesModelsProjects1764100000001];

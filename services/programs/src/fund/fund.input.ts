@@ -1,0 +1,101 @@
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { IsEnum, IsOptional, Length, Matches } from "class-validator";
+import { BadUserInputError, DateScalar, IsCalendarDate, MoneyScalar, PageArgs } from "@danvan/kit";
+import { ContributionForm, DonorKind } from "./fund-enums.js";
+
+const FUND_ID = /^QVNN-\d{2,5}$/;
+
+@InputType({ description: "A contribution received by a fund." })
+export class RecordContributionInput {
+  @Field(() => ID)
+  @Matches(FUND_ID, { message: "must be a fund id like QVNN-883" })
+  fundId: string;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  @IsCalendarDate()
+  receivedOn: string;
+
+  @Field(() => ContributionForm)
+  @IsEnum(ContributionForm)
+  form: ContributionForm;
+
+  @Field(() => MoneyScalar, { description: "Cash, or the in-kind gift's value converted to money; whole VND above 0." })
+  amountVnd: bigint | number;
+
+  @Field(() => String, { nullable: true, description: "Required for gifts in kind." })
+  @IsOptional()
+  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  inKindDescription?: string | null;
+
+  @Field(() => DonorKind)
+  @IsEnum(DonorKind)
+  donorKind: DonorKind;
+
+  @Field(() => String, { nullable: true, description: "Left empty for anonymous donors." })
+  @IsOptional()
+  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  donorName?: string | null;
+
+  @Field(() => ID, { description: "The unit that collected it." })
+  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: "must be an official unit code" })
+  collectedByUnitCode: string;
+
+  @Field(() => ID, { nullable: true, description: "The campaign it was raised in (an organisations Campaign id)." })
+  @IsOptional()
+  @Matches(/^\d{1,12}$/, { message: "must be a campaign id" })
+  campaignId?: string | null;
+
+  @Field()
+  @Length(1, 40, { message: "must be 1 to 40 characters" })
+  @Matches(/^[A-Za-z0-9./-]+$/, { message: "must be letters, digits and . / - only" })
+  receiptNumber: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "Money moved from one fund to another." })
+export class TransferFundsInput {
+  @Field(() => ID)
+  @Matches(FUND_ID, { message: "must be a fund id like QVNN-883" })
+  fromFundId: string;
+
+  @Field(() => ID)
+  @Matches(FUND_ID, { message: "must be a fund id like QVNN-89" })
+  toFundId: string;
+
+  @Field(() => MoneyScalar)
+  amountVnd: bigint | number;
+
+  @Field(() => String)
+  @IsCalendarDate()
+  transferredOn: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  idempotencyKey?: string | null;
+}
+
+@ArgsType()
+export class ContributionsArgs extends PageArgs {
+  @Field(() => DateScalar, { nullable: true })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string | null;
+}
+
+/** A positive whole amount of VND from a MoneyScalar input, or a coded error naming the field. */
+export function positiveVnd(value: bigint | number, field: string): bigint {
+  const v = BigInt(value);
+  if (v <= 0n) throw BadUserInputError.field(field, "must be more than 0");
+  return v;
+}

@@ -1,0 +1,266 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  canSeeUnit,
+  ConnectionType,
+  connectionFrom,
+  DateScalar,
+  ForbiddenError,
+  hasAnyRole,
+  inTransaction,
+  isCalendarDate,
+  maskName,
+  NotFoundError,
+  onceForKey,
+  pageRequest,
+  unitByCode,
+  type ConnectionShape,
+} from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
+import { checkUnit } from "../poverty/poverty.resolver.js";
+import { Contribution, FundTransfer } from "./contribution.entity.js";
+import { FundBalance } from "./fund-balance.type.js";
+import { Fund } from "./fund.entity.js";
+import { ContributionForm, DonorKind, FundEntryKind } from "./fund-enums.js";
+import { FundSummary } from "./fund-summary.type.js";
+import { summaryFor } from "./fund-statistics.js";
+import { ContributionsArgs, positiveVnd, RecordContributionInput, TransferFundsInput } from "./fund.input.js";
+import { postEntry } from "./ledger.js";
+
+export const ContributionConnection = ConnectionType(Contribution);
+
+function checkPeriod(from: string, to: string): void {
+  if (from > to) throw BadUserInputError.field("from", "must not be after to");
+}
+
+/** A unit's fund summary over a period: public aggregates from the period's shared statements. */
+export async function fundSummaryOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  from: string,
+  to: string,
+): Promise<FundSummary> {
+  checkPeriod(from, to);
+  return summaryFor(unitCode, from, to, await ctx.loaders.periodFigures.get({ from, to }));
+}
+
+async function requireFund(ctx: ProgramsContext, id: string, field: string): Promise<Fund> {
+  const fund = await ctx.loaders.fund.load(id);
+  if (!fund) throw new NotFoundError(`Fund ${id}`, field);
+  return fund;
+}
+
+@Resolver(() => Fund)
+export class FundResolver {
+  @Query(() => FundSummary, {
+    description: "The Fund for the Poor's work in a unit and the units below it, over a period.",
+  })
+  fundSummary(
+    @Arg("unitCode", () => ID) unitCode: string,
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<FundSummary> {
+    checkUnit(unitCode);
+    return fundSummaryOf(ctx, unitCode, from, to);
+  }
+
+  @Query(() => Fund, { nullable: true })
+  fund(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<Fund> {
+    if (!/^QVNN-\d{2,5}$/.test(id)) throw BadUserInputError.field("id", "is not a fund id");
+    return requireFund(ctx, id, "id");
+  }
+
+  @FieldResolver(() => OrganisationRef, { description: "The Front committee keeping the fund." })
+  organisation(@Root() f: Fund): OrganisationRef {
+    return organisationRef(f.organisationId);
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef)
+  unit(@Root() f: Fund): AdministrativeUnitRef {
+    return unitRef(f.unitCode);
+  }
+
+  @FieldResolver(() => FundBalance, { description: "Opening, receipts, spending and closing over a period (public)." })
+  async balance(
+    @Root() f: Fund,
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<FundBalance> {
+    checkPeriod(from, to);
+    const row = await ctx.loaders.fundBalance.for({ from, to }).load(f.id);
+    const b = row ?? { openingVnd: 0n, contributionsVnd: 0n, transfersInVnd: 0n, transfersOutVnd: 0n, spentVnd: 0n };
+    const closingVnd = b.openingVnd + b.contributionsVnd + b.transfersInVnd - b.transfersOutVnd - b.spentVnd;
+    return {
+      from,
+      to,
+      openingVnd: b.openingVnd,
+      contributionsVnd: b.contributionsVnd,
+      transfersInVnd: b.transfersInVnd,
+      transfersOutVnd: b.transfersOutVnd,
+      spentVnd: b.spentVnd,
+      closingVnd,
+    };
+  }
+
+  @Authorized("OFFICER", "ADMIN", "ANALYST")
+  @FieldResolver(() => ContributionConnection, {
+    description: "Contributions received, by id; donors' names for officers in scope.",
+  })
+  async contributions(
+    @Root() f: Fund,
+    @Args() args: ContributionsArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<ConnectionShape<Contribution>> {
+    if (!canSeeUnit(ctx.identity, f.unitCode)) throw new ForbiddenError("This fund is outside your scope");
+    for (const [k, v] of [
+      ["from", args.from],
+      ["to", args.to],
+    ] as const)
+      if (v != null && !isCalendarDate(v)) throw BadUserInputError.field(k, "must be a date");
+    const page = pageRequest(args);
+    const filter = { from: args.from ?? null, to: args.to ?? null };
+    const rows = await ctx.loaders.contributionPage
+      .for({ limit: page.limit, afterKey: page.afterKey === null ? null : Number(page.afterKey), ...filter })
+      .load(f.id);
+    return connectionFrom(
+      rows,
+      page,
+      (c) => c.id,
+      async () => (await ctx.loaders.contributionTotal.for(filter).load(f.id))?.n ?? 0,
+    );
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => Contribution, {
+    description: "Record a contribution and credit the fund; idempotent with idempotencyKey.",
+  })
+  async recordContribution(
+    @Arg("input") input: RecordContributionInput,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<Contribution> {
+    const amount = positiveVnd(input.amountVnd, "input.amountVnd");
+    if (input.form === ContributionForm.IN_KIND && !input.inKindDescription) {
+      throw BadUserInputError.field("input.inKindDescription", "is required for a gift in kind");
+    }
+    if (input.donorKind !== DonorKind.ANONYMOUS && !input.donorName)
+      throw BadUserInputError.field("input.donorName", "is required unless the donor is anonymous");
+    if (!unitByCode(input.collectedByUnitCode))
+      throw new NotFoundError(`Administrative unit ${input.collectedByUnitCode}`, "input.collectedByUnitCode");
+    const fund = await requireFund(ctx, input.fundId, "input.fundId");
+    assertCanWriteUnit(ctx.identity, fund.unitCode);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordContribution" }, async () => {
+        const inserted = await m.insert(Contribution, {
+          fundId: fund.id,
+          unitCode: fund.unitCode,
+          receivedOn: input.receivedOn,
+          form: input.form,
+          amountVnd: amount.toString(),
+          inKindDescription: input.inKindDescription ?? null,
+          donorKind: input.donorKind,
+          donorName: input.donorKind === DonorKind.ANONYMOUS ? null : (input.donorName ?? null),
+          collectedByUnitCode: input.collectedByUnitCode,
+          campaignId: input.campaignId ?? null,
+          receiptNumber: input.receiptNumber,
+          version: 1,
+        });
+        const contributionId = Number(inserted.identifiers[0]!.id);
+        await postEntry(m, {
+          fundId: fund.id,
+          on: input.receivedOn,
+          kind: FundEntryKind.CONTRIBUTION,
+          amountVnd: amount,
+          refType: "Contribution",
+          refId: contributionId,
+        });
+        await audit(m, ctx, {
+          action: "recordContribution",
+          entityType: "Contribution",
+          entityId: contributionId,
+          after: {
+            fundId: fund.id,
+            amountVnd: amount.toString(),
+            form: input.form,
+            receiptNumber: input.receiptNumber,
+          },
+        });
+        return contributionId;
+      }),
+    );
+    return (await ctx.ds.getRepository(Contribution).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => FundTransfer, {
+    description: "Move money between two funds (between levels); the sending fund must hold it.",
+  })
+  async transferFunds(@Arg("input") input: TransferFundsInput, @Ctx() ctx: ProgramsContext): Promise<FundTransfer> {
+    const amount = positiveVnd(input.amountVnd, "input.amountVnd");
+    if (input.fromFundId === input.toFundId)
+      throw BadUserInputError.field("input.toFundId", "must differ from fromFundId");
+    const [from, to] = await Promise.all([
+      requireFund(ctx, input.fromFundId, "input.fromFundId"),
+      requireFund(ctx, input.toFundId, "input.toFundId"),
+    ]);
+    assertCanWriteUnit(ctx.identity, from.unitCode);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "transferFunds" }, async () => {
+        const inserted = await m.insert(FundTransfer, {
+          fromFundId: from.id,
+          toFundId: to.id,
+          amountVnd: amount.toString(),
+          transferredOn: input.transferredOn,
+          note: input.note ?? null,
+        });
+        const transferId = Number(inserted.identifiers[0]!.id);
+        await postEntry(m, {
+          fundId: from.id,
+          on: input.transferredOn,
+          kind: FundEntryKind.TRANSFER_OUT,
+          amountVnd: amount,
+          refType: "FundTransfer",
+          refId: transferId,
+        });
+        await postEntry(m, {
+          fundId: to.id,
+          on: input.transferredOn,
+          kind: FundEntryKind.TRANSFER_IN,
+          amountVnd: amount,
+          refType: "FundTransfer",
+          refId: transferId,
+        });
+        await audit(m, ctx, {
+          action: "transferFunds",
+          entityType: "FundTransfer",
+          entityId: transferId,
+          after: { from: from.id, to: to.id, amountVnd: amount.toString() },
+        });
+        return transferId;
+      }),
+    );
+    return (await ctx.ds.getRepository(FundTransfer).findOneBy({ id: Number(id) }))!;
+  }
+}
+
+@Resolver(() => Contribution)
+export class ContributionResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The donor's name: officers in scope and administrators only; initials for analysts.",
+  })
+  donorName(@Root() c: Contribution, @Ctx() ctx: ProgramsContext): string | null {
+    if (c.donorName === null) return null;
+    return hasAnyRole(ctx.identity, ["ADMIN", "OFFICER"]) ? c.donorName : maskName(c.donorName);
+  }
+
+  @FieldResolver(() => Fund)
+  async fund(@Root() c: Contribution, @Ctx() ctx: ProgramsContext): Promise<Fund> {
+    return (await ctx.loaders.fund.load(c.fundId))!;
+  }
+}

@@ -1,0 +1,151 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { ADMIN, ANALYST, officerOf, startHarness, type Harness } from "../testing/harness.js";
+import { Contribution } from "./contribution.entity.js";
+import { FundEntry } from "./fund.entity.js";
+import { SupportEvent } from "../support/support-event.entity.js";
+
+const CONTRIBUTE = `mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id amountVnd form fund { id } } }`;
+const TRANSFER = `mutation($input: TransferFundsInput!) { transferFunds(input: $input) { id amountVnd } }`;
+const BALANCE = `query($id: ID!) { fund(id: $id) { balance(from: "2020-01-01", to: "2020-12-31") { openingVnd contributionsVnd transfersInVnd transfersOutVnd spentVnd closingVnd } } }`;
+
+type Balance = {
+  openingVnd: number;
+  contributionsVnd: number;
+  transfersInVnd: number;
+  transfersOutVnd: number;
+  spentVnd: number;
+  closingVnd: number;
+};
+
+describe("the Fund for the Poor (integration)", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  const balance = async (id: string) =>
+    ((await h.run(BALANCE, { variables: { id } })).data!.fund as { balance: Balance }).balance;
+  const contribution = (over: Record<string, unknown> = {}) => ({
+    fundId: "QVNN-30280",
+    receivedOn: "2020-10-20",
+    form: "IN_KIND",
+    amountVnd: 2_500_000,
+    inKindDescription: "Gạo 100 kg",
+    donorKind: "ORGANISATION",
+    donorName: "Hợp tác xã Mỹ Bình",
+    collectedByUnitCode: "30280",
+    receiptNumber: "2020-T-0001",
+    ...over,
+  });
+
+  it("records a contribution once per key, credits the ledger and the balance", async () => {
+    const before = await balance("QVNN-30280");
+    const vars = { input: contribution({ idempotencyKey: "contrib-key-0001" }) };
+    const a = await h.run(CONTRIBUTE, { identity: officerOf("30280"), variables: vars });
+    const b = await h.run(CONTRIBUTE, { identity: officerOf("30280"), variables: vars });
+    assert.equal(a.errors, undefined, JSON.stringify(a.errors));
+    assert.deepEqual(b.data, a.data);
+    const id = (a.data!.recordContribution as { id: string }).id;
+    assert.equal(await h.ds.getRepository(FundEntry).countBy({ refType: "Contribution", refId: id }), 1);
+    const after = await balance("QVNN-30280");
+    assert.equal(after.contributionsVnd - before.contributionsVnd, 2_500_000);
+    assert.equal(
+      after.closingVnd,
+      after.openingVnd + after.contributionsVnd + after.transfersInVnd - after.transfersOutVnd - after.spentVnd,
+    );
+  });
+
+  it("refuses a second use of a receipt number with CONFLICT and a gift in kind without its description", async () => {
+    const dup = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      variables: { input: contribution({ amountVnd: 100_000 }) },
+    });
+    assert.equal(dup.errors?.[0]?.extensions?.code, "CONFLICT");
+    const noDescription = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      variables: { input: contribution({ receiptNumber: "2020-T-0002", inKindDescription: null }) },
+    });
+    assert.deepEqual(noDescription.errors?.[0]?.extensions?.fields, [
+      { path: "input.inKindDescription", message: "is required for a gift in kind" },
+    ]);
+    const zero = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      variables: { input: contribution({ receiptNumber: "2020-T-0003", amountVnd: 0 }) },
+    });
+    assert.equal((zero.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "input.amountVnd");
+  });
+
+  it("moves money between levels, and refuses a transfer the fund cannot cover without writing anything", async () => {
+    const [province, district] = [await balance("QVNN-89"), await balance("QVNN-883")];
+    const ok = await h.run(TRANSFER, {
+      identity: ADMIN,
+      variables: {
+        input: { fromFundId: "QVNN-89", toFundId: "QVNN-883", amountVnd: 7_000_000, transferredOn: "2020-06-01" },
+      },
+    });
+    assert.equal(ok.errors, undefined, JSON.stringify(ok.errors));
+    assert.equal((await balance("QVNN-89")).transfersOutVnd - province.transfersOutVnd, 7_000_000);
+    assert.equal((await balance("QVNN-883")).transfersInVnd - district.transfersInVnd, 7_000_000);
+    const entries = await h.ds.getRepository(FundEntry).count();
+    const tooMuch = await h.run(TRANSFER, {
+      identity: ADMIN,
+      variables: {
+        input: {
+          fromFundId: "QVNN-30280",
+          toFundId: "QVNN-883",
+          amountVnd: "900000000000000",
+          transferredOn: "2020-06-01",
+        },
+      },
+    });
+    assert.deepEqual(tooMuch.errors?.[0]?.extensions?.fields, [
+      { path: "input.amountVnd", message: "exceeds the fund's balance" },
+    ]);
+    assert.equal(await h.ds.getRepository(FundEntry).count(), entries);
+  });
+
+  it("pays support from a commune fund and counts it as spending and a visit", async () => {
+    const before = await balance("QVNN-30280");
+    const [{ id }] = (await h.ds.query(
+      `SELECT id FROM household WHERE commune_code = '30280' ORDER BY id LIMIT 1`,
+    )) as { id: number }[];
+    const r = await h.run(
+      `mutation($i: RecordSupportInput!) { recordSupport(input: $i) { id kind amountVnd household { id } fund { id } } }`,
+      {
+        identity: officerOf("30280"),
+        variables: {
+          i: {
+            householdId: String(id),
+            kind: "MEDICAL",
+            amountVnd: 1_200_000,
+            givenOn: "2020-07-01",
+            fundId: "QVNN-30280",
+            idempotencyKey: "support-key-001",
+          },
+        },
+      },
+    );
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.equal((await balance("QVNN-30280")).spentVnd - before.spentVnd, 1_200_000);
+    assert.equal(
+      await h.ds.getRepository(SupportEvent).countBy({ givenOn: "2020-07-01", kind: "MEDICAL" as never }),
+      1,
+    );
+  });
+
+  it("lists contributions with donors' names for officers in scope and initials for analysts; never for the public", async () => {
+    const q = `{ fund(id: "QVNN-30280") { name contributions(from: "2020-01-01", to: "2020-12-31") { totalCount edges { node { donorName receiptNumber } } } } }`;
+    const officer = await h.run(q, { identity: officerOf("883") });
+    const analyst = await h.run(q, { identity: ANALYST });
+    type C = { contributions: { edges: { node: { donorName: string | null; receiptNumber: string } }[] } };
+    const named = (officer.data!.fund as C).contributions.edges.find((e) => e.node.receiptNumber === "2020-T-0001")!;
+    const masked = (analyst.data!.fund as C).contributions.edges.find((e) => e.node.receiptNumber === "2020-T-0001")!;
+    assert.equal(named.node.donorName, "Hợp tác xã Mỹ Bình");
+    assert.equal(masked.node.donorName, "H. T. X. M. B.");
+    assert.equal((await h.run(q)).errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
+    assert.equal((await h.run(q, { identity: officerOf("884") })).errors?.[0]?.extensions?.code, "FORBIDDEN");
+    assert.ok((await h.ds.getRepository(Contribution).countBy({ fundId: "QVNN-30280" })) > 0);
+  });
+});

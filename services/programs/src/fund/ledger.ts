@@ -1,0 +1,61 @@
+import type { EntityManager } from "typeorm";
+import { BadUserInputError, NotFoundError } from "@danvan/kit";
+import { Fund, FundEntry } from "./fund.entity.js";
+import { FundEntryKind } from "./fund-enums.js";
+
+const OUTFLOWS = new Set([FundEntryKind.TRANSFER_OUT, FundEntryKind.SUPPORT, FundEntryKind.HOUSE]);
+
+/** Receipts are positive, outflows negative. */
+export function signedAmount(kind: FundEntryKind, amountVnd: bigint): bigint {
+  if (amountVnd <= 0n) throw new RangeError("an entry's amount is positive; its kind gives the sign");
+  return OUTFLOWS.has(kind) ? -amountVnd : amountVnd;
+}
+
+/** The fund's balance at the end of `onOrBefore` (all entries up to and including that day). */
+export async function balanceOf(m: EntityManager, fundId: string, onOrBefore: string): Promise<bigint> {
+  const row = await m
+    .createQueryBuilder(FundEntry, "e")
+    .select("COALESCE(SUM(e.amount_vnd), 0)", "balance")
+    .where("e.fund_id = :fundId AND e.entry_on <= :d", { fundId, d: onOrBefore })
+    .getRawOne<{ balance: string | number }>();
+  return BigInt(String(row?.balance ?? 0));
+}
+
+/**
+ * Writes one ledger entry inside the caller's transaction. An outflow needs the money: the
+ * fund's row is locked first (PostgreSQL; SQLite writers already take turns), so two
+ * spends cannot both pass the balance check.
+ */
+export async function postEntry(
+  m: EntityManager,
+  entry: {
+    fundId: string;
+    on: string;
+    kind: FundEntryKind;
+    amountVnd: bigint;
+    refType: string;
+    refId: string | number;
+  },
+  field = "input.amountVnd",
+): Promise<void> {
+  const postgres = m.connection.options.type === "postgres";
+  const fund = await m.findOne(Fund, {
+    where: { id: entry.fundId },
+    ...(postgres ? { lock: { mode: "pessimistic_write" as const } } : {}),
+  });
+  if (!fund) throw new NotFoundError(`Fund ${entry.fundId}`, "input.fundId");
+  const amount = signedAmount(entry.kind, entry.amountVnd);
+  if (amount < 0n) {
+    const available = await balanceOf(m, entry.fundId, "9999-12-31");
+    if (available + amount < 0n) throw BadUserInputError.field(field, "exceeds the fund's balance");
+  }
+  await m.insert(FundEntry, {
+    fundId: entry.fundId,
+    unitCode: fund.unitCode,
+    entryOn: entry.on,
+    kind: entry.kind,
+    amountVnd: amount.toString(),
+    refType: entry.refType,
+    refId: String(entry.refId),
+  });
+}

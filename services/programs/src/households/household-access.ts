@@ -1,0 +1,16 @@
+import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+
+/** Roles that read household records; analysts see them with personal identifiers masked. */
+export const HOUSEHOLD_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
+
+/** Refuses the public and officers outside the household's unit. */
+export function assertCanReadHousehold(identity: Identity, communeCode: string): void {
+  if (isAnonymous(identity)) throw new UnauthenticatedError();
+  if (!hasAnyRole(identity, [...HOUSEHOLD_READERS])) throw new ForbiddenError();
+  if (!canSeeUnit(identity, communeCode)) throw new ForbiddenError("This household is outside your scope");
+}
+
+/** Analysts (without another role) get personal identifiers masked. */
+export function seesPersonalData(identity: Identity): boolean {
+  return hasAnyRole(identity, ["ADMIN", "OFFICER", "HANDLING_OFFICER"]);
+}

@@ -1,0 +1,86 @@
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import { AreaType } from "./area-type.js";
+
+const PERSON_NAME = /^[\p{L}][\p{L} .'-]*$/u;
+
+@InputType({ description: "A household to register in a commune." })
+export class RegisterHouseholdInput {
+  @Field(() => ID)
+  @Matches(/^\d{5}$/, { message: "must be a commune code (5 digits)" })
+  communeCode: string;
+
+  @Field()
+  @Length(2, 120, { message: "must be 2 to 120 characters" })
+  @Matches(PERSON_NAME, { message: "must contain letters, spaces and . ' - only" })
+  headName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  address?: string | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  memberCount: number;
+
+  @Field(() => AreaType)
+  @IsEnum(AreaType)
+  area: AreaType;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  @IsCalendarDate()
+  registeredOn: string;
+
+  @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
+  @IsOptional()
+  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "Changes to a household; fields left out stay as they are." })
+export class UpdateHouseholdInput {
+  @Field(() => ID)
+  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  householdId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 120, { message: "must be 2 to 120 characters" })
+  @Matches(PERSON_NAME, { message: "must contain letters, spaces and . ' - only" })
+  headName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  address?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  memberCount?: number | null;
+
+  @Field(() => AreaType, { nullable: true })
+  @IsOptional()
+  @IsEnum(AreaType)
+  area?: AreaType | null;
+
+  @Field(() => Int, { description: "The household's version as last read; a stale version is a CONFLICT." })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class HouseholdsArgs extends PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "Households of this unit and the units below; your own unit by default.",
+  })
+  unitCode?: string | null;
+}

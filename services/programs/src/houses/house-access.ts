@@ -1,0 +1,11 @@
+import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+
+/** Houses belong to households (personal records): officers in scope, administrators, analysts. */
+export const HOUSE_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
+
+/** Refuses the public (UNAUTHENTICATED) and officers outside the unit (FORBIDDEN). */
+export function assertCanReadHouses(identity: Identity, unitCode: string): void {
+  if (isAnonymous(identity)) throw new UnauthenticatedError();
+  if (!hasAnyRole(identity, [...HOUSE_READERS])) throw new ForbiddenError();
+  if (!canSeeUnit(identity, unitCode)) throw new ForbiddenError("This unit is outside your scope");
+}

@@ -1,0 +1,127 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { GraphQLError } from "graphql";
+import { HouseStatus } from "./house-enums.js";
+import {
+  applyTransition,
+  HOUSE_TRANSITIONS,
+  ILLEGAL_TRANSITION,
+  lastStepOn,
+  nextState,
+  stepDateProblems,
+  type HouseTransition,
+} from "./house-lifecycle.js";
+import { costProblems } from "./house-cost.js";
+
+const ALL_STATES = Object.values(HouseStatus);
+const ALL_TRANSITIONS = Object.keys(HOUSE_TRANSITIONS) as HouseTransition[];
+
+/** Every move the product allows (product.md, "programs"), written out by hand. */
+const ALLOWED: [HouseStatus, HouseTransition, HouseStatus][] = [
+  [HouseStatus.PROPOSED, "approve", HouseStatus.APPROVED],
+  [HouseStatus.APPROVED, "startConstruction", HouseStatus.UNDER_CONSTRUCTION],
+  [HouseStatus.UNDER_CONSTRUCTION, "handOver", HouseStatus.HANDED_OVER],
+  [HouseStatus.PROPOSED, "cancel", HouseStatus.CANCELLED],
+  [HouseStatus.APPROVED, "cancel", HouseStatus.CANCELLED],
+  [HouseStatus.UNDER_CONSTRUCTION, "cancel", HouseStatus.CANCELLED],
+];
+
+function codeOf(fn: () => unknown): { code: unknown; reason: unknown } {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof GraphQLError);
+    return { code: e.extensions.code, reason: e.extensions.reason };
+  }
+  assert.fail("expected an error");
+}
+
+describe("Great Solidarity house lifecycle", () => {
+  for (const [from, transition, to] of ALLOWED) {
+    it(`allows ${transition} from ${from} to ${to}`, () => assert.equal(nextState(from, transition), to));
+  }
+
+  const allowed = new Set(ALLOWED.map(([from, t]) => `${from}:${t}`));
+  for (const from of ALL_STATES) {
+    for (const transition of ALL_TRANSITIONS) {
+      if (allowed.has(`${from}:${transition}`)) continue;
+      it(`refuses ${transition} from ${from} with CONFLICT / ILLEGAL_TRANSITION`, () => {
+        assert.deepEqual(
+          codeOf(() => nextState(from, transition)),
+          { code: "CONFLICT", reason: ILLEGAL_TRANSITION },
+        );
+      });
+    }
+  }
+
+  it("covers every state and transition: 6 allowed moves out of 20", () => {
+    assert.equal(ALL_STATES.length * ALL_TRANSITIONS.length, 20);
+    assert.equal(allowed.size, 6);
+  });
+
+  const steps = {
+    proposedOn: "2019-03-01",
+    approvedOn: "2019-04-01",
+    constructionStartedOn: null,
+    handedOverOn: null,
+    cancelledOn: null,
+  };
+
+  it("dates a step no earlier than the previous one, and not in the future", () => {
+    assert.equal(lastStepOn(steps), "2019-04-01");
+    assert.deepEqual(stepDateProblems(steps, "2019-04-01", "2020-01-01"), []);
+    assert.deepEqual(stepDateProblems(steps, "2019-03-31", "2020-01-01"), [
+      { path: "input.on", message: "must not be before the date of the previous step" },
+    ]);
+    assert.deepEqual(stepDateProblems(steps, "2020-01-02", "2020-01-01"), [
+      { path: "input.on", message: "must not be in the future" },
+    ]);
+  });
+
+  it("applies a transition: new state and the step's date; a backwards date is BAD_USER_INPUT", () => {
+    const house = { ...steps, status: HouseStatus.APPROVED };
+    assert.deepEqual(applyTransition(house, "startConstruction", "2019-05-01", "2020-01-01"), {
+      status: HouseStatus.UNDER_CONSTRUCTION,
+      constructionStartedOn: "2019-05-01",
+    });
+    assert.deepEqual(applyTransition(house, "cancel", "2019-05-01", "2020-01-01"), {
+      status: HouseStatus.CANCELLED,
+      cancelledOn: "2019-05-01",
+    });
+    assert.equal(
+      codeOf(() => applyTransition(house, "startConstruction", "2019-01-01", "2020-01-01")).code,
+      "BAD_USER_INPUT",
+    );
+    // The state is checked before the date: an illegal move is refused whatever its date.
+    assert.equal(codeOf(() => applyTransition(house, "handOver", "2019-01-01", "2020-01-01")).code, "CONFLICT");
+  });
+});
+
+describe("house cost split", () => {
+  const split = (fund: bigint, sponsor: bigint, family: bigint, fundId: string | null) => ({
+    fundAmountVnd: fund,
+    sponsorAmountVnd: sponsor,
+    familyAmountVnd: family,
+    fundId,
+  });
+
+  it("accepts a split with or without a paying fund", () => {
+    assert.deepEqual(costProblems(split(40_000_000n, 10_000_000n, 5_000_000n, "QVNN-30280")), []);
+    assert.deepEqual(costProblems(split(0n, 30_000_000n, 5_000_000n, null)), []);
+  });
+
+  it("refuses a house costing nothing, a fund share without a fund, and a fund paying nothing", () => {
+    assert.deepEqual(
+      costProblems(split(0n, 0n, 0n, null)).map((p) => p.path),
+      ["input.familyAmountVnd"],
+    );
+    assert.deepEqual(
+      costProblems(split(1n, 0n, 0n, null)).map((p) => p.path),
+      ["input.fundId"],
+    );
+    assert.deepEqual(
+      costProblems(split(0n, 1n, 0n, "QVNN-883")).map((p) => p.path),
+      ["input.fundAmountVnd"],
+    );
+  });
+});

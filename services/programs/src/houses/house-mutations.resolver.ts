@@ -1,0 +1,191 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import {
+  ancestorCodes,
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  ConflictError,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+  todayInProvince,
+  updateVersioned,
+} from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { FundEntryKind } from "../fund/fund-enums.js";
+import { postEntry } from "../fund/ledger.js";
+import { requireHousehold } from "../households/household.resolver.js";
+import { costProblems } from "./house-cost.js";
+import { HouseStatus } from "./house-enums.js";
+import { applyTransition, type HouseTransition } from "./house-lifecycle.js";
+import { CancelHouseInput, HouseStepInput, ProposeHouseInput } from "./house.input.js";
+import { SolidarityHouse } from "./solidarity-house.entity.js";
+
+/** The mutation (and audit action) of each transition. */
+const ACTION: Record<HouseTransition, string> = {
+  approve: "approveHouse",
+  startConstruction: "startHouseConstruction",
+  handOver: "handOverHouse",
+  cancel: "cancelHouse",
+};
+
+/** What the audit keeps of a house: its state, dates, shares and version (no personal data). */
+function auditView(h: SolidarityHouse) {
+  return {
+    status: h.status,
+    kind: h.kind,
+    fundId: h.fundId,
+    fundAmountVnd: h.fundAmountVnd.toString(),
+    sponsorAmountVnd: h.sponsorAmountVnd.toString(),
+    familyAmountVnd: h.familyAmountVnd.toString(),
+    approvedOn: h.approvedOn,
+    constructionStartedOn: h.constructionStartedOn,
+    handedOverOn: h.handedOverOn,
+    cancelledOn: h.cancelledOn,
+    version: h.version,
+  };
+}
+
+@Resolver(() => SolidarityHouse)
+export class HouseMutationsResolver {
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SolidarityHouse, {
+    description: "Propose a Great Solidarity house for a household; idempotent with idempotencyKey.",
+  })
+  async proposeHouse(@Arg("input") input: ProposeHouseInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    const split = {
+      fundAmountVnd: BigInt(input.fundAmountVnd),
+      sponsorAmountVnd: BigInt(input.sponsorAmountVnd),
+      familyAmountVnd: BigInt(input.familyAmountVnd),
+      fundId: input.fundId ?? null,
+    };
+    const problems = costProblems(split);
+    if (input.proposedOn > todayInProvince())
+      problems.push({ path: "input.proposedOn", message: "must not be in the future" });
+    if (problems.length) throw new BadUserInputError("Invalid house", problems);
+    const household = await requireHousehold(ctx, input.householdId, "input.householdId");
+    assertCanWriteUnit(ctx.identity, household.communeCode);
+    if (split.fundId) {
+      const fund = await ctx.loaders.fund.load(split.fundId);
+      if (!fund) throw new NotFoundError("Fund", "input.fundId");
+      // The fund of the commune, its district or the province pays: never another commune's.
+      if (fund.unitCode !== household.communeCode && !ancestorCodes(household.communeCode).includes(fund.unitCode)) {
+        throw BadUserInputError.field(
+          "input.fundId",
+          "must be the fund of the household's commune or of a unit above it",
+        );
+      }
+    }
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "proposeHouse" }, async () => {
+        const inserted = await m.insert(SolidarityHouse, {
+          householdId: household.id,
+          communeCode: household.communeCode,
+          districtCode: household.districtCode,
+          kind: input.kind,
+          hardFloor: input.hardFloor,
+          hardFrame: input.hardFrame,
+          hardRoof: input.hardRoof,
+          ...split,
+          sponsorName: input.sponsorName?.trim() ?? null,
+          status: HouseStatus.PROPOSED,
+          proposedOn: input.proposedOn,
+          approvedOn: null,
+          constructionStartedOn: null,
+          handedOverOn: null,
+          cancelledOn: null,
+          cancelReason: null,
+          version: 1,
+        });
+        const houseId = Number(inserted.identifiers[0]!.id);
+        const created = (await m.findOneBy(SolidarityHouse, { id: houseId }))!;
+        await audit(m, ctx, {
+          action: "proposeHouse",
+          entityType: "SolidarityHouse",
+          entityId: houseId,
+          after: { householdId: household.id, ...auditView(created) },
+        });
+        return houseId;
+      }),
+    );
+    return (await ctx.ds.getRepository(SolidarityHouse).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SolidarityHouse, { description: "Approve a proposed house." })
+  approveHouse(@Arg("input") input: HouseStepInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    return this.step(ctx, input, "approve");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SolidarityHouse, {
+    description:
+      "Start building an approved house; debits the fund's share from the paying fund in the same transaction.",
+  })
+  startHouseConstruction(@Arg("input") input: HouseStepInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    return this.step(ctx, input, "startConstruction");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SolidarityHouse, { description: "Hand a finished house over to the household." })
+  handOverHouse(@Arg("input") input: HouseStepInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    return this.step(ctx, input, "handOver");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SolidarityHouse, { description: "Cancel a house before its hand-over, with the reason." })
+  cancelHouse(@Arg("input") input: CancelHouseInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    return this.step(ctx, input, "cancel", { cancelReason: input.reason.trim() });
+  }
+
+  /** One lifecycle step: scope, version, legal move, date order, then the write and its audit. */
+  private step(
+    ctx: ProgramsContext,
+    input: HouseStepInput,
+    transition: HouseTransition,
+    extra: Partial<Pick<SolidarityHouse, "cancelReason">> = {},
+  ): Promise<SolidarityHouse> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await m.findOneBy(SolidarityHouse, { id: Number(input.houseId) });
+      if (!before) throw new NotFoundError("Solidarity house", "input.houseId");
+      assertCanWriteUnit(ctx.identity, before.communeCode);
+      // A stale version is a conflict first: the caller decided on a record that has changed.
+      if (before.version !== input.expectedVersion) {
+        throw new ConflictError("The house was changed by someone else; read it again", {
+          currentVersion: before.version,
+        });
+      }
+      const change = applyTransition(before, transition, input.on, todayInProvince());
+      const after = await updateVersioned(
+        m,
+        SolidarityHouse,
+        { id: before.id },
+        input.expectedVersion,
+        { ...change, ...extra },
+        "house",
+      );
+      if (transition === "startConstruction" && after.fundId && after.fundAmountVnd > 0n) {
+        await postEntry(
+          m,
+          {
+            fundId: after.fundId,
+            on: input.on,
+            kind: FundEntryKind.HOUSE,
+            amountVnd: after.fundAmountVnd,
+            refType: "SolidarityHouse",
+            refId: after.id,
+          },
+          "house.fundAmountVnd",
+        );
+      }
+      await audit(m, ctx, {
+        action: ACTION[transition],
+        entityType: "SolidarityHouse",
+        entityId: before.id,
+        before: auditView(before),
+        after: { ...auditView(after), ...extra },
+      });
+      return after;
+    });
+  }
+}

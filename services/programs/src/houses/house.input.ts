@@ -1,0 +1,112 @@
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Min } from "class-validator";
+import { DateScalar, IsCalendarDate, MoneyScalar, PageArgs } from "@danvan/kit";
+import { HouseStatus, HouseWorkKind } from "./house-enums.js";
+import { IsNonNegativeVnd } from "./money.js";
+
+@InputType({ description: "A Great Solidarity house proposed for a household." })
+export class ProposeHouseInput {
+  @Field(() => ID)
+  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  householdId: string;
+
+  @Field(() => HouseWorkKind)
+  @IsEnum(HouseWorkKind)
+  kind: HouseWorkKind;
+
+  @Field({ description: "Hard floor (nền cứng) planned." })
+  @IsBoolean()
+  hardFloor: boolean;
+
+  @Field({ description: "Hard frame and walls (khung - tường cứng) planned." })
+  @IsBoolean()
+  hardFrame: boolean;
+
+  @Field({ description: "Hard roof (mái cứng) planned." })
+  @IsBoolean()
+  hardRoof: boolean;
+
+  @Field(() => MoneyScalar, { description: "The fund's share, whole VND (0 when no fund pays)." })
+  @IsNonNegativeVnd()
+  fundAmountVnd: bigint | number;
+
+  @Field(() => MoneyScalar, { description: "The sponsors' share, whole VND." })
+  @IsNonNegativeVnd()
+  sponsorAmountVnd: bigint | number;
+
+  @Field(() => MoneyScalar, { description: "The family's share, whole VND." })
+  @IsNonNegativeVnd()
+  familyAmountVnd: bigint | number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  sponsorName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The fund paying its share: of the commune or a unit above it." })
+  @IsOptional()
+  @Matches(/^QVNN-(\d{2}|\d{3}|\d{5})$/, { message: "must be a fund id like QVNN-883" })
+  fundId?: string | null;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  @IsCalendarDate()
+  proposedOn: string;
+
+  @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
+  @IsOptional()
+  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "One step of a house's lifecycle: approve, start construction, hand over." })
+export class HouseStepInput {
+  @Field(() => ID)
+  @Matches(/^\d{1,12}$/, { message: "must be a house id" })
+  houseId: string;
+
+  @Field(() => String, { description: "The date of the step, YYYY-MM-DD: not before the previous step." })
+  @IsCalendarDate()
+  on: string;
+
+  @Field(() => Int, { description: "The house's version as last read; a stale version is a CONFLICT." })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType({ description: "Cancelling a house before its hand-over, with the reason." })
+export class CancelHouseInput extends HouseStepInput {
+  @Field()
+  @Length(3, 300, { message: "must be 3 to 300 characters" })
+  reason: string;
+}
+
+@ArgsType()
+export class SolidarityHousesArgs extends PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "Houses of this unit and the units below; your own unit by default.",
+  })
+  unitCode?: string | null;
+
+  @Field(() => HouseStatus, { nullable: true })
+  status?: HouseStatus | null;
+
+  @Field(() => HouseWorkKind, { nullable: true })
+  kind?: HouseWorkKind | null;
+}
+
+@ArgsType()
+export class HousePeriodArgs {
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Count houses that reached their current state on or after this date.",
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Count houses that reached their current state on or before this date.",
+  })
+  to?: string | null;
+}

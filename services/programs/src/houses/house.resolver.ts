@@ -1,0 +1,121 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  BadUserInputError,
+  ConnectionType,
+  connectionFrom,
+  NotFoundError,
+  pageRequest,
+  type ConnectionShape,
+} from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { Fund } from "../fund/fund.entity.js";
+import { Household } from "../households/household.entity.js";
+import { assertCanReadHouses, HOUSE_READERS } from "./house-access.js";
+import { HousePeriodArgs, SolidarityHousesArgs } from "./house.input.js";
+import { HouseStatistics } from "./house-statistics.type.js";
+import { SolidarityHouse } from "./solidarity-house.entity.js";
+import { checkPeriod, requireUnit, subtreeCondition } from "./unit-filter.js";
+
+export const SolidarityHouseConnection = ConnectionType(SolidarityHouse);
+
+/** A unit's house counts (public aggregates): every unit asked for in one request shares a statement. */
+export async function houseStatisticsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  period: HousePeriodArgs,
+): Promise<HouseStatistics> {
+  checkPeriod(period.from, period.to);
+  const stats = await ctx.loaders.houseStatistics
+    .for({ from: period.from ?? null, to: period.to ?? null })
+    .load(unitCode);
+  return stats!;
+}
+
+@Resolver(() => SolidarityHouse)
+export class SolidarityHouseResolver {
+  @Authorized(...HOUSE_READERS)
+  @Query(() => SolidarityHouse, { nullable: true })
+  async solidarityHouse(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
+    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a house id");
+    const house = await ctx.loaders.house.load(Number(id));
+    if (!house) throw new NotFoundError("Solidarity house", "id");
+    assertCanReadHouses(ctx.identity, house.communeCode);
+    return house;
+  }
+
+  @Authorized(...HOUSE_READERS)
+  @Query(() => SolidarityHouseConnection, {
+    description: "Great Solidarity houses of a unit and the units below it, by id; your own unit by default.",
+  })
+  async solidarityHouses(
+    @Args() args: SolidarityHousesArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<ConnectionShape<SolidarityHouse>> {
+    const unit = requireUnit(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
+    assertCanReadHouses(ctx.identity, unit.code);
+    const page = pageRequest(args);
+    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
+      throw BadUserInputError.field("after", "is not a house cursor");
+    }
+    const scope = subtreeCondition(unit, { unitColumn: "h.commune_code", districtColumn: "h.district_code" });
+    const base = () => {
+      const q = ctx.ds.getRepository(SolidarityHouse).createQueryBuilder("h").where(scope.where, scope.params);
+      if (args.status) q.andWhere("h.status = :status", { status: args.status });
+      if (args.kind) q.andWhere("h.kind = :kind", { kind: args.kind });
+      return q;
+    };
+    const q = base()
+      .orderBy("h.id")
+      .limit(page.limit + 1);
+    if (page.afterKey !== null) q.andWhere("h.id > :after", { after: page.afterKey });
+    return connectionFrom(
+      await q.getMany(),
+      page,
+      (h) => h.id,
+      () => base().getCount(),
+    );
+  }
+
+  @Query(() => HouseStatistics, {
+    description: "Great Solidarity houses of a unit and the units below it, by state and kind (public).",
+  })
+  houseStatistics(
+    @Arg("unitCode", () => ID) unitCode: string,
+    @Args() period: HousePeriodArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<HouseStatistics> {
+    requireUnit(unitCode, "unitCode");
+    return houseStatisticsOf(ctx, unitCode, period);
+  }
+
+  @FieldResolver(() => Household, { description: "The household the house is for." })
+  async household(@Root() h: SolidarityHouse, @Ctx() ctx: ProgramsContext): Promise<Household> {
+    return (await ctx.loaders.household.load(h.householdId))!;
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef, { description: "The household's commune." })
+  unit(@Root() h: SolidarityHouse): AdministrativeUnitRef {
+    return unitRef(h.communeCode);
+  }
+
+  @FieldResolver(() => Fund, { nullable: true, description: "The fund paying the fund's share, if any." })
+  fund(@Root() h: SolidarityHouse, @Ctx() ctx: ProgramsContext): Promise<Fund | null> | null {
+    return h.fundId ? ctx.loaders.fund.load(h.fundId) : null;
+  }
+}
+
+/** What houses add to every AdministrativeUnit of the graph. */
+@Resolver(() => AdministrativeUnitRef)
+export class UnitHouseStatisticsResolver {
+  @FieldResolver(() => HouseStatistics, {
+    description: "Great Solidarity houses of this unit and the units below it, by state and kind (public).",
+  })
+  houseStatistics(
+    @Root() unit: AdministrativeUnitRef,
+    @Args() period: HousePeriodArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<HouseStatistics> {
+    return houseStatisticsOf(ctx, unit.code, period);
+  }
+}

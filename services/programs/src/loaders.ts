@@ -1,0 +1,23 @@
+import type { DataSource } from "typeorm";
+import { householdLoaders } from "./households/household.loader.js";
+import { povertyLoaders } from "./poverty/poverty.loader.js";
+import { fundLoaders } from "./fund/fund.loader.js";
+import { supportLoaders } from "./support/support.loader.js";
+import { houseLoaders } from "./houses/index.js";
+import { modelLoaders } from "./models/index.js";
+import { projectLoaders } from "./projects/index.js";
+
+/** Every relation, reference and statistic in this subgraph goes through one of these per-request loaders. */
+export function createLoaders(ds: DataSource) {
+  return {
+    ...householdLoaders(ds),
+    ...povertyLoaders(ds),
+    ...fundLoaders(ds),
+    ...supportLoaders(ds),
+    ...houseLoaders(ds),
+    ...modelLoaders(ds),
+    ...projectLoaders(ds),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

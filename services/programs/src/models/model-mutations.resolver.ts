@@ -1,0 +1,195 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  ConflictError,
+  districtOf,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+  todayInProvince,
+  updateVersioned,
+} from "@danvan/kit";
+import type { EntityManager } from "typeorm";
+import type { ProgramsContext } from "../context.js";
+import { committeeAndUnit } from "./committee-id.js";
+import { MobilisationModel } from "./mobilisation-model.entity.js";
+import { ModelStatus, RegistrantKind } from "./model-enums.js";
+import { applyModelTransition, type ModelTransition } from "./model-lifecycle.js";
+import { ModelStepInput, RecordModelResourcesInput, RegisterModelInput } from "./model.input.js";
+
+const ACTION: Record<ModelTransition, string> = {
+  start: "startModel",
+  evaluate: "evaluateModel",
+  recognise: "recogniseModel",
+  reject: "rejectModel",
+  withdraw: "withdrawModel",
+};
+
+/** What the audit keeps of a model: never an individual registrant's name. */
+function auditView(m: MobilisationModel) {
+  return {
+    status: m.status,
+    organisationId: m.organisationId,
+    unitCode: m.unitCode,
+    registrantKind: m.registrantKind,
+    resourcesMobilisedVnd: m.resourcesMobilisedVnd.toString(),
+    startedOn: m.startedOn,
+    evaluatedOn: m.evaluatedOn,
+    decidedOn: m.decidedOn,
+    withdrawnOn: m.withdrawnOn,
+    version: m.version,
+  };
+}
+
+/** Reads a model for a change: it exists, the caller may write its unit, the version is current. */
+async function modelForChange(
+  m: EntityManager,
+  ctx: ProgramsContext,
+  input: { modelId: string; expectedVersion: number },
+): Promise<MobilisationModel> {
+  const before = await m.findOneBy(MobilisationModel, { id: Number(input.modelId) });
+  if (!before) throw new NotFoundError("Mobilisation model", "input.modelId");
+  assertCanWriteUnit(ctx.identity, before.unitCode);
+  // A stale version is a conflict first: the caller decided on a record that has changed.
+  if (before.version !== input.expectedVersion) {
+    throw new ConflictError("The model was changed by someone else; read it again", { currentVersion: before.version });
+  }
+  return before;
+}
+
+@Resolver(() => MobilisationModel)
+export class ModelMutationsResolver {
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, {
+    description: 'Register a "Dân vận khéo" model; idempotent with idempotencyKey.',
+  })
+  async registerModel(
+    @Arg("input") input: RegisterModelInput,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<MobilisationModel> {
+    if (input.registeredOn > todayInProvince())
+      throw BadUserInputError.field("input.registeredOn", "must not be in the future");
+    const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
+    assertCanWriteUnit(ctx.identity, unit.code);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "registerModel" }, async () => {
+        const inserted = await m.insert(MobilisationModel, {
+          name: input.name.trim(),
+          field: input.field,
+          track: input.track,
+          registrantKind: input.registrantKind,
+          registrantName: input.registrantName.trim(),
+          organisationId: input.organisationId,
+          unitCode: unit.code,
+          districtCode: districtOf(unit.code),
+          year: input.year,
+          status: ModelStatus.REGISTERED,
+          resourcesMobilisedVnd: BigInt(input.resourcesMobilisedVnd ?? 0),
+          description: input.description?.trim() || null,
+          registeredOn: input.registeredOn,
+          startedOn: null,
+          evaluatedOn: null,
+          decidedOn: null,
+          withdrawnOn: null,
+          version: 1,
+        });
+        const modelId = Number(inserted.identifiers[0]!.id);
+        const created = (await m.findOneBy(MobilisationModel, { id: modelId }))!;
+        await audit(m, ctx, {
+          action: "registerModel",
+          entityType: "MobilisationModel",
+          entityId: modelId,
+          after: {
+            ...auditView(created),
+            // A collective's name is public; a person's stays out of the audit trail.
+            registrantName: input.registrantKind === RegistrantKind.COLLECTIVE ? created.registrantName : undefined,
+          },
+        });
+        return modelId;
+      }),
+    );
+    return (await ctx.ds.getRepository(MobilisationModel).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, { description: "Start implementing a registered model." })
+  startModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
+    return this.step(ctx, input, "start");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, { description: "Record the evaluation of a model being implemented." })
+  evaluateModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
+    return this.step(ctx, input, "evaluate");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, { description: 'Recognise an evaluated model as "Dân vận khéo".' })
+  recogniseModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
+    return this.step(ctx, input, "recognise");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, {
+    description: "Decide that an evaluated model is not recognised (NOT_RECOGNISED).",
+  })
+  rejectModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
+    return this.step(ctx, input, "reject");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, { description: "Withdraw a model before the committee's decision." })
+  withdrawModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
+    return this.step(ctx, input, "withdraw");
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MobilisationModel, {
+    description: "Record the resources a model has mobilised so far, checking its version.",
+  })
+  recordModelResources(
+    @Arg("input") input: RecordModelResourcesInput,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<MobilisationModel> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await modelForChange(m, ctx, input);
+      const set: Partial<MobilisationModel> = { resourcesMobilisedVnd: BigInt(input.resourcesMobilisedVnd) };
+      if (input.description != null) set.description = input.description.trim() || null;
+      const after = await updateVersioned(m, MobilisationModel, { id: before.id }, input.expectedVersion, set, "model");
+      await audit(m, ctx, {
+        action: "recordModelResources",
+        entityType: "MobilisationModel",
+        entityId: before.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      return after;
+    });
+  }
+
+  /** One lifecycle step: scope, version, legal move, date order, then the write and its audit. */
+  private step(ctx: ProgramsContext, input: ModelStepInput, transition: ModelTransition): Promise<MobilisationModel> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await modelForChange(m, ctx, input);
+      const change = applyModelTransition(before, transition, input.on, todayInProvince());
+      const after = await updateVersioned(
+        m,
+        MobilisationModel,
+        { id: before.id },
+        input.expectedVersion,
+        change,
+        "model",
+      );
+      await audit(m, ctx, {
+        action: ACTION[transition],
+        entityType: "MobilisationModel",
+        entityId: before.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateScalar, MoneyScalar } from "@danvan/kit";
+import { PovertyStatus, PovertyTransition } from "./poverty-status.js";
+
+/** A household's annual poverty review (bình xét hộ nghèo) under a named standard. */
+@ObjectType({ description: "A household's poverty classification for one year." })
+@Entity("poverty_classification")
+@Index("ix_poverty_classification_year", ["year", "communeCode", "status"])
+export class PovertyClassification {
+  @PrimaryColumn({ name: "household_id", type: "integer" })
+  householdId: number;
+
+  @Field(() => Int)
+  @PrimaryColumn({ type: "integer" })
+  year: number;
+
+  @Field({ description: "The standard applied." })
+  @Column({ name: "standard_code", type: "varchar", length: 20 })
+  standardCode: string;
+
+  @Field(() => PovertyStatus)
+  @Column({ type: "varchar", length: 10 })
+  status: PovertyStatus;
+
+  @Field(() => PovertyTransition)
+  @Column({ type: "varchar", length: 20 })
+  transition: PovertyTransition;
+
+  @Field(() => MoneyScalar, { description: "Average monthly income per person, VND." })
+  @Column({ name: "monthly_income_vnd", type: "bigint" })
+  monthlyIncomeVnd: string | number;
+
+  @Field(() => Int, { description: "Deprivation indicators the household lacks." })
+  @Column({ type: "integer" })
+  deprivations: number;
+
+  @Column({ name: "commune_code", type: "varchar", length: 10 })
+  communeCode: string;
+
+  @Column({ name: "district_code", type: "varchar", length: 10 })
+  districtCode: string;
+
+  @Field(() => DateScalar)
+  @Column({ name: "classified_on", type: "date" })
+  classifiedOn: string;
+
+  @Field(() => Int)
+  @Column({ type: "integer", default: 1 })
+  version: number;
+}
+
+/**
+ * Households per status, per commune and year, kept exact in the same transaction as every
+ * classification write, so statistics read at most one row per commune.
+ */
+@Entity("poverty_tally")
+export class PovertyTally {
+  @PrimaryColumn({ name: "commune_code", type: "varchar", length: 10 })
+  communeCode: string;
+
+  @PrimaryColumn({ type: "integer" })
+  year: number;
+
+  @Column({ type: "integer", default: 0 })
+  households: number;
+
+  @Column({ type: "integer", default: 0 })
+  poor: number;
+
+  @Column({ name: "near_poor", type: "integer", default: 0 })
+  nearPoor: number;
+}

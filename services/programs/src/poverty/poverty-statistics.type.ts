@@ -1,0 +1,41 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+
+/** Households by poverty status in a unit and every unit below it, for one year's review. */
+@ObjectType({ description: "Poverty figures for a unit and the units below it in one year." })
+export class PovertyStatistics {
+  @Field(() => AdministrativeUnitRef)
+  unit: AdministrativeUnitRef;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { description: "Households reviewed that year in the unit and the units below." })
+  households: number;
+
+  @Field(() => Int)
+  poor: number;
+
+  @Field(() => Int)
+  nearPoor: number;
+
+  @Field(() => Float, { description: "poor / households, rounded to 4 decimals (0.0263 is 2.63%)." })
+  poorRate: number;
+
+  @Field(() => Float, { description: "nearPoor / households, rounded to 4 decimals." })
+  nearPoorRate: number;
+
+  @Field(() => [PovertyStatistics], { description: "One row per child unit (drill-down)." })
+  byChildUnit: PovertyStatistics[];
+}
+
+export interface PovertyCounts {
+  households: number;
+  poor: number;
+  nearPoor: number;
+}
+
+/** A fraction rounded to 4 decimals, as the contract states rates; 0 when there is nothing to divide. */
+export function rate(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}

@@ -1,0 +1,94 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { assertCanWriteUnit, audit, BadUserInputError, inTransaction, NotFoundError, unitByCode } from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { requireHousehold } from "../households/household.resolver.js";
+import { Household } from "../households/household.entity.js";
+import { PovertyClassification } from "./poverty-classification.entity.js";
+import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
+import { PovertyStatistics } from "./poverty-statistics.type.js";
+import { statisticsFor } from "./poverty-statistics.js";
+import { ClassifyHouseholdInput } from "./poverty.input.js";
+import { recordClassification } from "./record-classification.js";
+
+export function checkYear(year: number, field = "year"): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw BadUserInputError.field(field, "must be a year between 2000 and 2100");
+}
+
+export function checkUnit(code: string, field = "unitCode"): void {
+  if (!/^(\d{2}|\d{3}|\d{5})$/.test(code))
+    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+  if (!unitByCode(code)) throw new NotFoundError(`Administrative unit ${code}`, field);
+}
+
+/** Poverty figures for a unit: public aggregates, from the per-commune tallies. */
+export async function povertyStatisticsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  year: number,
+): Promise<PovertyStatistics> {
+  checkYear(year);
+  return statisticsFor(unitCode, year, await ctx.loaders.povertyTally.get(year));
+}
+
+@Resolver(() => PovertyClassification)
+export class PovertyResolver {
+  @Query(() => PovertyStatistics, {
+    description: "Households by poverty status in a unit and the units below it, for one year.",
+  })
+  povertyStatistics(
+    @Arg("unitCode", () => ID) unitCode: string,
+    @Arg("year", () => Int) year: number,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<PovertyStatistics> {
+    checkUnit(unitCode);
+    return povertyStatisticsOf(ctx, unitCode, year);
+  }
+
+  @Query(() => [PovertyStandard], { description: "The national poverty standards and the years they apply to." })
+  povertyStandards(@Ctx() ctx: ProgramsContext): Promise<PovertyStandard[]> {
+    return ctx.ds.getRepository(PovertyStandard).find({ order: { fromYear: "ASC" } });
+  }
+
+  @FieldResolver(() => PovertyStandard)
+  async standard(@Root() c: PovertyClassification, @Ctx() ctx: ProgramsContext): Promise<PovertyStandard> {
+    return (await ctx.loaders.standard.load(c.standardCode))!;
+  }
+
+  @FieldResolver(() => Household)
+  async household(@Root() c: PovertyClassification, @Ctx() ctx: ProgramsContext): Promise<Household> {
+    return (await ctx.loaders.household.load(c.householdId))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => PovertyClassification, {
+    description: "Record or revise a household's review for a year; the standard in force classifies it.",
+  })
+  async classifyHousehold(
+    @Arg("input") input: ClassifyHouseholdInput,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<PovertyClassification> {
+    const income = BigInt(input.monthlyIncomePerPersonVnd);
+    if (income < 0n) throw BadUserInputError.field("input.monthlyIncomePerPersonVnd", "must not be negative");
+    const household = await requireHousehold(ctx, input.householdId, "input.householdId");
+    assertCanWriteUnit(ctx.identity, household.communeCode);
+    return inTransaction(ctx.ds, async (m) => {
+      const result = await recordClassification(m, household, { ...input, monthlyIncomePerPersonVnd: income });
+      await audit(m, ctx, {
+        action: "classifyHousehold",
+        entityType: "PovertyClassification",
+        entityId: `${household.id}:${input.year}`,
+        after: { status: result.status, standard: result.standardCode, version: result.version },
+      });
+      return result;
+    });
+  }
+}
+
+@Resolver(() => PovertyStandard)
+export class PovertyStandardResolver {
+  @FieldResolver(() => [PovertyThreshold])
+  thresholds(@Root() s: PovertyStandard, @Ctx() ctx: ProgramsContext): Promise<PovertyThreshold[]> {
+    return ctx.loaders.thresholdsOf.load(s.code);
+  }
+}

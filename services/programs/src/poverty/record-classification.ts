@@ -1,0 +1,128 @@
+import type { EntityManager } from "typeorm";
+import { BadUserInputError, ConflictError } from "@danvan/kit";
+import type { Household } from "../households/household.entity.js";
+import { classify } from "./classify.js";
+import { PovertyClassification, PovertyTally } from "./poverty-classification.entity.js";
+import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
+import { PovertyStatus, transitionBetween } from "./poverty-status.js";
+
+const delta = (status: PovertyStatus, sign: 1 | -1) => ({
+  poor: status === PovertyStatus.POOR ? sign : 0,
+  nearPoor: status === PovertyStatus.NEAR_POOR ? sign : 0,
+});
+
+/** Adds to a commune's tally for a year, creating its row on first use. */
+async function adjustTally(
+  m: EntityManager,
+  communeCode: string,
+  year: number,
+  d: { households: number; poor: number; nearPoor: number },
+) {
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(PovertyTally)
+    .values({ communeCode, year, households: 0, poor: 0, nearPoor: 0 })
+    .orIgnore()
+    .execute();
+  await m
+    .createQueryBuilder()
+    .update(PovertyTally)
+    .set({
+      households: () => `households + ${d.households}`,
+      poor: () => `poor + ${d.poor}`,
+      nearPoor: () => `near_poor + ${d.nearPoor}`,
+    })
+    .where({ communeCode, year })
+    .execute();
+}
+
+/**
+ * Records (or revises) a household's review for a year, inside the caller's transaction: the
+ * standard in force that year classifies it, the move from last year is derived, next year's
+ * move is re-derived, and the commune's tally changes by exactly the difference.
+ */
+export async function recordClassification(
+  m: EntityManager,
+  household: Household,
+  input: {
+    year: number;
+    monthlyIncomePerPersonVnd: bigint;
+    deprivations: number;
+    classifiedOn: string;
+    expectedVersion?: number | null;
+  },
+): Promise<PovertyClassification> {
+  const standard = await m
+    .createQueryBuilder(PovertyStandard, "s")
+    .where("s.from_year <= :y AND s.to_year >= :y", { y: input.year })
+    .getOne();
+  if (!standard) throw BadUserInputError.field("input.year", "no poverty standard covers this year");
+  if (input.deprivations > standard.deprivationIndicators && standard.deprivationIndicators > 0) {
+    throw BadUserInputError.field(
+      "input.deprivations",
+      `must be at most ${standard.deprivationIndicators} under ${standard.code}`,
+    );
+  }
+  const threshold = await m.findOneByOrFail(PovertyThreshold, { standardCode: standard.code, area: household.area });
+  const status = classify(
+    { monthlyIncomePerPersonVnd: input.monthlyIncomePerPersonVnd, deprivations: input.deprivations },
+    {
+      poorIncomeMaxVnd: threshold.poorIncomeMaxVnd === null ? null : BigInt(String(threshold.poorIncomeMaxVnd)),
+      bandIncomeMaxVnd: BigInt(String(threshold.bandIncomeMaxVnd)),
+      minDeprivations: threshold.minDeprivations,
+    },
+  );
+  const [existing, previous, next] = await Promise.all([
+    m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year }),
+    m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year - 1 }),
+    m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year + 1 }),
+  ]);
+  const values = {
+    standardCode: standard.code,
+    status,
+    transition: transitionBetween(previous?.status ?? null, status),
+    monthlyIncomeVnd: input.monthlyIncomePerPersonVnd.toString(),
+    deprivations: input.deprivations,
+    classifiedOn: input.classifiedOn,
+  };
+  if (existing) {
+    if (input.expectedVersion == null)
+      throw BadUserInputError.field("input.expectedVersion", "is required to revise an existing review");
+    const result = await m
+      .createQueryBuilder()
+      .update(PovertyClassification)
+      .set({ ...values, version: () => "version + 1" })
+      .where({ householdId: household.id, year: input.year, version: input.expectedVersion })
+      .execute();
+    if (result.affected !== 1)
+      throw new ConflictError("The review was changed by someone else; read it again", {
+        currentVersion: existing.version,
+      });
+    const old = delta(existing.status, -1);
+    const now = delta(status, 1);
+    await adjustTally(m, household.communeCode, input.year, {
+      households: 0,
+      poor: old.poor + now.poor,
+      nearPoor: old.nearPoor + now.nearPoor,
+    });
+  } else {
+    await m.insert(PovertyClassification, {
+      ...values,
+      householdId: household.id,
+      year: input.year,
+      communeCode: household.communeCode,
+      districtCode: household.districtCode,
+      version: 1,
+    });
+    await adjustTally(m, household.communeCode, input.year, { households: 1, ...delta(status, 1) });
+  }
+  if (next) {
+    await m.update(
+      PovertyClassification,
+      { householdId: household.id, year: input.year + 1 },
+      { transition: transitionBetween(status, next.status) },
+    );
+  }
+  return m.findOneByOrFail(PovertyClassification, { householdId: household.id, year: input.year });
+}

@@ -1,0 +1,114 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  ConflictError,
+  districtOf,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+  updateVersioned,
+} from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { committeeAndUnit } from "../models/committee-id.js";
+import { MemberProject } from "./member-project.entity.js";
+import { RecordProjectInput, UpdateProjectInput } from "./project.input.js";
+import { projectDateProblems } from "./project-rules.js";
+
+/** What the audit keeps of a project (nothing personal in it). */
+function auditView(p: MemberProject) {
+  return {
+    kind: p.kind,
+    name: p.name,
+    organisationId: p.organisationId,
+    unitCode: p.unitCode,
+    fundingSource: p.fundingSource,
+    funderName: p.funderName,
+    amountVnd: p.amountVnd.toString(),
+    beneficiaries: p.beneficiaries,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    version: p.version,
+  };
+}
+
+@Resolver(() => MemberProject)
+export class ProjectMutationsResolver {
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MemberProject, {
+    description: "Record a loan or technology-transfer project; idempotent with idempotencyKey.",
+  })
+  async recordProject(@Arg("input") input: RecordProjectInput, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
+    const problems = projectDateProblems({ startsOn: input.startsOn, endsOn: input.endsOn ?? null });
+    if (problems.length) throw new BadUserInputError("Invalid project", problems);
+    const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
+    assertCanWriteUnit(ctx.identity, unit.code);
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordProject" }, async () => {
+        const inserted = await m.insert(MemberProject, {
+          kind: input.kind,
+          name: input.name.trim(),
+          organisationId: input.organisationId,
+          unitCode: unit.code,
+          districtCode: districtOf(unit.code),
+          fundingSource: input.fundingSource,
+          funderName: input.funderName.trim(),
+          amountVnd: BigInt(input.amountVnd),
+          beneficiaries: input.beneficiaries,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn ?? null,
+          version: 1,
+        });
+        const projectId = Number(inserted.identifiers[0]!.id);
+        const created = (await m.findOneBy(MemberProject, { id: projectId }))!;
+        await audit(m, ctx, {
+          action: "recordProject",
+          entityType: "MemberProject",
+          entityId: projectId,
+          after: auditView(created),
+        });
+        return projectId;
+      }),
+    );
+    return (await ctx.ds.getRepository(MemberProject).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => MemberProject, { description: "Change a project's details, checking its version." })
+  updateProject(@Arg("input") input: UpdateProjectInput, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
+    return inTransaction(ctx.ds, async (m) => {
+      const before = await m.findOneBy(MemberProject, { id: Number(input.projectId) });
+      if (!before) throw new NotFoundError("Member project", "input.projectId");
+      assertCanWriteUnit(ctx.identity, before.unitCode);
+      // A stale version is a conflict first: the caller decided on a record that has changed.
+      if (before.version !== input.expectedVersion) {
+        throw new ConflictError("The project was changed by someone else; read it again", {
+          currentVersion: before.version,
+        });
+      }
+      const set: Partial<MemberProject> = {};
+      if (input.name != null) set.name = input.name.trim();
+      if (input.fundingSource != null) set.fundingSource = input.fundingSource;
+      if (input.funderName != null) set.funderName = input.funderName.trim();
+      if (input.amountVnd != null) set.amountVnd = BigInt(input.amountVnd);
+      if (input.beneficiaries != null) set.beneficiaries = input.beneficiaries;
+      if (input.startsOn != null) set.startsOn = input.startsOn;
+      if (input.endsOn != null) set.endsOn = input.endsOn;
+      const problems = projectDateProblems(
+        { startsOn: set.startsOn ?? before.startsOn, endsOn: set.endsOn ?? before.endsOn },
+        input.endsOn == null && input.startsOn != null ? "startsOn" : "endsOn",
+      );
+      if (problems.length) throw new BadUserInputError("Invalid project", problems);
+      const after = await updateVersioned(m, MemberProject, { id: before.id }, input.expectedVersion, set, "project");
+      await audit(m, ctx, {
+        action: "updateProject",
+        entityType: "MemberProject",
+        entityId: before.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      return after;
+    });
+  }
+}

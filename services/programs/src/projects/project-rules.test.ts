@@ -1,0 +1,20 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { projectDateProblems } from "./project-rules.js";
+
+describe("member project dates", () => {
+  it("allows open-ended projects and projects ending on or after their start", () => {
+    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: null }), []);
+    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2019-01-01" }), []);
+    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2021-06-30" }), []);
+  });
+
+  it("refuses an end before the start, naming the date the caller changed", () => {
+    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2018-12-31" }), [
+      { path: "input.endsOn", message: "must not be before startsOn" },
+    ]);
+    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2018-12-31" }, "startsOn"), [
+      { path: "input.startsOn", message: "must not be after endsOn" },
+    ]);
+  });
+});

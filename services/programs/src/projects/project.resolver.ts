@@ -1,0 +1,84 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  BadUserInputError,
+  canSeeUnit,
+  ConnectionType,
+  connectionFrom,
+  ForbiddenError,
+  NotFoundError,
+  pageRequest,
+  type ConnectionShape,
+  type Identity,
+} from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
+import { requireUnit, subtreeCondition } from "../houses/unit-filter.js";
+import { MemberProject } from "./member-project.entity.js";
+import { MemberProjectsArgs } from "./project.input.js";
+
+export const MemberProjectConnection = ConnectionType(MemberProject);
+
+/** Projects are the committees' working records: officers (in scope), administrators, analysts. */
+export const PROJECT_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
+
+function assertCanReadProjects(identity: Identity, unitCode: string): void {
+  if (!canSeeUnit(identity, unitCode)) throw new ForbiddenError("This unit is outside your scope");
+}
+
+@Resolver(() => MemberProject)
+export class MemberProjectResolver {
+  @Authorized(...PROJECT_READERS)
+  @Query(() => MemberProject, { nullable: true })
+  async memberProject(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
+    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a project id");
+    const project = await ctx.loaders.project.load(Number(id));
+    if (!project) throw new NotFoundError("Member project", "id");
+    assertCanReadProjects(ctx.identity, project.unitCode);
+    return project;
+  }
+
+  @Authorized(...PROJECT_READERS)
+  @Query(() => MemberProjectConnection, {
+    description:
+      "Loan and technology-transfer projects of a unit and the units below it, by id; your own unit by default.",
+  })
+  async memberProjects(
+    @Args() args: MemberProjectsArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<ConnectionShape<MemberProject>> {
+    const unit = requireUnit(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
+    assertCanReadProjects(ctx.identity, unit.code);
+    const page = pageRequest(args);
+    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
+      throw BadUserInputError.field("after", "is not a project cursor");
+    }
+    const scope = subtreeCondition(unit, { unitColumn: "p.unit_code", districtColumn: "p.district_code" });
+    const base = () => {
+      const q = ctx.ds.getRepository(MemberProject).createQueryBuilder("p").where(scope.where, scope.params);
+      if (args.kind) q.andWhere("p.kind = :kind", { kind: args.kind });
+      if (args.fundingSource) q.andWhere("p.funding_source = :source", { source: args.fundingSource });
+      return q;
+    };
+    const q = base()
+      .orderBy("p.id")
+      .limit(page.limit + 1);
+    if (page.afterKey !== null) q.andWhere("p.id > :after", { after: page.afterKey });
+    return connectionFrom(
+      await q.getMany(),
+      page,
+      (p) => p.id,
+      () => base().getCount(),
+    );
+  }
+
+  @FieldResolver(() => OrganisationRef, { description: "The committee running the project." })
+  organisation(@Root() p: MemberProject): OrganisationRef {
+    return organisationRef(p.organisationId);
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef, { description: "The unit the project runs in." })
+  unit(@Root() p: MemberProject): AdministrativeUnitRef {
+    return unitRef(p.unitCode);
+  }
+}

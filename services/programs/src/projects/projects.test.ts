@@ -1,0 +1,156 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { AuditEvent } from "@danvan/kit";
+import { ADMIN, ANALYST, officerOf, startHarness, type Harness, type OperationResult } from "../testing/harness.js";
+import { MemberProject } from "./member-project.entity.js";
+
+const FIELDS = `id kind name fundingSource funderName amountVnd beneficiaries startsOn endsOn version organisation { id } unit { code }`;
+const RECORD = `mutation($input: RecordProjectInput!) { recordProject(input: $input) { ${FIELDS} } }`;
+const UPDATE = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { ${FIELDS} } }`;
+
+type Project = { id: string; version: number } & Record<string, unknown>;
+const codeOf = (r: OperationResult) => r.errors?.[0]?.extensions?.code;
+const pathsOf = (r: OperationResult) =>
+  ((r.errors?.[0]?.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path).sort();
+
+describe("loan and technology-transfer projects (integration)", () => {
+  let h: Harness;
+  const officer = officerOf("883");
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  const input = (over: Record<string, unknown> = {}) => ({
+    kind: "LOAN",
+    name: "Cho vay vốn hội viên nuôi cá",
+    organisationId: "HND-883",
+    unitCode: "30280",
+    fundingSource: "DOMESTIC",
+    funderName: "Ngân hàng Chính sách xã hội",
+    amountVnd: "12000000000",
+    beneficiaries: 120,
+    startsOn: "2019-05-01",
+    endsOn: "2022-04-30",
+    ...over,
+  });
+  const record = async (over: Record<string, unknown> = {}) => {
+    const r = await h.run(RECORD, { identity: officer, variables: { input: input(over) } });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    return r.data!.recordProject as Project;
+  };
+
+  it("records a project, updates it and reads it back", async () => {
+    const created = await record();
+    assert.deepEqual(
+      [created.amountVnd, created.unit, created.organisation, created.version],
+      [12_000_000_000, { code: "30280" }, { id: "HND-883" }, 1],
+    );
+    const updated = await h.run(UPDATE, {
+      identity: officer,
+      variables: { input: { projectId: created.id, expectedVersion: 1, beneficiaries: 150, endsOn: "2023-04-30" } },
+    });
+    assert.equal(updated.errors, undefined, JSON.stringify(updated.errors));
+    const after = updated.data!.updateProject as Project;
+    assert.deepEqual(
+      [after.beneficiaries, after.endsOn, after.version, after.name],
+      [150, "2023-04-30", 2, created.name],
+    );
+    const read = await h.run(`{ memberProject(id: "${created.id}") { ${FIELDS} } }`, { identity: ANALYST });
+    assert.deepEqual(read.data!.memberProject, after);
+    const actions = (await h.ds.getRepository(AuditEvent).findBy({ entityType: "MemberProject", entityId: created.id }))
+      .map((e) => e.action)
+      .sort();
+    assert.deepEqual(actions, ["recordProject", "updateProject"]);
+  });
+
+  it("records once per idempotency key: the retry returns the same project and writes one row", async () => {
+    const repo = h.ds.getRepository(MemberProject);
+    const before = await repo.count();
+    const first = await record({ idempotencyKey: "project-req-0001" });
+    const retry = await record({ idempotencyKey: "project-req-0001" });
+    assert.equal(retry.id, first.id);
+    assert.equal(await repo.count(), before + 1);
+  });
+
+  it("lets one of two concurrent updates with the same version win; the other gets CONFLICT", async () => {
+    const created = await record();
+    const update = (beneficiaries: number) =>
+      h.run(UPDATE, {
+        identity: officer,
+        variables: { input: { projectId: created.id, expectedVersion: 1, beneficiaries } },
+      });
+    const [a, b] = await Promise.all([update(200), update(300)]);
+    assert.deepEqual([a, b].map((r) => codeOf(r) ?? "OK").sort(), ["CONFLICT", "OK"]);
+    const row = await h.ds.getRepository(MemberProject).findOneByOrFail({ id: Number(created.id) });
+    assert.equal(row.version, 2);
+  });
+
+  it("refuses bad input with BAD_USER_INPUT naming each field, never echoing the value, writing nothing", async () => {
+    const repo = h.ds.getRepository(MemberProject);
+    const before = await repo.count();
+    const bad = await h.run(RECORD, {
+      identity: officer,
+      variables: {
+        input: input({ organisationId: "HND-<script>", beneficiaries: -1, amountVnd: -5, startsOn: "2019-02-30" }),
+      },
+    });
+    assert.equal(codeOf(bad), "BAD_USER_INPUT");
+    assert.deepEqual(pathsOf(bad), [
+      "input.amountVnd",
+      "input.beneficiaries",
+      "input.organisationId",
+      "input.startsOn",
+    ]);
+    assert.ok(!JSON.stringify(bad.errors).includes("<script>"), "the value is not echoed");
+    const backwards = await h.run(RECORD, { identity: officer, variables: { input: input({ endsOn: "2019-04-30" }) } });
+    assert.deepEqual(pathsOf(backwards), ["input.endsOn"]);
+    const created = await record();
+    const moveStart = await h.run(UPDATE, {
+      identity: officer,
+      variables: { input: { projectId: created.id, expectedVersion: 1, startsOn: "2023-01-01" } },
+    });
+    assert.deepEqual(pathsOf(moveStart), ["input.startsOn"]);
+    const outside = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ unitCode: "884" }) } });
+    assert.deepEqual(pathsOf(outside), ["input.unitCode"]);
+    assert.equal(await repo.count(), before + 1);
+  });
+
+  it("keeps projects from the public and from officers of other districts", async () => {
+    const created = await record();
+    const list = `{ memberProjects(unitCode: "883", first: 5) { totalCount edges { node { id } } } }`;
+    assert.equal(codeOf(await h.run(list)), "UNAUTHENTICATED");
+    assert.equal(codeOf(await h.run(list, { identity: officerOf("884") })), "FORBIDDEN");
+    assert.equal((await h.run(list, { identity: ANALYST })).errors, undefined);
+    const one = `{ memberProject(id: "${created.id}") { id } }`;
+    assert.equal(codeOf(await h.run(one, { identity: officerOf("884") })), "FORBIDDEN");
+    assert.equal(
+      codeOf(await h.run(RECORD, { identity: officerOf("884"), variables: { input: input() } })),
+      "FORBIDDEN",
+    );
+    const update = await h.run(UPDATE, {
+      identity: officerOf("884"),
+      variables: { input: { projectId: created.id, expectedVersion: 1, beneficiaries: 1 } },
+    });
+    assert.equal(codeOf(update), "FORBIDDEN");
+  });
+
+  it("lists a unit's projects with filters, equal to an independent count", async () => {
+    const r = await h.run(
+      `{ memberProjects(unitCode: "89", kind: LOAN, fundingSource: DOMESTIC, first: 100) { totalCount edges { node { id kind fundingSource } } } }`,
+      {
+        identity: ADMIN,
+      },
+    );
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const [{ n }] = (await h.ds.query(
+      "SELECT COUNT(*) AS n FROM member_project WHERE kind = 'LOAN' AND funding_source = 'DOMESTIC'",
+    )) as { n: number }[];
+    const page = r.data!.memberProjects as {
+      totalCount: number;
+      edges: { node: { kind: string; fundingSource: string } }[];
+    };
+    assert.equal(page.totalCount, Number(n));
+    assert.ok(page.edges.every((e) => e.node.kind === "LOAN" && e.node.fundingSource === "DOMESTIC"));
+  });
+});

@@ -1,0 +1,137 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { placeholders, subtreeCodes } from "@danvan/kit";
+import { startHarness, type Harness } from "./testing/harness.js";
+
+/** Every figure is checked against a count written here in plain SQL over the base tables. */
+describe("statistics equal independent SQL counts (integration)", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  const sql = async (text: string, params: unknown[]) =>
+    (await h.ds.query(placeholders(h.ds, text), params)) as Record<string, string | number | null>[];
+  const inList = (codes: string[]) => codes.map(() => "?").join(", ");
+
+  for (const unitCode of ["89", "883", "30280", "891"]) {
+    it(`povertyStatistics for ${unitCode} in 2019 and 2016 counts the reviews of the unit and the units below`, async () => {
+      for (const year of [2019, 2016]) {
+        const r = await h.run(
+          `query($u: ID!, $y: Int!) { povertyStatistics(unitCode: $u, year: $y) { year households poor nearPoor poorRate nearPoorRate byChildUnit { unit { code } households poor nearPoor } } }`,
+          { variables: { u: unitCode, y: year } },
+        );
+        assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+        const s = r.data!.povertyStatistics as {
+          households: number;
+          poor: number;
+          nearPoor: number;
+          poorRate: number;
+          nearPoorRate: number;
+          byChildUnit: { unit: { code: string }; households: number; poor: number; nearPoor: number }[];
+        };
+        const codes = subtreeCodes(unitCode);
+        const [row] = await sql(
+          `SELECT COUNT(*) AS households, SUM(CASE WHEN status = 'POOR' THEN 1 ELSE 0 END) AS poor, SUM(CASE WHEN status = 'NEAR_POOR' THEN 1 ELSE 0 END) AS near
+           FROM poverty_classification WHERE year = ? AND commune_code IN (${inList(codes)})`,
+          [year, ...codes],
+        );
+        assert.deepEqual(
+          [s.households, s.poor, s.nearPoor],
+          [Number(row!.households), Number(row!.poor ?? 0), Number(row!.near ?? 0)],
+        );
+        assert.ok(s.households > 0);
+        assert.equal(s.poorRate, Math.round((s.poor / s.households) * 10000) / 10000);
+        assert.equal(s.nearPoorRate, Math.round((s.nearPoor / s.households) * 10000) / 10000);
+        if (s.byChildUnit.length) {
+          assert.equal(
+            s.byChildUnit.reduce((a, c) => a + c.households, 0),
+            s.households,
+          );
+          assert.equal(
+            s.byChildUnit.reduce((a, c) => a + c.poor, 0),
+            s.poor,
+          );
+          assert.equal(
+            s.byChildUnit.reduce((a, c) => a + c.nearPoor, 0),
+            s.nearPoor,
+          );
+        }
+      }
+    });
+
+    it(`fundSummary for ${unitCode} over 2010–2019 and over one part year equals the base tables`, async () => {
+      for (const [from, to] of [
+        ["2010-01-01", "2019-12-31"],
+        ["2018-03-15", "2018-11-02"],
+      ]) {
+        const r = await h.run(
+          `query($u: ID!, $f: Date!, $t: Date!) { fundSummary(unitCode: $u, from: $f, to: $t) { raisedVnd spentVnd housesBuilt housesRepaired supportVisits byYear { year raisedVnd spentVnd supportVisits housesBuilt housesRepaired } } }`,
+          { variables: { u: unitCode, f: from, t: to } },
+        );
+        assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+        const s = r.data!.fundSummary as {
+          raisedVnd: number;
+          spentVnd: number;
+          housesBuilt: number;
+          housesRepaired: number;
+          supportVisits: number;
+          byYear: {
+            raisedVnd: number;
+            spentVnd: number;
+            supportVisits: number;
+            housesBuilt: number;
+            housesRepaired: number;
+          }[];
+        };
+        const codes = subtreeCodes(unitCode);
+        const [raised] = await sql(
+          `SELECT COALESCE(SUM(amount_vnd), 0) AS v FROM contribution WHERE unit_code IN (${inList(codes)}) AND received_on BETWEEN ? AND ?`,
+          [...codes, from, to],
+        );
+        const [spent] = await sql(
+          `SELECT COALESCE(-SUM(amount_vnd), 0) AS v FROM fund_entry WHERE unit_code IN (${inList(codes)}) AND kind IN ('SUPPORT', 'HOUSE') AND entry_on BETWEEN ? AND ?`,
+          [...codes, from, to],
+        );
+        const [visits] = await sql(
+          `SELECT COUNT(*) AS v FROM support_event WHERE commune_code IN (${inList(codes)}) AND given_on BETWEEN ? AND ?`,
+          [...codes, from, to],
+        );
+        assert.equal(BigInt(s.raisedVnd), BigInt(String(raised!.v)));
+        assert.equal(BigInt(s.spentVnd), BigInt(String(spent!.v)));
+        assert.equal(s.supportVisits, Number(visits!.v));
+        assert.ok(BigInt(s.raisedVnd) > 0n);
+        const sum = (k: "supportVisits" | "housesBuilt" | "housesRepaired") => s.byYear.reduce((a, y) => a + y[k], 0);
+        assert.equal(
+          s.byYear.reduce((a, y) => a + BigInt(y.raisedVnd), 0n),
+          BigInt(s.raisedVnd),
+        );
+        assert.equal(
+          s.byYear.reduce((a, y) => a + BigInt(y.spentVnd), 0n),
+          BigInt(s.spentVnd),
+        );
+        assert.deepEqual(
+          [sum("supportVisits"), sum("housesBuilt"), sum("housesRepaired")],
+          [s.supportVisits, s.housesBuilt, s.housesRepaired],
+        );
+      }
+    });
+  }
+
+  it("refuses an unknown unit, a malformed one, a bad year and a reversed period with coded errors", async () => {
+    const unknown = await h.run(`{ povertyStatistics(unitCode: "99999", year: 2019) { poor } }`);
+    assert.equal(unknown.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    const malformed = await h.run(`{ fundSummary(unitCode: "x", from: "2019-01-01", to: "2019-12-31") { raisedVnd } }`);
+    assert.equal(malformed.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    const year = await h.run(`{ povertyStatistics(unitCode: "89", year: 99) { poor } }`);
+    assert.deepEqual((year.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "year");
+    const reversed = await h.run(`{ fundSummary(unitCode: "89", from: "2019-12-31", to: "2019-01-01") { raisedVnd } }`);
+    assert.deepEqual((reversed.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "from");
+  });
+
+  it("answers a year without reviews with zeros, not an error", async () => {
+    const r = await h.run(`{ povertyStatistics(unitCode: "89", year: 2005) { households poor poorRate } }`);
+    assert.deepEqual(r.data!.povertyStatistics, { households: 0, poor: 0, poorRate: 0 });
+  });
+});

@@ -1,0 +1,74 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { assertCanWriteUnit, audit, BadUserInputError, inTransaction, NotFoundError, onceForKey } from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { Household } from "../households/household.entity.js";
+import { requireHousehold } from "../households/household.resolver.js";
+import { Fund } from "../fund/fund.entity.js";
+import { FundEntryKind } from "../fund/fund-enums.js";
+import { postEntry } from "../fund/ledger.js";
+import { SupportEvent } from "./support-event.entity.js";
+import { RecordSupportInput } from "./support.input.js";
+
+@Resolver(() => SupportEvent)
+export class SupportResolver {
+  @FieldResolver(() => Household)
+  async household(@Root() e: SupportEvent, @Ctx() ctx: ProgramsContext): Promise<Household> {
+    return (await ctx.loaders.household.load(e.householdId))!;
+  }
+
+  @FieldResolver(() => Fund, { nullable: true, description: "The fund that paid, if any." })
+  fund(@Root() e: SupportEvent, @Ctx() ctx: ProgramsContext): Promise<Fund | null> | null {
+    return e.fundId ? ctx.loaders.fund.load(e.fundId) : null;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => SupportEvent, {
+    description: "Record support to a household (debiting the paying fund); idempotent with idempotencyKey.",
+  })
+  async recordSupport(@Arg("input") input: RecordSupportInput, @Ctx() ctx: ProgramsContext): Promise<SupportEvent> {
+    const amount = BigInt(input.amountVnd);
+    if (amount < 0n) throw BadUserInputError.field("input.amountVnd", "must not be negative");
+    const household = await requireHousehold(ctx, input.householdId, "input.householdId");
+    assertCanWriteUnit(ctx.identity, household.communeCode);
+    if (input.fundId != null && !(await ctx.loaders.fund.load(input.fundId)))
+      throw new NotFoundError(`Fund ${input.fundId}`, "input.fundId");
+    if (input.fundId != null && amount === 0n)
+      throw BadUserInputError.field("input.amountVnd", "must be more than 0 when a fund pays");
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordSupport" }, async () => {
+        const inserted = await m.insert(SupportEvent, {
+          householdId: household.id,
+          communeCode: household.communeCode,
+          kind: input.kind,
+          amountVnd: amount.toString(),
+          givenOn: input.givenOn,
+          fundId: input.fundId ?? null,
+        });
+        const eventId = Number(inserted.identifiers[0]!.id);
+        if (input.fundId) {
+          await postEntry(m, {
+            fundId: input.fundId,
+            on: input.givenOn,
+            kind: FundEntryKind.SUPPORT,
+            amountVnd: amount,
+            refType: "SupportEvent",
+            refId: eventId,
+          });
+        }
+        await audit(m, ctx, {
+          action: "recordSupport",
+          entityType: "SupportEvent",
+          entityId: eventId,
+          after: {
+            householdId: household.id,
+            kind: input.kind,
+            amountVnd: amount.toString(),
+            fundId: input.fundId ?? null,
+          },
+        });
+        return eventId;
+      }),
+    );
+    return (await ctx.ds.getRepository(SupportEvent).findOneBy({ id: Number(id) }))!;
+  }
+}

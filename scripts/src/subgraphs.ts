@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { organisationsSubgraph } from "@danvan/organisations";
 import { programsSubgraph } from "@danvan/programs";
+import { petitionsSubgraph } from "@danvan/petitions";
 
 /**
  * The subgraphs of the province graph: name, package folder, default port, schema builder.
@@ -25,5 +26,11 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     folder: "services/programs",
     defaultPort: programsSubgraph.defaultPort,
     buildSchema: programsSubgraph.buildSchema,
+  },
+  {
+    name: petitionsSubgraph.name,
+    folder: "services/petitions",
+    defaultPort: petitionsSubgraph.defaultPort,
+    buildSchema: petitionsSubgraph.buildSchema,
   },
 ];

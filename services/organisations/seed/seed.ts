@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
+import { illustrativeRemoteCommunes, referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
 import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
 import { UnitLevel } from "../src/units/unit-level.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
@@ -24,8 +24,6 @@ export type SeedScale = "small" | "default";
 /** The units as in force from December 2019 (see services/kit/data/README.md). */
 export const UNITS_VALID_FROM = "2019-12-01";
 export const UNITS_LEGAL_BASIS = "Danh mục đơn vị hành chính Việt Nam (GSO), as in force 2019-12 to 2020-12";
-/** Illustrative remote-area set, documented in the data README: the communes of Tịnh Biên and Tri Tôn. */
-export const REMOTE_DISTRICTS = new Set(["890", "891"]);
 /** The data describes the province up to the end of 2020. */
 const DATA_UNTIL = "2020-12-31";
 const SEED = 20200101;
@@ -51,6 +49,7 @@ const PROFILE: Record<OrganisationKind, { born: [number, number]; female: number
 };
 
 export function unitRows(): AdministrativeUnit[] {
+  const remote = illustrativeRemoteCommunes();
   return referenceUnits.map((u) =>
     Object.assign(new AdministrativeUnit(), {
       code: u.code,
@@ -58,7 +57,7 @@ export function unitRows(): AdministrativeUnit[] {
       kind: u.kind,
       level: u.level as UnitLevel,
       parentCode: u.parentCode,
-      isRemoteArea: u.level === "COMMUNE" && u.kind === "Xã" && REMOTE_DISTRICTS.has(u.parentCode ?? ""),
+      isRemoteArea: remote.has(u.code),
       validFrom: UNITS_VALID_FROM,
       validTo: null,
       legalBasis: UNITS_LEGAL_BASIS,

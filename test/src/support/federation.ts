@@ -30,6 +30,8 @@ export interface Federation {
   subgraphUrls: Record<string, string>;
   /** Each subgraph's database settings (DATABASE_URL or SQLITE_PATH), for independent SQL checks. */
   databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }>;
+  /** Everything the subgraph processes printed (for log-capture assertions). */
+  subgraphOutput(): string;
   /** A caller's token, signed as the gateway expects (HS256, issuer danvan-dev, audience danvan-graph). */
   token(
     identity: Omit<Identity, "roles"> & { roles: string[] },
@@ -136,6 +138,7 @@ export async function startFederation(
     organisations,
     subgraphUrls,
     databases,
+    subgraphOutput: () => processes.map((p) => p.output()).join("\n"),
     async token(identity, o = {}) {
       return new SignJWT({
         roles: identity.roles,

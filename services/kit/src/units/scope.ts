@@ -22,3 +22,16 @@ export function communesIn(unitCode: string): string[] {
 export function communePairs(unitCodes: readonly string[]): [string, string][] {
   return unitCodes.flatMap((u) => communesIn(u).map((c) => [u, c] as [string, string]));
 }
+
+/**
+ * The illustrative remote-area communes ("vùng sâu, vùng xa") the demo data marks: the
+ * communes ("Xã") of the mountainous border districts Tịnh Biên (890) and Tri Tôn (891).
+ * No official list ships with the project (services/kit/data/README.md).
+ */
+export function illustrativeRemoteCommunes(): Set<string> {
+  return new Set(
+    referenceUnits
+      .filter((u) => u.level === "COMMUNE" && u.kind === "Xã" && (u.parentCode === "890" || u.parentCode === "891"))
+      .map((u) => u.code),
+  );
+}

@@ -1,0 +1,102 @@
+import { isCalendarDate } from "../deadlines/calendar-date.js";
+import { dueOn, resolutionDueOn } from "../deadlines/due-dates.js";
+import { OUTCOMES_BY_KIND } from "./outcomes.js";
+import { PetitionStatus } from "./petition-enums.js";
+import type { PetitionState } from "./petition-state.js";
+import { REFUSAL_REASONS, NotProcessableReason } from "./refusal-reasons.js";
+import { PetitionRuleError, type PetitionRuleCode } from "./rule-error.js";
+import { startsFrom, TRANSITION_RULES, type Transition } from "./transition-rules.js";
+import { withdrawalEndsCase } from "./withdrawal.js";
+
+/** Each extension grants at most this many days (Law on Denunciations 2018, Art. 30(2)–(3)). */
+const MAX_EXTENSION_DAYS = 30;
+
+/**
+ * The petition after `transition`, taken on `at` (YYYY-MM-DD). Refuses, with a PetitionRuleError:
+ * a transition the kind may not take from its status (ILLEGAL_TRANSITION, naming both); a step
+ * dated before the previous one (DATE_OUT_OF_ORDER: the history never runs backwards); a guard
+ * of TRANSITION_RULES that does not hold; and input wrong for this petition. Whether `at` is in
+ * the future is for the caller, who knows today's date in the province.
+ */
+export function apply(state: PetitionState, transition: Transition, at: string): PetitionState {
+  const { type } = transition;
+  const refuse = (code: PetitionRuleCode, message: string, field?: string): never => {
+    throw new PetitionRuleError(code, message, { transition: type, status: state.status, kind: state.kind, field });
+  };
+
+  if (!startsFrom(state, type)) {
+    refuse("ILLEGAL_TRANSITION", `A ${state.kind.toLowerCase()} that is ${state.status} cannot ${type}`);
+  }
+  if (!isCalendarDate(at)) refuse("DATE_OUT_OF_ORDER", "The step must be dated YYYY-MM-DD", "on");
+  if (at < state.lastStepOn) {
+    refuse("DATE_OUT_OF_ORDER", `The step is dated ${at}, before the previous step (${state.lastStepOn})`, "on");
+  }
+  const guard = TRANSITION_RULES[type].guard;
+  if (guard && !guard.holds(state)) refuse(guard.code, `Cannot ${type}: ${guard.why} (${TRANSITION_RULES[type].law})`);
+
+  const next = { ...state, lastStepOn: at };
+  const close = (status: PetitionStatus) => Object.assign(next, { status, closedOn: at });
+
+  switch (transition.type) {
+    case "receive":
+      // TRANSITION_RULES.receive starts from no status, so startsFrom refused it above.
+      return refuse("ILLEGAL_TRANSITION", "A petition is received only once");
+    case "accept":
+      Object.assign(next, {
+        status: PetitionStatus.ACCEPTED,
+        acceptedOn: at,
+        complexity: transition.complexity ?? state.complexity,
+      });
+      break;
+    case "refuseAcceptance":
+      if (!REFUSAL_REASONS[transition.reason]?.appliesTo.includes(state.kind)) {
+        refuse(
+          "INVALID_TRANSITION_INPUT",
+          `${transition.reason} is not a ground to refuse a ${state.kind.toLowerCase()}`,
+          "reason",
+        );
+      }
+      close(PetitionStatus.NOT_ACCEPTED).refusalReason = transition.reason;
+      break;
+    case "markNotProcessable":
+      if (!Object.values(NotProcessableReason).includes(transition.reason)) {
+        refuse("INVALID_TRANSITION_INPUT", "Not a ground of Law on Denunciations 2018, Art. 25(1)", "reason");
+      }
+      close(PetitionStatus.NOT_PROCESSED_AS_DENUNCIATION).notProcessableReason = transition.reason;
+      break;
+    case "startVerification":
+      next.status = PetitionStatus.UNDER_VERIFICATION;
+      break;
+    case "extendDeadline": {
+      const days = transition.days ?? MAX_EXTENSION_DAYS;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
+        refuse("INVALID_TRANSITION_INPUT", `An extension is 1 to ${MAX_EXTENSION_DAYS} days`, "days");
+      }
+      // Extending a deadline already missed would hide the delay; the decision comes in time.
+      const due = resolutionDueOn(state);
+      if (due !== null && at > due) refuse("EXTENSION_NOT_ALLOWED", `The deadline (${due}) has already passed`);
+      next.extensionsUsed = state.extensionsUsed + 1;
+      next.extendedDays = state.extendedDays + days;
+      break;
+    }
+    case "resolve":
+      if (!OUTCOMES_BY_KIND[state.kind].includes(transition.outcome)) {
+        refuse("INVALID_TRANSITION_INPUT", `A ${state.kind.toLowerCase()} cannot end ${transition.outcome}`, "outcome");
+      }
+      close(PetitionStatus.RESOLVED).outcome = transition.outcome;
+      break;
+    case "withdraw":
+      if (withdrawalEndsCase(state.kind, transition)) close(PetitionStatus.WITHDRAWN);
+      break;
+    case "referForInspection":
+      if (transition.contentIsConcrete !== true) {
+        refuse(
+          "REFERRAL_NOT_ALLOWED",
+          "Only concrete content is referred for inspection (Law on Denunciations 2018, Art. 25(2))",
+        );
+      }
+      close(PetitionStatus.REFERRED_FOR_INSPECTION);
+      break;
+  }
+  return { ...next, dueOn: dueOn(next) };
+}

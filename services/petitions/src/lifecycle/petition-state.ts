@@ -1,0 +1,73 @@
+import { isCalendarDate } from "../deadlines/calendar-date.js";
+import { dueOn, type DeadlineFacts } from "../deadlines/due-dates.js";
+import type { ResolutionOutcome } from "./outcomes.js";
+import { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
+import type { NotProcessableReason, RefusalReason } from "./refusal-reasons.js";
+import { PetitionRuleError } from "./rule-error.js";
+
+/**
+ * What the rules need to know about a petition: the deadline facts, where it stands, and the
+ * facts its steps recorded. The persistence layer stores these columns; `apply` returns the
+ * next value of all of them (`dueOn` included), so the row and the rules cannot disagree.
+ */
+export interface PetitionState extends DeadlineFacts {
+  status: PetitionStatus;
+  /** Days granted by the extensions so far (each at most 30: Law on Denunciations 2018, Art. 30). */
+  extendedDays: number;
+  /** The date of the latest step: a new step may not be dated before it. */
+  lastStepOn: string;
+  /** When the case ended (resolved, withdrawn, refused, not processed, referred); null while open. */
+  closedOn: string | null;
+  /** The deadline the petition is held to in its status (deadlines/due-dates.ts, `dueOn`). */
+  dueOn: string | null;
+  refusalReason: RefusalReason | null;
+  notProcessableReason: NotProcessableReason | null;
+  outcome: ResolutionOutcome | null;
+}
+
+/** What is known when a petition arrives. */
+export interface Receipt {
+  kind: PetitionKind;
+  /** Complaints only; FIRST when left out, since most complaints are first-round. */
+  round?: ComplaintRound | null;
+  /** NORMAL when left out; the handler may classify the case when accepting it. */
+  complexity?: Complexity;
+  /** From the petition's commune (the remote-area flag of the administrative unit). */
+  isRemoteArea: boolean;
+}
+
+/** The `receive` transition: a new petition, RECEIVED on `on`, held to its acceptance deadline. */
+export function receive(receipt: Receipt, on: string): PetitionState {
+  if (!isCalendarDate(on)) {
+    throw new PetitionRuleError("DATE_OUT_OF_ORDER", "A petition is received on a real date YYYY-MM-DD", {
+      transition: "receive",
+      kind: receipt.kind,
+      field: "on",
+    });
+  }
+  const isComplaint = receipt.kind === PetitionKind.COMPLAINT;
+  if (!isComplaint && receipt.round != null) {
+    throw new PetitionRuleError("INVALID_TRANSITION_INPUT", "Only a complaint has a round (FIRST or SECOND)", {
+      transition: "receive",
+      kind: receipt.kind,
+      field: "round",
+    });
+  }
+  const state: Omit<PetitionState, "dueOn"> = {
+    kind: receipt.kind,
+    round: isComplaint ? (receipt.round ?? ComplaintRound.FIRST) : null,
+    complexity: receipt.complexity ?? Complexity.NORMAL,
+    isRemoteArea: receipt.isRemoteArea,
+    status: PetitionStatus.RECEIVED,
+    receivedOn: on,
+    acceptedOn: null,
+    extensionsUsed: 0,
+    extendedDays: 0,
+    lastStepOn: on,
+    closedOn: null,
+    refusalReason: null,
+    notProcessableReason: null,
+    outcome: null,
+  };
+  return { ...state, dueOn: dueOn(state) };
+}

@@ -1,0 +1,146 @@
+import { maxExtensions } from "../deadlines/due-dates.js";
+import type { ResolutionOutcome } from "./outcomes.js";
+import { Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
+import type { PetitionState } from "./petition-state.js";
+import { RefusalReason, type NotProcessableReason } from "./refusal-reasons.js";
+import type { PetitionRuleCode } from "./rule-error.js";
+
+/** A step in a petition's life, with what the step needs to know. */
+export type Transition =
+  | { type: "receive" }
+  /** The acceptance decision may classify the case; its time limit follows from that. */
+  | { type: "accept"; complexity?: Complexity }
+  | { type: "refuseAcceptance"; reason: RefusalReason }
+  | { type: "markNotProcessable"; reason: NotProcessableReason }
+  | { type: "startVerification" }
+  /** Days granted, 1–30; 30 when left out. */
+  | { type: "extendDeadline"; days?: number }
+  | { type: "resolve"; outcome: ResolutionOutcome }
+  | WithdrawTransition
+  /** The officer finds the content concrete: a named wrongdoer, concrete evidence, a basis to verify. */
+  | { type: "referForInspection"; contentIsConcrete: boolean };
+
+/**
+ * A written withdrawal. The three flags are the cases in which a denunciation goes on although
+ * the denouncer withdraws (Law on Denunciations 2018, Art. 33); a complaint has none (withdrawal.ts).
+ */
+export interface WithdrawTransition {
+  type: "withdraw";
+  inWriting: boolean;
+  /** Only part of the content is withdrawn: the rest is still resolved. */
+  partOnly?: boolean;
+  /** Several people denounced together and others have not withdrawn. */
+  otherDenouncersContinue?: boolean;
+  /** The handler finds signs of a violation, or that the withdrawal was obtained by threat or bribe, or that the denunciation was used to slander. */
+  handlerContinues?: boolean;
+}
+
+export type TransitionType = Transition["type"];
+
+export const TRANSITION_TYPES: readonly TransitionType[] = [
+  "receive",
+  "accept",
+  "refuseAcceptance",
+  "markNotProcessable",
+  "startVerification",
+  "extendDeadline",
+  "resolve",
+  "withdraw",
+  "referForInspection",
+];
+
+export interface TransitionRule {
+  /** The statuses, per kind, a transition may start from; a kind left out may never take it. */
+  readonly from: Readonly<Partial<Record<PetitionKind, readonly PetitionStatus[]>>>;
+  /** The status it leads to; null: the status stays (an extension). A withdrawal may also leave it (withdrawal.ts). */
+  readonly to: PetitionStatus | null;
+  /** A further condition on the petition itself, checked by `apply` and by `allowedTransitions`. */
+  readonly guard?: { holds: (s: PetitionState) => boolean; code: PetitionRuleCode; why: string };
+  readonly law: string;
+}
+
+const { RECEIVED, ACCEPTED, UNDER_VERIFICATION, NOT_ACCEPTED, NOT_PROCESSED_AS_DENUNCIATION } = PetitionStatus;
+const OPEN = [RECEIVED, ACCEPTED, UNDER_VERIFICATION];
+
+function everyKind(statuses: readonly PetitionStatus[]): Record<PetitionKind, readonly PetitionStatus[]> {
+  return { COMPLAINT: statuses, DENUNCIATION: statuses, RECOMMENDATION: statuses, REFLECTION: statuses };
+}
+
+/**
+ * The petition state machine (product.md, "petitions"): RECEIVED → ACCEPTED (or NOT_ACCEPTED, or
+ * for a denunciation NOT_PROCESSED_AS_DENUNCIATION) → UNDER_VERIFICATION → RESOLVED | WITHDRAWN,
+ * with extensions and referral for inspection. `receive` creates a petition (petition-state.ts)
+ * and is never a move from an existing status.
+ */
+export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> = {
+  receive: { from: {}, to: RECEIVED, law: "registration on receipt" },
+  accept: {
+    from: everyKind([RECEIVED]),
+    to: ACCEPTED,
+    law: "Law on Complaints 2011, Art. 27 and 36; Law on Denunciations 2018, Art. 29; Law on Citizen Reception 2013, Art. 28",
+  },
+  refuseAcceptance: {
+    from: everyKind([RECEIVED]),
+    to: NOT_ACCEPTED,
+    law: "Law on Complaints 2011, Art. 11 and 27; Law on Denunciations 2018, Art. 29; reasons in refusal-reasons.ts",
+  },
+  markNotProcessable: {
+    from: { DENUNCIATION: [RECEIVED] },
+    to: NOT_PROCESSED_AS_DENUNCIATION,
+    law: "Law on Denunciations 2018, Art. 25(1): anonymous, unidentified, impersonated or informal denunciations are not processed under the law",
+  },
+  startVerification: {
+    from: everyKind([ACCEPTED]),
+    to: UNDER_VERIFICATION,
+    law: "Law on Complaints 2011, Art. 29; Law on Denunciations 2018, Art. 31",
+  },
+  extendDeadline: {
+    // Complaints have fixed, longer limits for complex and remote cases instead of extensions;
+    // recommendations and reflections have no statutory limit to extend.
+    from: { DENUNCIATION: [ACCEPTED, UNDER_VERIFICATION] },
+    to: null,
+    guard: {
+      holds: (s) => s.extensionsUsed < maxExtensions(s.kind, s.complexity),
+      code: "EXTENSION_NOT_ALLOWED",
+      why: "no extension left: none for a normal case, one for a complex case, two for an especially complex one",
+    },
+    law: "Law on Denunciations 2018, Art. 30(2)–(4)",
+  },
+  resolve: {
+    // A complaint or denunciation is decided on verified facts; a recommendation or reflection
+    // may be answered straight away when nothing needs verifying.
+    from: {
+      COMPLAINT: [UNDER_VERIFICATION],
+      DENUNCIATION: [UNDER_VERIFICATION],
+      RECOMMENDATION: [ACCEPTED, UNDER_VERIFICATION],
+      REFLECTION: [ACCEPTED, UNDER_VERIFICATION],
+    },
+    to: PetitionStatus.RESOLVED,
+    law: "Law on Complaints 2011, Art. 31 and 40; Law on Denunciations 2018, Art. 35; Law on Citizen Reception 2013, Art. 28",
+  },
+  withdraw: {
+    from: { COMPLAINT: OPEN, DENUNCIATION: OPEN },
+    to: PetitionStatus.WITHDRAWN,
+    law: "Law on Complaints 2011, Art. 10 (at any time, in writing); Law on Denunciations 2018, Art. 33 (before the conclusion, in writing)",
+  },
+  referForInspection: {
+    from: { DENUNCIATION: [NOT_PROCESSED_AS_DENUNCIATION, NOT_ACCEPTED] },
+    to: PetitionStatus.REFERRED_FOR_INSPECTION,
+    guard: {
+      holds: (s) => s.refusalReason !== RefusalReason.NOT_CONCRETE,
+      code: "REFERRAL_NOT_ALLOWED",
+      why: "it was refused for lack of concrete content, which referral requires",
+    },
+    law: "Law on Denunciations 2018, Art. 25(2): concrete content is inspected, or passed to the body that can inspect it",
+  },
+};
+
+/** True when the kind may take the transition from its current status (guards aside). */
+export function startsFrom(state: Pick<PetitionState, "kind" | "status">, type: TransitionType): boolean {
+  return TRANSITION_RULES[type].from[state.kind]?.includes(state.status) ?? false;
+}
+
+/** The transitions open to a petition now, in TRANSITION_TYPES order: what a client may offer. */
+export function allowedTransitions(state: PetitionState): TransitionType[] {
+  return TRANSITION_TYPES.filter((t) => startsFrom(state, t) && (TRANSITION_RULES[t].guard?.holds(state) ?? true));
+}

@@ -1,0 +1,50 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { configurePaging, referenceUnits } from "@danvan/kit";
+import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
+
+describe("petitions: statements per operation do not grow with list size (N+1 guard)", () => {
+  let h: Harness;
+  before(async () => {
+    configurePaging({ max: 1000 });
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  async function statements(
+    query: string,
+    variables: Record<string, unknown>,
+    count: (d: Record<string, unknown>) => number,
+    min: number,
+  ) {
+    const r = await h.run(query, { identity: ADMIN, variables });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.ok(count(r.data!) >= min);
+    return r.statements;
+  }
+
+  it("petitions with history, unit and handler: 10 and 900", async () => {
+    const q = `query($n: Int!) { petitions(unitCode: "89", first: $n) { totalCount edges { node { id status dueOn isOverdue allowedTransitions unit { code } handledBy { id } history { transition toStatus } } } } }`;
+    const edges = (d: Record<string, unknown>) => (d.petitions as { edges: unknown[] }).edges.length;
+    const small = await statements(q, { n: 10 }, edges, 10);
+    const large = await statements(q, { n: 900 }, edges, 900);
+    console.log(`# petitions: ${small} statements for 10 items, ${large} for 900`);
+    assert.equal(large, small);
+  });
+
+  it("AdministrativeUnit statistics and Organisation petitions through _entities: 10 and 168", async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on AdministrativeUnit { petitionStatistics(from: "2015-01-01", to: "2020-12-31") { received medianDaysToResolve byKind { kind received } } }
+      ... on Organisation { petitions(first: 3) { totalCount edges { node { id history { transition } } } } } } }`;
+    const reps = (n: number) =>
+      referenceUnits.slice(0, n).flatMap((u) => [
+        { __typename: "AdministrativeUnit", code: u.code },
+        { __typename: "Organisation", id: `MTTQ-${u.code}` },
+      ]);
+    const count = (d: Record<string, unknown>) => (d._entities as unknown[]).length;
+    const small = await statements(q, { r: reps(10) }, count, 20);
+    const large = await statements(q, { r: reps(168) }, count, 336);
+    console.log(`# entities: ${small} statements for 20, ${large} for 336`);
+    assert.equal(large, small);
+  });
+});

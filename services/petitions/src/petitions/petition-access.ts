@@ -1,0 +1,26 @@
+import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+import type { Petition } from "./petition.entity.js";
+
+/** Petition records are never public (product.md, "Who may see what"). */
+export const PETITION_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
+
+export function isHandlingOfficer(identity: Identity, p: Pick<Petition, "handlingOfficer">): boolean {
+  return hasAnyRole(identity, ["HANDLING_OFFICER"]) && p.handlingOfficer !== null && p.handlingOfficer === identity.sub;
+}
+
+export function assertCanReadPetition(identity: Identity, p: Pick<Petition, "communeCode" | "handlingOfficer">): void {
+  if (isAnonymous(identity)) throw new UnauthenticatedError();
+  if (isHandlingOfficer(identity, p)) return;
+  if (!hasAnyRole(identity, ["OFFICER", "ADMIN", "ANALYST"]) || !canSeeUnit(identity, p.communeCode)) {
+    throw new ForbiddenError("This petition is outside your scope");
+  }
+}
+
+/** Steps are taken by the handling officer, an officer of the unit, or an administrator. */
+export function assertCanHandle(identity: Identity, p: Pick<Petition, "communeCode" | "handlingOfficer">): void {
+  if (isAnonymous(identity)) throw new UnauthenticatedError();
+  if (isHandlingOfficer(identity, p)) return;
+  if (!hasAnyRole(identity, ["OFFICER", "ADMIN"]) || !canSeeUnit(identity, p.communeCode)) {
+    throw new ForbiddenError("You do not handle this petition");
+  }
+}

@@ -1,0 +1,192 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  districtOf,
+  illustrativeRemoteCommunes,
+  inTransaction,
+  NotFoundError,
+  onceForKey,
+  todayInProvince,
+  unitByCode,
+} from "@danvan/kit";
+import type { PetitionsContext } from "../context.js";
+import { PetitionKind, PetitionRuleError, receive } from "../lifecycle/index.js";
+import { DenouncerIdentity } from "../confidential/denouncer-identity.entity.js";
+import { Petition, PetitionEvent } from "./petition.entity.js";
+import {
+  AcceptPetitionInput,
+  ExtendDeadlineInput,
+  MarkNotProcessableInput,
+  PetitionStepInput,
+  ReferForInspectionInput,
+  RefusePetitionInput,
+  ResolvePetitionInput,
+  SubmitPetitionInput,
+} from "./petition.input.js";
+import { asGraphQLError, recordStep } from "./record-step.js";
+
+// The petitions subgraph's copy of the remote-area list, read once: deadlines need it at receipt.
+const REMOTE = illustrativeRemoteCommunes();
+
+const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
+
+@Resolver(() => Petition)
+export class PetitionMutationsResolver {
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => Petition, {
+    description: "Register a received petition; the idempotency key makes a retry return the first one.",
+  })
+  async submitPetition(@Arg("input") input: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    const commune = unitByCode(input.communeCode);
+    if (!commune || commune.level !== "COMMUNE")
+      throw new NotFoundError(`Commune ${input.communeCode}`, "input.communeCode");
+    assertCanWriteUnit(ctx.identity, commune.code);
+    if (input.receivedOn > todayInProvince())
+      throw BadUserInputError.field("input.receivedOn", "must not be in the future");
+    if (input.denouncer && input.kind !== PetitionKind.DENUNCIATION)
+      throw BadUserInputError.field("input.denouncer", "only a denunciation names a denouncer");
+    if (input.denouncer && input.anonymous)
+      throw BadUserInputError.field("input.denouncer", "an anonymous denunciation names no denouncer");
+    let state;
+    try {
+      state = receive(
+        {
+          kind: input.kind,
+          round: input.round ?? null,
+          complexity: input.complexity ?? undefined,
+          isRemoteArea: REMOTE.has(commune.code),
+        },
+        input.receivedOn,
+      );
+    } catch (err) {
+      throw err instanceof PetitionRuleError ? asGraphQLError(err) : err;
+    }
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "submitPetition" }, async () => {
+        const inserted = await m.insert(Petition, {
+          ...state,
+          channel: input.channel,
+          communeCode: commune.code,
+          districtCode: districtOf(commune.code)!,
+          summary: input.summary.trim(),
+          handledByOrganisationId: input.handledByOrganisationId ?? null,
+          handlingOfficer: input.handlingOfficer ?? null,
+          hotspot: input.hotspot ?? false,
+          resolvedAtGrassroots: false,
+          anonymous: input.anonymous ?? false,
+          conclusion: null,
+          version: 1,
+        });
+        const petitionId = Number(inserted.identifiers[0]!.id);
+        if (input.denouncer) {
+          await m.insert(DenouncerIdentity, {
+            petitionId,
+            fullName: input.denouncer.fullName.trim(),
+            address: input.denouncer.address ?? null,
+            phone: input.denouncer.phone ?? null,
+            idNumber: input.denouncer.idNumber ?? null,
+          });
+        }
+        await m.insert(PetitionEvent, {
+          petitionId,
+          transition: "receive",
+          fromStatus: null,
+          toStatus: state.status,
+          occurredOn: input.receivedOn,
+          actor: ctx.identity.sub,
+          reason: null,
+          note: null,
+          recordedAt: new Date(),
+        });
+        // The audit names the step, never the denouncer.
+        await audit(m, ctx, {
+          action: "submitPetition",
+          entityType: "Petition",
+          entityId: petitionId,
+          after: { kind: input.kind, communeCode: commune.code, dueOn: state.dueOn },
+        });
+        return petitionId;
+      }),
+    );
+    return (await ctx.ds.getRepository(Petition).findOneBy({ id: Number(id) }))!;
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, {
+    description: "Accept the petition for handling (thụ lý); the resolution deadline starts.",
+  })
+  acceptPetition(@Arg("input") input: AcceptPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(m, ctx, input, { type: "accept", complexity: input.complexity ?? undefined }),
+    );
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, { description: "Refuse acceptance with a coded legal reason." })
+  refusePetition(@Arg("input") input: RefusePetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(m, ctx, input, { type: "refuseAcceptance", reason: input.reason }, {}, input.reason),
+    );
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, {
+    description: "An anonymous or impersonated denunciation: not processed as a denunciation.",
+  })
+  markNotProcessable(@Arg("input") input: MarkNotProcessableInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(m, ctx, input, { type: "markNotProcessable", reason: input.reason }, {}, input.reason),
+    );
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition)
+  startVerification(@Arg("input") input: PetitionStepInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) => recordStep(m, ctx, input, { type: "startVerification" }));
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, {
+    description: "Extend a complex denunciation's deadline (at most 1 extension, or 2 when especially complex).",
+  })
+  extendDeadline(@Arg("input") input: ExtendDeadlineInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(m, ctx, input, { type: "extendDeadline", days: input.days ?? undefined }),
+    );
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, {
+    description: "Resolve with an outcome; the conclusion is published without the denouncer's information.",
+  })
+  resolvePetition(@Arg("input") input: ResolvePetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(
+        m,
+        ctx,
+        input,
+        { type: "resolve", outcome: input.outcome },
+        { resolvedAtGrassroots: input.atGrassroots ?? false, conclusion: input.conclusion ?? null },
+        input.outcome,
+      ),
+    );
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, { description: "A written withdrawal; a complaint's case ends." })
+  withdrawPetition(@Arg("input") input: PetitionStepInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) => recordStep(m, ctx, input, { type: "withdraw", inWriting: true }));
+  }
+
+  @Authorized(...WRITERS)
+  @Mutation(() => Petition, {
+    description: "Refer concrete content for inspection although it is not handled as a denunciation.",
+  })
+  referForInspection(@Arg("input") input: ReferForInspectionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    return inTransaction(ctx.ds, (m) =>
+      recordStep(m, ctx, input, { type: "referForInspection", contentIsConcrete: input.contentIsConcrete }),
+    );
+  }
+}

@@ -1,0 +1,174 @@
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "@danvan/kit";
+import {
+  ComplaintRound,
+  Complexity,
+  NotProcessableReason,
+  PetitionChannel,
+  PetitionKind,
+  PetitionStatus,
+  RefusalReason,
+  ResolutionOutcome,
+} from "./petition-graphql-enums.js";
+
+/**
+ * A petition (đơn thư). Its columns are the lifecycle's PetitionState plus the case's facts;
+ * the denouncer's identity is NOT here: it lives in denouncer_identity (confidential/).
+ */
+@ObjectType({ description: "A complaint, denunciation, recommendation or reflection. Never the denouncer's identity." })
+@Directive('@key(fields: "id")')
+@Entity("petition")
+export class Petition {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn({ type: "integer" })
+  id: number;
+
+  @Field(() => PetitionKind)
+  @Column({ type: "varchar", length: 16 })
+  kind: PetitionKind;
+
+  @Field(() => PetitionChannel)
+  @Column({ type: "varchar", length: 20 })
+  channel: PetitionChannel;
+
+  @Column({ name: "commune_code", type: "varchar", length: 10 })
+  communeCode: string;
+
+  @Column({ name: "district_code", type: "varchar", length: 10 })
+  districtCode: string;
+
+  @Column({ type: "varchar", length: 1000 })
+  summary: string;
+
+  @Field(() => DateScalar)
+  @Column({ name: "received_on", type: "date" })
+  receivedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ name: "accepted_on", type: "date", nullable: true })
+  acceptedOn: string | null;
+
+  @Column({ name: "handled_by_organisation_id", type: "varchar", length: 16, nullable: true })
+  handledByOrganisationId: string | null;
+
+  /** The subject of the handling officer: the only one who may read a denouncer's identity. */
+  @Column({ name: "handling_officer", type: "varchar", length: 120, nullable: true })
+  handlingOfficer: string | null;
+
+  @Field(() => Complexity)
+  @Column({ type: "varchar", length: 20 })
+  complexity: Complexity;
+
+  @Field(() => ComplaintRound, { nullable: true })
+  @Column({ name: "complaint_round", type: "varchar", length: 6, nullable: true })
+  round: ComplaintRound | null;
+
+  @Field({ description: "The commune is a remote area (recorded at receipt): longer complaint deadlines." })
+  @Column({ name: "is_remote_area", type: "boolean", default: false })
+  isRemoteArea: boolean;
+
+  @Field({ description: "A hot spot (điểm nóng)." })
+  @Column({ type: "boolean", default: false })
+  hotspot: boolean;
+
+  @Field({ description: "Resolved at the grassroots (commune level)." })
+  @Column({ name: "resolved_at_grassroots", type: "boolean", default: false })
+  resolvedAtGrassroots: boolean;
+
+  @Field({ description: "Submitted without a name, or under another's name." })
+  @Column({ type: "boolean", default: false })
+  anonymous: boolean;
+
+  @Field(() => PetitionStatus)
+  @Column({ type: "varchar", length: 32 })
+  status: PetitionStatus;
+
+  @Field(() => ResolutionOutcome, { nullable: true })
+  @Column({ type: "varchar", length: 20, nullable: true })
+  outcome: ResolutionOutcome | null;
+
+  @Field(() => RefusalReason, { nullable: true })
+  @Column({ name: "refusal_reason", type: "varchar", length: 40, nullable: true })
+  refusalReason: RefusalReason | null;
+
+  @Field(() => NotProcessableReason, { nullable: true })
+  @Column({ name: "not_processable_reason", type: "varchar", length: 40, nullable: true })
+  notProcessableReason: NotProcessableReason | null;
+
+  @Field(() => Int, { description: "Deadline extensions granted (denunciations)." })
+  @Column({ name: "extensions_used", type: "integer", default: 0 })
+  extensionsUsed: number;
+
+  @Column({ name: "extended_days", type: "integer", default: 0 })
+  extendedDays: number;
+
+  @Column({ name: "last_step_on", type: "date" })
+  lastStepOn: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The legal deadline the petition is held to now (acceptance, then resolution).",
+  })
+  @Column({ name: "due_on", type: "date", nullable: true })
+  dueOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ name: "closed_on", type: "date", nullable: true })
+  closedOn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The published conclusion; it never carries the denouncer's information.",
+  })
+  @Column({ type: "text", nullable: true })
+  conclusion: string | null;
+
+  @Field(() => Int)
+  @Column({ type: "integer", default: 1 })
+  version: number;
+}
+
+/** One step of a petition's history, written in the same transaction as the change. */
+@ObjectType({ description: "One step of a petition's history: who, when, why." })
+@Entity("petition_event")
+export class PetitionEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn({ type: "integer" })
+  id: number;
+
+  @Column({ name: "petition_id", type: "integer" })
+  petitionId: number;
+
+  @Field()
+  @Column({ type: "varchar", length: 32 })
+  transition: string;
+
+  @Field(() => PetitionStatus, { nullable: true })
+  @Column({ name: "from_status", type: "varchar", length: 32, nullable: true })
+  fromStatus: PetitionStatus | null;
+
+  @Field(() => PetitionStatus)
+  @Column({ name: "to_status", type: "varchar", length: 32 })
+  toStatus: PetitionStatus;
+
+  @Field(() => DateScalar)
+  @Column({ name: "occurred_on", type: "date" })
+  occurredOn: string;
+
+  @Field({ description: "Who took the step." })
+  @Column({ type: "varchar", length: 120 })
+  actor: string;
+
+  @Field(() => String, { nullable: true, description: "The coded reason, where the step has one." })
+  @Column({ type: "varchar", length: 40, nullable: true })
+  reason: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 1000, nullable: true })
+  note: string | null;
+
+  @Field()
+  @Column({ name: "recorded_at" })
+  recordedAt: Date;
+}

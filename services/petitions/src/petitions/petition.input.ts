@@ -1,0 +1,205 @@
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import {
+  ComplaintRound,
+  Complexity,
+  NotProcessableReason,
+  PetitionChannel,
+  PetitionKind,
+  PetitionStatus,
+  RefusalReason,
+  ResolutionOutcome,
+} from "./petition-graphql-enums.js";
+
+@InputType({ description: "CONFIDENTIAL. Who denounces: stored apart, readable only by the handling officer." })
+export class DenouncerInput {
+  @Field()
+  @Length(2, 120, { message: "must be 2 to 120 characters" })
+  fullName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\+?\d{8,15}$/, { message: "must be a phone number" })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{9}(\d{3})?$/, { message: "must be a 9- or 12-digit ID number" })
+  idNumber?: string | null;
+}
+
+@InputType({ description: "A petition as received." })
+export class SubmitPetitionInput {
+  @Field(() => PetitionKind)
+  @IsEnum(PetitionKind)
+  kind: PetitionKind;
+
+  @Field(() => PetitionChannel)
+  @IsEnum(PetitionChannel)
+  channel: PetitionChannel;
+
+  @Field(() => ID, { description: "The commune the petition concerns." })
+  @Matches(/^\d{5}$/, { message: "must be a commune code (5 digits)" })
+  communeCode: string;
+
+  @Field({ description: "What it is about, without the denouncer's identity." })
+  @Length(5, 1000, { message: "must be 5 to 1000 characters" })
+  summary: string;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  @IsCalendarDate()
+  receivedOn: string;
+
+  @Field(() => ComplaintRound, { nullable: true, description: "Complaints only; FIRST by default." })
+  @IsOptional()
+  @IsEnum(ComplaintRound)
+  round?: ComplaintRound | null;
+
+  @Field(() => Complexity, { nullable: true })
+  @IsOptional()
+  @IsEnum(Complexity)
+  complexity?: Complexity | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hotspot?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: "The handling body (an Organisation id)." })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like MTTQ-883" })
+  handledByOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The handling officer's subject (token `sub`)." })
+  @IsOptional()
+  @Length(1, 120, { message: "must be 1 to 120 characters" })
+  handlingOfficer?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Without a name or under another's name." })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean | null;
+
+  @Field(() => DenouncerInput, { nullable: true, description: "Denunciations with a named denouncer." })
+  @IsOptional()
+  @ValidateNested()
+  denouncer?: DenouncerInput | null;
+
+  @Field({ description: "Required: a retry with the same key returns the first petition." })
+  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  idempotencyKey: string;
+}
+
+/** Common to every step: which petition, as last read, on what day, and a note. */
+@InputType({ description: "Common to every step of a petition." })
+export class StepInput {
+  @Field(() => ID)
+  @Matches(/^\d{1,12}$/, { message: "must be a petition id" })
+  petitionId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  @IsCalendarDate()
+  on: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1000, { message: "must be 1 to 1000 characters" })
+  note?: string | null;
+}
+
+@InputType()
+export class PetitionStepInput extends StepInput {}
+
+@InputType()
+export class AcceptPetitionInput extends StepInput {
+  @Field(() => Complexity, { nullable: true, description: "The handler's classification of the case." })
+  @IsOptional()
+  @IsEnum(Complexity)
+  complexity?: Complexity | null;
+}
+
+@InputType()
+export class RefusePetitionInput extends StepInput {
+  @Field(() => RefusalReason)
+  @IsEnum(RefusalReason)
+  reason: RefusalReason;
+}
+
+@InputType()
+export class MarkNotProcessableInput extends StepInput {
+  @Field(() => NotProcessableReason)
+  @IsEnum(NotProcessableReason)
+  reason: NotProcessableReason;
+}
+
+@InputType()
+export class ExtendDeadlineInput extends StepInput {
+  @Field(() => Int, { nullable: true, description: "1 to 30 days; 30 by default." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days?: number | null;
+}
+
+@InputType()
+export class ResolvePetitionInput extends StepInput {
+  @Field(() => ResolutionOutcome)
+  @IsEnum(ResolutionOutcome)
+  outcome: ResolutionOutcome;
+
+  @Field(() => Boolean, { nullable: true, description: "Resolved at the grassroots (commune level)." })
+  @IsOptional()
+  @IsBoolean()
+  atGrassroots?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The published conclusion; must not carry the denouncer's information.",
+  })
+  @IsOptional()
+  @Length(5, 4000, { message: "must be 5 to 4000 characters" })
+  conclusion?: string | null;
+}
+
+@InputType()
+export class ReferForInspectionInput extends StepInput {
+  @Field({ description: "The content is concrete enough to inspect." })
+  @IsBoolean()
+  contentIsConcrete: boolean;
+}
+
+@ArgsType()
+export class PetitionsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  unitCode?: string | null;
+
+  @Field(() => PetitionKind, { nullable: true })
+  kind?: PetitionKind | null;
+
+  @Field(() => PetitionStatus, { nullable: true })
+  status?: PetitionStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only open petitions past their deadline today (true), or not (false).",
+  })
+  overdue?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Only open petitions due within this many days (near-overdue queue).",
+  })
+  dueWithinDays?: number | null;
+}

@@ -1,0 +1,164 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  BadUserInputError,
+  communesIn,
+  ConnectionType,
+  connectionFrom,
+  DateScalar,
+  hasAnyRole,
+  NotFoundError,
+  pageRequest,
+  todayInProvince,
+  unitByCode,
+  unitScopeOf,
+  type ConnectionShape,
+} from "@danvan/kit";
+import type { PetitionsContext } from "../context.js";
+import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
+import { allowedTransitions, OPEN_STATUSES } from "../lifecycle/index.js";
+import { addDays, isNearOverdue, isOverdue } from "../deadlines/index.js";
+import { PetitionStatistics } from "../statistics/petition-statistics.type.js";
+import { statisticsFor } from "../statistics/petition-statistics.js";
+import { Petition, PetitionEvent } from "./petition.entity.js";
+import { PetitionsArgs } from "./petition.input.js";
+import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
+import { stateOf } from "./record-step.js";
+
+export const PetitionConnection = ConnectionType(Petition);
+
+export function checkUnit(code: string, field = "unitCode"): void {
+  if (!/^(\d{2}|\d{3}|\d{5})$/.test(code))
+    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+  if (!unitByCode(code)) throw new NotFoundError(`Administrative unit ${code}`, field);
+}
+
+/** A unit's petition figures for a period: public aggregates, no petition record. */
+export async function petitionStatisticsOf(
+  ctx: PetitionsContext,
+  unitCode: string,
+  from: string,
+  to: string,
+): Promise<PetitionStatistics> {
+  if (from > to) throw BadUserInputError.field("from", "must not be after to");
+  return statisticsFor(
+    unitCode,
+    from,
+    to,
+    await ctx.loaders.petitionFigures.get({ from, to, today: todayInProvince() }),
+  );
+}
+
+@Resolver(() => Petition)
+export class PetitionResolver {
+  @Authorized(...PETITION_READERS)
+  @Query(() => Petition, { nullable: true })
+  async petition(@Arg("id", () => ID) id: string, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a petition id");
+    const p = await ctx.loaders.petition.load(Number(id));
+    if (!p) throw new NotFoundError(`Petition ${id}`, "id");
+    assertCanReadPetition(ctx.identity, p);
+    return p;
+  }
+
+  @Authorized(...PETITION_READERS)
+  @Query(() => PetitionConnection, {
+    description: "Petitions in your scope, by id; overdue and due-soon queues with `overdue` and `dueWithinDays`.",
+  })
+  async petitions(@Args() args: PetitionsArgs, @Ctx() ctx: PetitionsContext): Promise<ConnectionShape<Petition>> {
+    const page = pageRequest(args);
+    const unitCode = args.unitCode ?? ctx.identity.unitCode ?? "89";
+    checkUnit(unitCode);
+    const scope = unitScopeOf(ctx.identity);
+    const handlerOnly =
+      hasAnyRole(ctx.identity, ["HANDLING_OFFICER"]) && !hasAnyRole(ctx.identity, ["OFFICER", "ADMIN", "ANALYST"]);
+    const communes = communesIn(unitCode).filter((c) => handlerOnly || scope === null || scope.has(c));
+    if (args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > 365))
+      throw BadUserInputError.field("dueWithinDays", "must be 0 to 365");
+    const today = todayInProvince();
+    const base = () => {
+      const q = ctx.ds.getRepository(Petition).createQueryBuilder("p");
+      q.where(communes.length ? "p.commune_code IN (:...communes)" : "1 = 0", { communes });
+      if (handlerOnly) q.andWhere("p.handling_officer = :me", { me: ctx.identity.sub });
+      if (args.kind != null) q.andWhere("p.kind = :kind", { kind: args.kind });
+      if (args.status != null) q.andWhere("p.status = :status", { status: args.status });
+      if (args.overdue != null || args.dueWithinDays != null)
+        q.andWhere("p.status IN (:...open)", { open: OPEN_STATUSES });
+      if (args.overdue === true) q.andWhere("p.due_on < :today", { today });
+      if (args.overdue === false) q.andWhere("(p.due_on IS NULL OR p.due_on >= :today)", { today });
+      if (args.dueWithinDays != null)
+        q.andWhere("p.due_on >= :today AND p.due_on <= :soon", { today, soon: addDays(today, args.dueWithinDays) });
+      return q;
+    };
+    const q = base()
+      .orderBy("p.id")
+      .take(page.limit + 1);
+    if (page.afterKey !== null) q.andWhere("p.id > :after", { after: Number(page.afterKey) });
+    const rows = await q.getMany();
+    for (const p of rows) ctx.loaders.petition.prime(p.id, p);
+    return connectionFrom(
+      rows,
+      page,
+      (p) => p.id,
+      () => base().getCount(),
+    );
+  }
+
+  @Query(() => PetitionStatistics, {
+    description: "Petitions received in a period in a unit and the units below it (public figures).",
+  })
+  petitionStatistics(
+    @Arg("unitCode", () => ID) unitCode: string,
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Ctx() ctx: PetitionsContext,
+  ): Promise<PetitionStatistics> {
+    checkUnit(unitCode);
+    return petitionStatisticsOf(ctx, unitCode, from, to);
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef, { description: "The commune the petition concerns." })
+  unit(@Root() p: Petition): AdministrativeUnitRef {
+    return unitRef(p.communeCode);
+  }
+
+  @FieldResolver(() => OrganisationRef, { nullable: true, description: "The handling body." })
+  handledBy(@Root() p: Petition): OrganisationRef | null {
+    return p.handledByOrganisationId ? organisationRef(p.handledByOrganisationId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "What it is about; hidden from analysts." })
+  summary(@Root() p: Petition, @Ctx() ctx: PetitionsContext): string | null {
+    return hasAnyRole(ctx.identity, ["OFFICER", "HANDLING_OFFICER", "ADMIN"]) ? p.summary : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Still open and past its deadline today." })
+  isOverdue(@Root() p: Petition): boolean {
+    return isOverdue(stateOf(p), todayInProvince());
+  }
+
+  @FieldResolver(() => Boolean, { description: "Still open and due within 5 days." })
+  isNearOverdue(@Root() p: Petition): boolean {
+    return isNearOverdue(stateOf(p), todayInProvince());
+  }
+
+  @FieldResolver(() => [String], { description: "The steps open to the petition now." })
+  allowedTransitions(@Root() p: Petition): string[] {
+    return [...allowedTransitions(stateOf(p))];
+  }
+
+  @FieldResolver(() => [PetitionEvent], { description: "Every step, oldest first: who, when, why." })
+  history(@Root() p: Petition, @Ctx() ctx: PetitionsContext): Promise<PetitionEvent[]> {
+    return ctx.loaders.historyOf.load(p.id);
+  }
+}
+
+/** `_entities` for Petition: the same access rules as the petition query. */
+export const petitionReference = {
+  __resolveReference: async (ref: { id: string }, ctx: PetitionsContext) => {
+    const p = await ctx.loaders.petition.load(Number(ref.id));
+    if (!p) return null;
+    assertCanReadPetition(ctx.identity, p);
+    return p;
+  },
+};

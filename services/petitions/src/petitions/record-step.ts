@@ -1,0 +1,100 @@
+import type { EntityManager } from "typeorm";
+import {
+  audit,
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  todayInProvince,
+  type SubgraphContext,
+} from "@danvan/kit";
+import { apply, PetitionRuleError, type PetitionState } from "../lifecycle/index.js";
+import type { Transition } from "../lifecycle/transition-rules.js";
+import { Petition, PetitionEvent } from "./petition.entity.js";
+import { assertCanHandle } from "./petition-access.js";
+
+export function stateOf(p: Petition): PetitionState {
+  return {
+    kind: p.kind,
+    round: p.round,
+    complexity: p.complexity,
+    isRemoteArea: p.isRemoteArea,
+    status: p.status,
+    receivedOn: p.receivedOn,
+    acceptedOn: p.acceptedOn,
+    extensionsUsed: p.extensionsUsed,
+    extendedDays: p.extendedDays,
+    lastStepOn: p.lastStepOn,
+    closedOn: p.closedOn,
+    dueOn: p.dueOn,
+    refusalReason: p.refusalReason,
+    notProcessableReason: p.notProcessableReason,
+    outcome: p.outcome,
+  };
+}
+
+/** The rules' refusals as coded GraphQL errors: illegal moves are conflicts, bad input names its field. */
+export function asGraphQLError(err: PetitionRuleError): Error {
+  const d = err.details;
+  if (err.clientCode === "CONFLICT") {
+    return new ConflictError(err.message, { reason: err.code, transition: d.transition, currentStatus: d.status });
+  }
+  return new BadUserInputError(err.message, [{ path: `input.${d.field ?? "on"}`, message: err.message }]);
+}
+
+/**
+ * Takes one lifecycle step inside the caller's transaction: checks access and version, applies
+ * the pure rules, writes the new state with `version + 1` and the event (actor, day, reason)
+ * in the same transaction, and audits it.
+ */
+export async function recordStep(
+  m: EntityManager,
+  ctx: SubgraphContext,
+  input: { petitionId: string; expectedVersion: number; on: string; note?: string | null },
+  transition: Transition,
+  extra: Partial<Pick<Petition, "resolvedAtGrassroots" | "conclusion">> = {},
+  reason: string | null = null,
+): Promise<Petition> {
+  const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });
+  if (!before) throw new NotFoundError(`Petition ${input.petitionId}`, "input.petitionId");
+  assertCanHandle(ctx.identity, before);
+  if (before.version !== input.expectedVersion) {
+    throw new ConflictError("The petition was changed by someone else; read it again", {
+      currentVersion: before.version,
+    });
+  }
+  if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", "must not be in the future");
+  let next: PetitionState;
+  try {
+    next = apply(stateOf(before), transition, input.on);
+  } catch (err) {
+    if (err instanceof PetitionRuleError) throw asGraphQLError(err);
+    throw err;
+  }
+  const { kind: _kind, round: _round, isRemoteArea: _remote, receivedOn: _received, ...changed } = next;
+  const result = await m
+    .createQueryBuilder()
+    .update(Petition)
+    .set({ ...changed, ...extra, version: () => "version + 1" })
+    .where({ id: before.id, version: input.expectedVersion })
+    .execute();
+  if (result.affected !== 1) throw new ConflictError("The petition was changed by someone else; read it again");
+  await m.insert(PetitionEvent, {
+    petitionId: before.id,
+    transition: transition.type,
+    fromStatus: before.status,
+    toStatus: next.status,
+    occurredOn: input.on,
+    actor: ctx.identity.sub,
+    reason,
+    note: input.note ?? null,
+    recordedAt: new Date(),
+  });
+  await audit(m, ctx, {
+    action: transition.type,
+    entityType: "Petition",
+    entityId: before.id,
+    before: { status: before.status, version: before.version },
+    after: { status: next.status, dueOn: next.dueOn },
+  });
+  return m.findOneByOrFail(Petition, { id: before.id });
+}

@@ -1,0 +1,29 @@
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema } from "@danvan/kit";
+import { administrativeUnitReference } from "./federation/administrative-unit.ref.js";
+import { organisationReference } from "./federation/organisation.ref.js";
+import {
+  AdministrativeUnitPetitionsResolver,
+  OrganisationPetitionsResolver,
+} from "./federation/federation.resolver.js";
+import { PetitionResolver, petitionReference } from "./petitions/petition.resolver.js";
+import { PetitionMutationsResolver } from "./petitions/petition-mutations.resolver.js";
+import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.resolver.js";
+
+/** The petitions subgraph: owns Petition; adds petition figures to AdministrativeUnit and petitions to Organisation. */
+export function buildPetitionsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      PetitionResolver,
+      PetitionMutationsResolver,
+      DenouncerIdentityResolver,
+      AdministrativeUnitPetitionsResolver,
+      OrganisationPetitionsResolver,
+    ],
+    referenceResolvers: {
+      AdministrativeUnit: administrativeUnitReference,
+      Organisation: organisationReference,
+      Petition: petitionReference,
+    },
+  });
+}

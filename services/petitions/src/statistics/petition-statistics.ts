@@ -1,0 +1,137 @@
+import type { DataSource } from "typeorm";
+import { communesIn, placeholders } from "@danvan/kit";
+import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
+import { unitRef } from "../federation/administrative-unit.ref.js";
+import type { PetitionKindFigures, PetitionStatistics } from "./petition-statistics.type.js";
+
+interface Counts {
+  received: number;
+  resolved: number;
+  resolvedOnTime: number;
+  overdue: number;
+  grassroots: number;
+  hotspots: number;
+}
+export interface PetitionFigures {
+  /** commune → kind → counts */
+  counts: Map<string, Map<PetitionKind, Counts>>;
+  /** commune → days to resolve → how many */
+  durations: Map<string, Map<number, number>>;
+}
+
+const OPEN = [PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED, PetitionStatus.UNDER_VERIFICATION]
+  .map((s) => `'${s}'`)
+  .join(", ");
+
+/**
+ * A period's figures for every commune in two aggregate statements: counts by commune and kind,
+ * and a histogram of days to resolve (for the median). Overdue means open and past the deadline
+ * today, or resolved after it. On time means resolved by the deadline (or with none to meet).
+ */
+export async function petitionFigures(
+  ds: DataSource,
+  from: string,
+  to: string,
+  today: string,
+): Promise<PetitionFigures> {
+  const days =
+    ds.options.type === "postgres"
+      ? "(closed_on - received_on)"
+      : "CAST(julianday(closed_on) - julianday(received_on) AS INTEGER)";
+  const resolved = `'${PetitionStatus.RESOLVED}'`;
+  const [rows, histogram] = await Promise.all([
+    ds.query(
+      placeholders(
+        ds,
+        `SELECT commune_code, kind, COUNT(*) AS received,
+           SUM(CASE WHEN status = ${resolved} THEN 1 ELSE 0 END) AS resolved,
+           SUM(CASE WHEN status = ${resolved} AND (due_on IS NULL OR closed_on <= due_on) THEN 1 ELSE 0 END) AS on_time,
+           SUM(CASE WHEN (status IN (${OPEN}) AND due_on < ?) OR (status = ${resolved} AND closed_on > due_on) THEN 1 ELSE 0 END) AS overdue,
+           SUM(CASE WHEN resolved_at_grassroots THEN 1 ELSE 0 END) AS grassroots,
+           SUM(CASE WHEN hotspot THEN 1 ELSE 0 END) AS hotspots
+         FROM petition WHERE received_on >= ? AND received_on <= ? GROUP BY commune_code, kind`,
+      ),
+      [today, from, to],
+    ) as Promise<Record<string, string | number>[]>,
+    ds.query(
+      placeholders(
+        ds,
+        `SELECT commune_code, ${days} AS d, COUNT(*) AS n FROM petition WHERE status = ${resolved} AND received_on >= ? AND received_on <= ? GROUP BY commune_code, ${days}`,
+      ),
+      [from, to],
+    ) as Promise<Record<string, string | number>[]>,
+  ]);
+  const f: PetitionFigures = { counts: new Map(), durations: new Map() };
+  for (const r of rows) {
+    const byKind = f.counts.get(String(r.commune_code)) ?? new Map<PetitionKind, Counts>();
+    byKind.set(r.kind as PetitionKind, {
+      received: Number(r.received),
+      resolved: Number(r.resolved),
+      resolvedOnTime: Number(r.on_time),
+      overdue: Number(r.overdue),
+      grassroots: Number(r.grassroots),
+      hotspots: Number(r.hotspots),
+    });
+    f.counts.set(String(r.commune_code), byKind);
+  }
+  for (const r of histogram) {
+    const h = f.durations.get(String(r.commune_code)) ?? new Map<number, number>();
+    h.set(Number(r.d), (h.get(Number(r.d)) ?? 0) + Number(r.n));
+    f.durations.set(String(r.commune_code), h);
+  }
+  return f;
+}
+
+function median(histogram: Map<number, number>): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const at = (k: number) => {
+    let seen = 0;
+    for (const [d, n] of sorted) if ((seen += n) > k) return d;
+    return sorted.at(-1)![0];
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/** Sums the period's figures over a unit's communes. */
+export function statisticsFor(unitCode: string, from: string, to: string, f: PetitionFigures): PetitionStatistics {
+  const byKind = new Map<PetitionKind, PetitionKindFigures>(
+    Object.values(PetitionKind).map((kind) => [
+      kind,
+      { kind, received: 0, resolved: 0, resolvedOnTime: 0, overdue: 0 },
+    ]),
+  );
+  let grassroots = 0;
+  let hotspots = 0;
+  const histogram = new Map<number, number>();
+  for (const commune of communesIn(unitCode)) {
+    for (const [kind, c] of f.counts.get(commune) ?? []) {
+      const k = byKind.get(kind)!;
+      k.received += c.received;
+      k.resolved += c.resolved;
+      k.resolvedOnTime += c.resolvedOnTime;
+      k.overdue += c.overdue;
+      grassroots += c.grassroots;
+      hotspots += c.hotspots;
+    }
+    for (const [d, n] of f.durations.get(commune) ?? []) histogram.set(d, (histogram.get(d) ?? 0) + n);
+  }
+  const kinds = [...byKind.values()];
+  const sum = (k: keyof Omit<PetitionKindFigures, "kind">) => kinds.reduce((a, x) => a + x[k], 0);
+  const resolved = sum("resolved");
+  return {
+    unit: unitRef(unitCode),
+    from,
+    to,
+    received: sum("received"),
+    resolved,
+    resolvedOnTime: sum("resolvedOnTime"),
+    onTimeRate: resolved === 0 ? 0 : Math.round((sum("resolvedOnTime") / resolved) * 10_000) / 10_000,
+    overdue: sum("overdue"),
+    resolvedAtGrassroots: grassroots,
+    hotspots,
+    medianDaysToResolve: median(histogram),
+    byKind: kinds,
+  };
+}

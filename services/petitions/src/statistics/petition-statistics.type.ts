@@ -1,0 +1,62 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "@danvan/kit";
+import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+import { PetitionKind } from "../petitions/petition-graphql-enums.js";
+
+@ObjectType({ description: "Petition figures for one kind." })
+export class PetitionKindFigures {
+  @Field(() => PetitionKind)
+  kind: PetitionKind;
+
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int)
+  resolved: number;
+
+  @Field(() => Int)
+  resolvedOnTime: number;
+
+  @Field(() => Int)
+  overdue: number;
+}
+
+/** Petitions received in a period in a unit and the units below it: public aggregates, no person. */
+@ObjectType({ description: "Petitions received in a period in a unit and the units below it." })
+export class PetitionStatistics {
+  @Field(() => AdministrativeUnitRef)
+  unit: AdministrativeUnitRef;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int, { description: "Resolved (decided, concluded or answered)." })
+  resolved: number;
+
+  @Field(() => Int, { description: "Resolved on or before their deadline." })
+  resolvedOnTime: number;
+
+  @Field(() => Float, { description: "resolvedOnTime / resolved, rounded to 4 decimals." })
+  onTimeRate: number;
+
+  @Field(() => Int, { description: "Still open and past their deadline today, or closed after it." })
+  overdue: number;
+
+  @Field(() => Int)
+  resolvedAtGrassroots: number;
+
+  @Field(() => Int)
+  hotspots: number;
+
+  @Field(() => Float, { nullable: true, description: "Median days from receipt to resolution." })
+  medianDaysToResolve: number | null;
+
+  @Field(() => [PetitionKindFigures])
+  byKind: PetitionKindFigures[];
+}

@@ -114,7 +114,7 @@ export class Petitions1764200000000 implements MigrationInterface {
           { name: "kind", type: "varchar", length: "12" },
           { name: "unit_code", type: "varchar", length: "10" },
           { name: "level", type: "varchar", length: "10" },
-          { name: "presider_role", type: "varchar", length: "12" },
+          { name: "presider_role", type: "varchar", length: "20" },
           { name: "presider_name", type: "varchar", length: "120" },
           { name: "held_on", type: "date" },
           { name: "place", type: "varchar", length: "200" },

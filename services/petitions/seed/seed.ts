@@ -17,6 +17,8 @@ import type { Transition } from "../src/lifecycle/transition-rules.js";
 import { Petition, PetitionEvent } from "../src/petitions/petition.entity.js";
 import { PetitionChannel } from "../src/petitions/petition-graphql-enums.js";
 import { DenouncerIdentity } from "../src/confidential/denouncer-identity.entity.js";
+import { ReceptionSession, SessionPetition } from "../src/sessions/reception-session.entity.js";
+import { sessionRows } from "./sessions.seed.js";
 
 export type SeedScale = "small" | "default";
 
@@ -183,18 +185,34 @@ export async function seedPetitions(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const { petitions, events, identities } = buildDataset(opts.scale ?? "default");
+  const scale = opts.scale ?? "default";
+  const { petitions, events, identities } = buildDataset(scale);
+  const months =
+    scale === "small"
+      ? ["2020-01", "2020-02", "2020-03"]
+      : Array.from({ length: 24 }, (_, i) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const { sessions, links } = sessionRows(new SeededRandom(SEED + 1), months, petitions);
   await ds.transaction(async (m) => {
     await insertAll(m, Petition, "petition", petitions, opts.progress);
     await insertAll(m, PetitionEvent, "petition_event", events, opts.progress);
     await insertAll(m, DenouncerIdentity, "denouncer_identity", identities, opts.progress);
+    await insertAll(m, ReceptionSession, "reception_session", sessions, opts.progress);
+    await insertAll(m, SessionPetition, "session_petition", links, opts.progress);
     if (m.connection.options.type === "postgres") {
-      await m.query(
-        `SELECT setval(pg_get_serial_sequence('petition', 'id'), COALESCE((SELECT MAX(id) FROM petition), 0) + 1, false)`,
-      );
+      for (const table of ["petition", "reception_session"]) {
+        await m.query(
+          `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`,
+        );
+      }
     }
   });
-  return { petition: petitions.length, petition_event: events.length, denouncer_identity: identities.length };
+  return {
+    petition: petitions.length,
+    petition_event: events.length,
+    denouncer_identity: identities.length,
+    reception_session: sessions.length,
+    session_petition: links.length,
+  };
 }
 
 export async function isSeeded(ds: DataSource): Promise<boolean> {

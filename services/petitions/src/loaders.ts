@@ -2,6 +2,7 @@ import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, RequestMemo } from "@danvan/kit";
 import { Petition, PetitionEvent } from "./petitions/petition.entity.js";
 import { petitionFigures } from "./statistics/petition-statistics.js";
+import { SessionPetition } from "./sessions/reception-session.entity.js";
 
 /** Every relation and statistic of this subgraph goes through one of these per-request loaders. */
 export function createLoaders(ds: DataSource) {
@@ -48,6 +49,20 @@ export function createLoaders(ds: DataSource) {
             .getRawMany<{ id: string; n: string | number }>()
         ).map((r) => ({ id: r.id, n: Number(r.n) })),
       (r) => r.id,
+    ),
+    petitionsOfSession: groupedLoader<number, Petition & { sessionId: number }>(
+      async (sessionIds) => {
+        const links = await ds.getRepository(SessionPetition).findBy({ sessionId: In(sessionIds) });
+        if (links.length === 0) return [];
+        const rows = await petitions.findBy({ id: In([...new Set(links.map((l) => l.petitionId))]) });
+        const byId = new Map(rows.map((p) => [p.id, p]));
+        return links.map((l) =>
+          Object.assign(Object.create(Petition.prototype) as Petition, byId.get(l.petitionId)!, {
+            sessionId: l.sessionId,
+          }),
+        );
+      },
+      (p) => p.sessionId,
     ),
     /** A period's figures for every commune, shared by every petitionStatistics of the request. */
     petitionFigures: new RequestMemo(({ from, to, today }: { from: string; to: string; today: string }) =>

@@ -47,4 +47,13 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
     console.log(`# entities: ${small} statements for 20, ${large} for 336`);
     assert.equal(large, small);
   });
+
+  it("reception sessions with their petitions: 10 and 300", async () => {
+    const q = `query($n: Int!) { receptionSessions(unitCode: "89", first: $n) { totalCount edges { node { id unit { code } petitions { id history { transition } } } } } }`;
+    const edges = (d: Record<string, unknown>) => (d.receptionSessions as { edges: unknown[] }).edges.length;
+    const small = await statements(q, { n: 10 }, edges, 10);
+    const large = await statements(q, { n: 300 }, edges, 300);
+    console.log(`# sessions: ${small} statements for 10 items, ${large} for 300`);
+    assert.equal(large, small);
+  });
 });

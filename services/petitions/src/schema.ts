@@ -9,6 +9,7 @@ import {
 import { PetitionResolver, petitionReference } from "./petitions/petition.resolver.js";
 import { PetitionMutationsResolver } from "./petitions/petition-mutations.resolver.js";
 import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.resolver.js";
+import { SessionResolver } from "./sessions/session.resolver.js";
 
 /** The petitions subgraph: owns Petition; adds petition figures to AdministrativeUnit and petitions to Organisation. */
 export function buildPetitionsSchema(): Promise<GraphQLSchema> {
@@ -19,6 +20,7 @@ export function buildPetitionsSchema(): Promise<GraphQLSchema> {
       DenouncerIdentityResolver,
       AdministrativeUnitPetitionsResolver,
       OrganisationPetitionsResolver,
+      SessionResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

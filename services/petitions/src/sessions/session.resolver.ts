@@ -1,0 +1,174 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  childrenOf,
+  ConnectionType,
+  connectionFrom,
+  inTransaction,
+  isCalendarDate,
+  NotFoundError,
+  onceForKey,
+  pageRequest,
+  subtreeCodes,
+  unitByCode,
+  type ConnectionShape,
+} from "@danvan/kit";
+import { In, type DataSource } from "typeorm";
+import type { PetitionsContext } from "../context.js";
+import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { Petition } from "../petitions/petition.entity.js";
+import { assertCanReadPetition, PETITION_READERS } from "../petitions/petition-access.js";
+import { checkUnit } from "../petitions/petition.resolver.js";
+import { complianceFor, receptionWindow, type ReceptionLevel } from "../reception/index.js";
+import { ReceptionCompliance } from "./reception-compliance.type.js";
+import { PresiderRole, ReceptionSession, SessionKind, SessionPetition } from "./reception-session.entity.js";
+import { RecordSessionInput, SessionsArgs } from "./session.input.js";
+
+export const ReceptionSessionConnection = ConnectionType(ReceptionSession);
+
+/** Sessions the chairs of a subtree held in person in a month's widest window: one statement. */
+async function chairDays(ds: DataSource, unitCode: string, month: string): Promise<Map<string, string[]>> {
+  const windows = (["COMMUNE", "DISTRICT", "PROVINCE"] as ReceptionLevel[]).map((l) => receptionWindow(l, month));
+  const from = windows.map((w) => w.from).sort()[0]!;
+  const to = windows
+    .map((w) => w.to)
+    .sort()
+    .at(-1)!;
+  const rows = await ds.getRepository(ReceptionSession).find({
+    select: { unitCode: true, heldOn: true },
+    where: { unitCode: In(subtreeCodes(unitCode)), kind: SessionKind.RECEPTION, presiderRole: PresiderRole.CHAIR },
+  });
+  const byUnit = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.heldOn >= from && r.heldOn <= to) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r.heldOn]);
+  return byUnit;
+}
+
+function complianceTree(unitCode: string, month: string, days: Map<string, string[]>): ReceptionCompliance {
+  const level = unitByCode(unitCode)!.level as ReceptionLevel;
+  const c = complianceFor(level, month, days.get(unitCode) ?? []);
+  return {
+    unit: unitRef(unitCode),
+    month,
+    required: c.required,
+    held: c.held,
+    compliant: c.compliant,
+    missingWeeks: c.missingWeeks ?? [],
+    byChildUnit: childrenOf(unitCode).map((child) => complianceTree(child.code, month, days)),
+  };
+}
+
+@Resolver(() => ReceptionSession)
+export class SessionResolver {
+  @Query(() => ReceptionSessionConnection, {
+    description: "Reception sessions and dialogues of a unit and the units below it (public).",
+  })
+  async receptionSessions(
+    @Args() args: SessionsArgs,
+    @Ctx() ctx: PetitionsContext,
+  ): Promise<ConnectionShape<ReceptionSession>> {
+    checkUnit(args.unitCode);
+    for (const [k, v] of [
+      ["from", args.from],
+      ["to", args.to],
+    ] as const)
+      if (v != null && !isCalendarDate(v)) throw BadUserInputError.field(k, "must be a date YYYY-MM-DD");
+    const page = pageRequest(args);
+    const base = () => {
+      const q = ctx.ds
+        .getRepository(ReceptionSession)
+        .createQueryBuilder("s")
+        .where("s.unit_code IN (:...units)", { units: subtreeCodes(args.unitCode) });
+      if (args.kind != null) q.andWhere("s.kind = :kind", { kind: args.kind });
+      if (args.from) q.andWhere("s.held_on >= :from", { from: args.from });
+      if (args.to) q.andWhere("s.held_on <= :to", { to: args.to });
+      return q;
+    };
+    const q = base()
+      .orderBy("s.id")
+      .take(page.limit + 1);
+    if (page.afterKey !== null) q.andWhere("s.id > :after", { after: Number(page.afterKey) });
+    return connectionFrom(
+      await q.getMany(),
+      page,
+      (s) => s.id,
+      () => base().getCount(),
+    );
+  }
+
+  @Query(() => ReceptionCompliance, {
+    description: "Whether the chairs received citizens as often as the law requires, per unit, for a month (YYYY-MM).",
+  })
+  async receptionCompliance(
+    @Arg("unitCode", () => ID) unitCode: string,
+    @Arg("month") month: string,
+    @Ctx() ctx: PetitionsContext,
+  ): Promise<ReceptionCompliance> {
+    checkUnit(unitCode);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw BadUserInputError.field("month", "must be a month YYYY-MM");
+    return complianceTree(unitCode, month, await chairDays(ctx.ds, unitCode, month));
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef)
+  unit(@Root() s: ReceptionSession): AdministrativeUnitRef {
+    return unitRef(s.unitCode);
+  }
+
+  @Authorized(...PETITION_READERS)
+  @FieldResolver(() => [Petition], { description: "The petitions raised in the session (records: officers in scope)." })
+  async petitions(@Root() s: ReceptionSession, @Ctx() ctx: PetitionsContext): Promise<Petition[]> {
+    const list = await ctx.loaders.petitionsOfSession.load(s.id);
+    list.forEach((p) => assertCanReadPetition(ctx.identity, p));
+    return list;
+  }
+
+  @Authorized("OFFICER", "ADMIN")
+  @Mutation(() => ReceptionSession, {
+    description: "Record a reception session or dialogue and the petitions raised; idempotent with idempotencyKey.",
+  })
+  async recordReceptionSession(
+    @Arg("input") input: RecordSessionInput,
+    @Ctx() ctx: PetitionsContext,
+  ): Promise<ReceptionSession> {
+    const unit = unitByCode(input.unitCode);
+    if (!unit) throw new NotFoundError(`Administrative unit ${input.unitCode}`, "input.unitCode");
+    assertCanWriteUnit(ctx.identity, unit.code);
+    const ids = [...new Set(input.petitionIds.map(Number))];
+    const petitions = ids.length ? await ctx.ds.getRepository(Petition).findBy({ id: In(ids) }) : [];
+    if (petitions.length !== ids.length) throw new NotFoundError("One of the petitions", "input.petitionIds");
+    const scope = new Set(subtreeCodes(unit.code));
+    if (petitions.some((p) => !scope.has(p.communeCode)))
+      throw BadUserInputError.field("input.petitionIds", "must concern this unit or the units below it");
+    const { id } = await inTransaction(ctx.ds, (m) =>
+      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordReceptionSession" }, async () => {
+        const inserted = await m.insert(ReceptionSession, {
+          kind: input.kind,
+          unitCode: unit.code,
+          level: unit.level,
+          presiderRole: input.presiderRole,
+          presiderName: input.presiderName.trim(),
+          heldOn: input.heldOn,
+          place: input.place.trim(),
+          topic: input.topic ?? null,
+          citizensReceived: input.citizensReceived,
+        });
+        const sessionId = Number(inserted.identifiers[0]!.id);
+        if (ids.length)
+          await m.insert(
+            SessionPetition,
+            ids.map((petitionId) => ({ sessionId, petitionId })),
+          );
+        await audit(m, ctx, {
+          action: "recordReceptionSession",
+          entityType: "ReceptionSession",
+          entityId: sessionId,
+          after: { kind: input.kind, unitCode: unit.code, heldOn: input.heldOn, petitions: ids.length },
+        });
+        return sessionId;
+      }),
+    );
+    return (await ctx.ds.getRepository(ReceptionSession).findOneBy({ id: Number(id) }))!;
+  }
+}

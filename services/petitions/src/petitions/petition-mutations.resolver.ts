@@ -32,6 +32,20 @@ const REMOTE = illustrativeRemoteCommunes();
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 
+/** Whether a text names the denouncer or gives their phone or ID number (case and spacing ignored). */
+export function revealsDenouncer(
+  text: string,
+  who: Pick<DenouncerIdentity, "fullName" | "phone" | "idNumber">,
+): boolean {
+  const norm = (v: string) => v.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  const digits = (v: string) => v.replace(/\D/g, "");
+  const t = norm(text);
+  return (
+    t.includes(norm(who.fullName)) ||
+    [who.phone, who.idNumber].some((v) => !!v && digits(v).length >= 6 && digits(text).includes(digits(v)))
+  );
+}
+
 @Resolver(() => Petition)
 export class PetitionMutationsResolver {
   @Authorized("OFFICER", "ADMIN")
@@ -162,16 +176,21 @@ export class PetitionMutationsResolver {
     description: "Resolve with an outcome; the conclusion is published without the denouncer's information.",
   })
   resolvePetition(@Arg("input") input: ResolvePetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
-    return inTransaction(ctx.ds, (m) =>
-      recordStep(
+    return inTransaction(ctx.ds, async (m) => {
+      // Law on Denunciations 2018, Art. 47: the published conclusion must not reveal the denouncer.
+      const identity = await m.findOneBy(DenouncerIdentity, { petitionId: Number(input.petitionId) });
+      if (identity && input.conclusion && revealsDenouncer(input.conclusion, identity)) {
+        throw BadUserInputError.field("input.conclusion", "must not contain the denouncer's information");
+      }
+      return recordStep(
         m,
         ctx,
         input,
         { type: "resolve", outcome: input.outcome },
         { resolvedAtGrassroots: input.atGrassroots ?? false, conclusion: input.conclusion ?? null },
         input.outcome,
-      ),
-    );
+      );
+    });
   }
 
   @Authorized(...WRITERS)

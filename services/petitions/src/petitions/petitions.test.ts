@@ -72,6 +72,21 @@ describe("petitions (integration)", () => {
     assert.equal((r.data!.extendDeadline as { dueOn: string }).dueOn, "2020-06-03");
     const third = await step("extendDeadline", { petitionId: id, expectedVersion: 5, on: "2020-05-01" }, HANDLER);
     assert.equal(third.errors?.[0]?.extensions?.code, "CONFLICT");
+    const leaky = await step(
+      "resolvePetition",
+      {
+        petitionId: id,
+        expectedVersion: 5,
+        on: "2020-05-30",
+        outcome: "UPHELD",
+        conclusion: "Ông phan văn  BÍ MẬT (0912 345 678) tố cáo đúng.",
+      },
+      HANDLER,
+    );
+    assert.deepEqual(leaky.errors?.[0]?.extensions?.fields, [
+      { path: "input.conclusion", message: "must not contain the denouncer's information" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(leaky.errors), /BÍ MẬT|0912/i);
     r = await step(
       "resolvePetition",
       { petitionId: id, expectedVersion: 5, on: "2020-05-30", outcome: "UPHELD", conclusion: "Kết luận: tố cáo đúng." },

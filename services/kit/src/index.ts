@@ -18,3 +18,5 @@ export * from "./units/index.js";
 export * from "./records/index.js";
 export * from "./process/service-process.js";
 export * from "./personal-data.js";
+export * from "./rates.js";
+export * from "./units/unit-argument.js";

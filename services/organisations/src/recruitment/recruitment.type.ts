@@ -1,3 +1,4 @@
+import { rate } from "@danvan/kit";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 
 /** New members recruited by a committee (with those below it) in a year, against its target. */
@@ -21,6 +22,6 @@ export function recruitmentOf(year: number, recruited: number, target: number | 
     year,
     recruited,
     target,
-    achievementRate: target ? Math.round((recruited / target) * 10_000) / 10_000 : null,
+    achievementRate: target ? rate(recruited, target) : null,
   };
 }

@@ -1,10 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar } from "@danvan/kit";
+import { DateScalar, UNIT_CODE_PATTERN } from "@danvan/kit";
 import { UnitLevel } from "./unit-level.js";
 import { IsBoolean, IsInt, Matches, Min } from "class-validator";
-
-/** Code format of GSO administrative units: 2 digits (province), 3 (district), 5 (commune). */
-export const UNIT_CODE_PATTERN = /^(\d{2}|\d{3}|\d{5})$/;
 
 @InputType({ description: "Mark a commune as a remote or especially difficult area, or clear the mark." })
 export class SetRemoteAreaInput {

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  UNIT_CODE_PATTERN,
   audit,
   BadUserInputError,
   inTransaction,
@@ -12,7 +13,7 @@ import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
 import { OrganisationKind } from "../organisations/organisation-kind.js";
 import { AdministrativeUnit, inForceOn } from "./administrative-unit.entity.js";
-import { AdministrativeUnitsArgs, SetRemoteAreaInput, UNIT_CODE_PATTERN } from "./administrative-unit.input.js";
+import { AdministrativeUnitsArgs, SetRemoteAreaInput } from "./administrative-unit.input.js";
 
 export function checkUnitCode(code: string, field: string): void {
   if (!UNIT_CODE_PATTERN.test(code))

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import {
+  checkUnitArgument,
   BadUserInputError,
   communesIn,
   ConnectionType,
@@ -9,7 +10,6 @@ import {
   NotFoundError,
   pageRequest,
   todayInProvince,
-  unitByCode,
   unitScopeOf,
   type ConnectionShape,
 } from "@danvan/kit";
@@ -26,12 +26,6 @@ import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
 import { stateOf } from "./record-step.js";
 
 export const PetitionConnection = ConnectionType(Petition);
-
-export function checkUnit(code: string, field = "unitCode"): void {
-  if (!/^(\d{2}|\d{3}|\d{5})$/.test(code))
-    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
-  if (!unitByCode(code)) throw new NotFoundError(`Administrative unit ${code}`, field);
-}
 
 /** A unit's petition figures for a period: public aggregates, no petition record. */
 export async function petitionStatisticsOf(
@@ -68,7 +62,7 @@ export class PetitionResolver {
   async petitions(@Args() args: PetitionsArgs, @Ctx() ctx: PetitionsContext): Promise<ConnectionShape<Petition>> {
     const page = pageRequest(args);
     const unitCode = args.unitCode ?? ctx.identity.unitCode ?? "89";
-    checkUnit(unitCode);
+    checkUnitArgument(unitCode);
     const scope = unitScopeOf(ctx.identity);
     const handlerOnly =
       hasAnyRole(ctx.identity, ["HANDLING_OFFICER"]) && !hasAnyRole(ctx.identity, ["OFFICER", "ADMIN", "ANALYST"]);
@@ -113,7 +107,7 @@ export class PetitionResolver {
     @Arg("to", () => DateScalar) to: string,
     @Ctx() ctx: PetitionsContext,
   ): Promise<PetitionStatistics> {
-    checkUnit(unitCode);
+    checkUnitArgument(unitCode);
     return petitionStatisticsOf(ctx, unitCode, from, to);
   }
 

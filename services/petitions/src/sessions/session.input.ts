@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import { IsCalendarDate, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
 import { PresiderRole, SessionKind } from "./reception-session.entity.js";
 
 @InputType({ description: "A reception session or dialogue held, with the petitions raised in it." })
@@ -10,7 +10,7 @@ export class RecordSessionInput {
   kind: SessionKind;
 
   @Field(() => ID)
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
   unitCode: string;
 
   @Field(() => PresiderRole)

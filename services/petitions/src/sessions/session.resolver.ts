@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  checkUnitArgument,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -20,7 +21,6 @@ import type { PetitionsContext } from "../context.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { assertCanReadPetition, PETITION_READERS } from "../petitions/petition-access.js";
-import { checkUnit } from "../petitions/petition.resolver.js";
 import { complianceFor, receptionWindow, type ReceptionLevel } from "../reception/index.js";
 import { ReceptionCompliance } from "./reception-compliance.type.js";
 import { PresiderRole, ReceptionSession, SessionKind, SessionPetition } from "./reception-session.entity.js";
@@ -69,7 +69,7 @@ export class SessionResolver {
     @Args() args: SessionsArgs,
     @Ctx() ctx: PetitionsContext,
   ): Promise<ConnectionShape<ReceptionSession>> {
-    checkUnit(args.unitCode);
+    checkUnitArgument(args.unitCode);
     for (const [k, v] of [
       ["from", args.from],
       ["to", args.to],
@@ -106,7 +106,7 @@ export class SessionResolver {
     @Arg("month") month: string,
     @Ctx() ctx: PetitionsContext,
   ): Promise<ReceptionCompliance> {
-    checkUnit(unitCode);
+    checkUnitArgument(unitCode);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw BadUserInputError.field("month", "must be a month YYYY-MM");
     return complianceTree(unitCode, month, await chairDays(ctx.ds, unitCode, month));
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders } from "@danvan/kit";
+import { communesIn, placeholders, rate } from "@danvan/kit";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 import type { PetitionKindFigures, PetitionStatistics } from "./petition-statistics.type.js";
@@ -127,7 +127,7 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
     received: sum("received"),
     resolved,
     resolvedOnTime: sum("resolvedOnTime"),
-    onTimeRate: resolved === 0 ? 0 : Math.round((sum("resolvedOnTime") / resolved) * 10_000) / 10_000,
+    onTimeRate: rate(sum("resolvedOnTime"), resolved),
     overdue: sum("overdue"),
     resolvedAtGrassroots: grassroots,
     hotspots,

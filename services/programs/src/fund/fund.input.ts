@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { IsEnum, IsOptional, Length, Matches } from "class-validator";
-import { BadUserInputError, DateScalar, IsCalendarDate, MoneyScalar, PageArgs } from "@danvan/kit";
+import { BadUserInputError, DateScalar, IsCalendarDate, MoneyScalar, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
 import { ContributionForm, DonorKind } from "./fund-enums.js";
 
 const FUND_ID = /^QVNN-\d{2,5}$/;
@@ -37,7 +37,7 @@ export class RecordContributionInput {
   donorName?: string | null;
 
   @Field(() => ID, { description: "The unit that collected it." })
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
   collectedByUnitCode: string;
 
   @Field(() => ID, { nullable: true, description: "The campaign it was raised in (an organisations Campaign id)." })

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  checkUnitArgument,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -21,7 +22,6 @@ import {
 import type { ProgramsContext } from "../context.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
-import { checkUnit } from "../poverty/poverty.resolver.js";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
 import { FundBalance } from "./fund-balance.type.js";
 import { Fund } from "./fund.entity.js";
@@ -65,7 +65,7 @@ export class FundResolver {
     @Arg("to", () => DateScalar) to: string,
     @Ctx() ctx: ProgramsContext,
   ): Promise<FundSummary> {
-    checkUnit(unitCode);
+    checkUnitArgument(unitCode);
     return fundSummaryOf(ctx, unitCode, from, to);
   }
 

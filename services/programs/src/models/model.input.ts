@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, MoneyScalar, PageArgs } from "@danvan/kit";
+import { IsCalendarDate, MoneyScalar, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
 import { IsNonNegativeVnd } from "../houses/money.js";
 import { ORGANISATION_ID, ORGANISATION_ID_MESSAGE } from "./committee-id.js";
 import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-enums.js";
@@ -33,7 +33,7 @@ export class RegisterModelInput {
 
   @Field(() => ID, { nullable: true, description: "Where the model runs; the committee's unit by default." })
   @IsOptional()
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
   unitCode?: string | null;
 
   @Field(() => Int)

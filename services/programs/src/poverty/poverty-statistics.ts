@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import { childrenOf, communesIn } from "@danvan/kit";
+import { childrenOf, communesIn, rate } from "@danvan/kit";
 import { PovertyTally } from "./poverty-classification.entity.js";
-import { rate, type PovertyCounts, type PovertyStatistics } from "./poverty-statistics.type.js";
+import type { PovertyCounts, PovertyStatistics } from "./poverty-statistics.type.js";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 
 /** One year's tallies for every commune: one statement, at most one row per commune. */

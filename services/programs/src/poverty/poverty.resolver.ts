@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, inTransaction, NotFoundError, unitByCode } from "@danvan/kit";
+import { assertCanWriteUnit, audit, BadUserInputError, checkUnitArgument, inTransaction } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { requireHousehold } from "../households/household.resolver.js";
 import { Household } from "../households/household.entity.js";
@@ -13,12 +13,6 @@ import { recordClassification } from "./record-classification.js";
 export function checkYear(year: number, field = "year"): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw BadUserInputError.field(field, "must be a year between 2000 and 2100");
-}
-
-export function checkUnit(code: string, field = "unitCode"): void {
-  if (!/^(\d{2}|\d{3}|\d{5})$/.test(code))
-    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
-  if (!unitByCode(code)) throw new NotFoundError(`Administrative unit ${code}`, field);
 }
 
 /** Poverty figures for a unit: public aggregates, from the per-commune tallies. */
@@ -41,7 +35,7 @@ export class PovertyResolver {
     @Arg("year", () => Int) year: number,
     @Ctx() ctx: ProgramsContext,
   ): Promise<PovertyStatistics> {
-    checkUnit(unitCode);
+    checkUnitArgument(unitCode);
     return povertyStatisticsOf(ctx, unitCode, year);
   }
 

@@ -1,4 +1,5 @@
-import type { EntityManager, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, QueryRunner } from "typeorm";
+import { inTransaction } from "../database/transaction.js";
 import { Table, TableIndex } from "typeorm";
 import { columnTypes } from "../database/columns.js";
 import type { SubgraphContext } from "../context.js";
@@ -81,4 +82,20 @@ export async function onceForKey(
   const id = String(await create());
   await manager.insert(IdempotencyRecord, { key, operation: opts.operation, entityId: id, createdAt: new Date() });
   return { id, replayed: false };
+}
+
+/**
+ * A create mutation's whole write: one transaction, at most once per (caller, idempotency key),
+ * then the record as stored. `create` inserts (and audits) with the transaction's manager and
+ * returns the new id.
+ */
+export async function createOnce<T extends ObjectLiteral>(
+  ds: DataSource,
+  ctx: SubgraphContext,
+  entity: EntityTarget<T>,
+  opts: { key: string | null | undefined; operation: string },
+  create: (manager: EntityManager) => Promise<string | number>,
+): Promise<T> {
+  const { id } = await inTransaction(ds, (m) => onceForKey(m, ctx, opts, () => create(m)));
+  return (await ds.getRepository(entity).findOneBy({ id: Number(id) } as unknown as FindOptionsWhere<T>))!;
 }

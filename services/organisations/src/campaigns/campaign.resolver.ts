@@ -1,13 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
   ConnectionType,
   connectionFrom,
-  inTransaction,
   NotFoundError,
-  onceForKey,
   pageRequest,
   type ConnectionShape,
 } from "@danvan/kit";
@@ -83,41 +82,38 @@ export class CampaignResolver {
     if (input.parentId != null && !parent) throw new NotFoundError(`Campaign ${input.parentId}`, "input.parentId");
     const problems = campaignProblems(input, parent);
     if (problems.length) throw new BadUserInputError("Invalid campaign", problems);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "createCampaign" }, async () => {
-        const inserted = await m.insert(Campaign, {
-          organisationId: organisation.id,
-          parentId: parent?.id ?? null,
-          name: input.name.trim(),
-          kind: input.kind,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn ?? null,
-          goal: input.goal.trim(),
-          version: 1,
-        });
-        const campaignId = Number(inserted.identifiers[0]!.id);
-        if (input.phases.length) {
-          await m.insert(
-            CampaignPhase,
-            input.phases.map((p, i) => ({
-              campaignId,
-              ordinal: i + 1,
-              name: p.name,
-              startsOn: p.startsOn,
-              endsOn: p.endsOn ?? null,
-              goal: p.goal,
-            })),
-          );
-        }
-        await audit(m, ctx, {
-          action: "createCampaign",
-          entityType: "Campaign",
-          entityId: campaignId,
-          after: { ...input, idempotencyKey: undefined },
-        });
-        return campaignId;
-      }),
-    );
-    return (await ctx.ds.getRepository(Campaign).findOneBy({ id: Number(id) }))!;
+    return createOnce(ctx.ds, ctx, Campaign, { key: input.idempotencyKey, operation: "createCampaign" }, async (m) => {
+      const inserted = await m.insert(Campaign, {
+        organisationId: organisation.id,
+        parentId: parent?.id ?? null,
+        name: input.name.trim(),
+        kind: input.kind,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        goal: input.goal.trim(),
+        version: 1,
+      });
+      const campaignId = Number(inserted.identifiers[0]!.id);
+      if (input.phases.length) {
+        await m.insert(
+          CampaignPhase,
+          input.phases.map((p, i) => ({
+            campaignId,
+            ordinal: i + 1,
+            name: p.name,
+            startsOn: p.startsOn,
+            endsOn: p.endsOn ?? null,
+            goal: p.goal,
+          })),
+        );
+      }
+      await audit(m, ctx, {
+        action: "createCampaign",
+        entityType: "Campaign",
+        entityId: campaignId,
+        after: { ...input, idempotencyKey: undefined },
+      });
+      return campaignId;
+    });
   }
 }

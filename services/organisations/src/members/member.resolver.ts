@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   audit,
   BadUserInputError,
   ConflictError,
@@ -11,7 +12,6 @@ import {
   maskName,
   inTransaction,
   NotFoundError,
-  onceForKey,
   pageRequest,
   todayInProvince,
   updateVersioned,
@@ -68,29 +68,26 @@ export class MemberResolver {
     if (problems.length) throw new BadUserInputError("Invalid member", problems);
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, organisation.unitCode);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordMember" }, async () => {
-        const inserted = await m.insert(Member, {
-          organisationId: organisation.id,
-          fullName: input.fullName.trim(),
-          gender: input.gender,
-          birthYear: input.birthYear ?? null,
-          joinedOn: input.joinedOn,
-          leftOn: null,
-          status: MemberStatus.ACTIVE,
-          version: 1,
-        });
-        const memberId = Number(inserted.identifiers[0]!.id);
-        await audit(m, ctx, {
-          action: "recordMember",
-          entityType: "Member",
-          entityId: memberId,
-          after: { ...input, idempotencyKey: undefined },
-        });
-        return memberId;
-      }),
-    );
-    return (await ctx.ds.getRepository(Member).findOneBy({ id: Number(id) }))!;
+    return createOnce(ctx.ds, ctx, Member, { key: input.idempotencyKey, operation: "recordMember" }, async (m) => {
+      const inserted = await m.insert(Member, {
+        organisationId: organisation.id,
+        fullName: input.fullName.trim(),
+        gender: input.gender,
+        birthYear: input.birthYear ?? null,
+        joinedOn: input.joinedOn,
+        leftOn: null,
+        status: MemberStatus.ACTIVE,
+        version: 1,
+      });
+      const memberId = Number(inserted.identifiers[0]!.id);
+      await audit(m, ctx, {
+        action: "recordMember",
+        entityType: "Member",
+        entityId: memberId,
+        after: { ...input, idempotencyKey: undefined },
+      });
+      return memberId;
+    });
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
   ConflictError,
   inTransaction,
   NotFoundError,
-  onceForKey,
   updateVersioned,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
@@ -36,8 +36,12 @@ export class PositionResolver {
     checkTermDates(input.termStart, input.termEnd, "input");
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, organisation.unitCode);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordPosition" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      LeadershipPosition,
+      { key: input.idempotencyKey, operation: "recordPosition" },
+      async (m) => {
         const existing = await m.findBy(LeadershipPosition, { organisationId: organisation.id });
         const proposed = { title: input.title, termStart: input.termStart, termEnd: input.termEnd ?? null };
         if (conflictingChair(existing, proposed)) {
@@ -59,9 +63,8 @@ export class PositionResolver {
           after: proposed,
         });
         return positionId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(LeadershipPosition).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -7,7 +8,6 @@ import {
   illustrativeRemoteCommunes,
   inTransaction,
   NotFoundError,
-  onceForKey,
   todayInProvince,
   unitByCode,
 } from "@danvan/kit";
@@ -77,54 +77,51 @@ export class PetitionMutationsResolver {
     } catch (err) {
       throw err instanceof PetitionRuleError ? asGraphQLError(err) : err;
     }
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "submitPetition" }, async () => {
-        const inserted = await m.insert(Petition, {
-          ...state,
-          channel: input.channel,
-          communeCode: commune.code,
-          districtCode: districtOf(commune.code)!,
-          summary: input.summary.trim(),
-          handledByOrganisationId: input.handledByOrganisationId ?? null,
-          handlingOfficer: input.handlingOfficer ?? null,
-          hotspot: input.hotspot ?? false,
-          resolvedAtGrassroots: false,
-          anonymous: input.anonymous ?? false,
-          conclusion: null,
-          version: 1,
-        });
-        const petitionId = Number(inserted.identifiers[0]!.id);
-        if (input.denouncer) {
-          await m.insert(DenouncerIdentity, {
-            petitionId,
-            fullName: input.denouncer.fullName.trim(),
-            address: input.denouncer.address ?? null,
-            phone: input.denouncer.phone ?? null,
-            idNumber: input.denouncer.idNumber ?? null,
-          });
-        }
-        await m.insert(PetitionEvent, {
+    return createOnce(ctx.ds, ctx, Petition, { key: input.idempotencyKey, operation: "submitPetition" }, async (m) => {
+      const inserted = await m.insert(Petition, {
+        ...state,
+        channel: input.channel,
+        communeCode: commune.code,
+        districtCode: districtOf(commune.code)!,
+        summary: input.summary.trim(),
+        handledByOrganisationId: input.handledByOrganisationId ?? null,
+        handlingOfficer: input.handlingOfficer ?? null,
+        hotspot: input.hotspot ?? false,
+        resolvedAtGrassroots: false,
+        anonymous: input.anonymous ?? false,
+        conclusion: null,
+        version: 1,
+      });
+      const petitionId = Number(inserted.identifiers[0]!.id);
+      if (input.denouncer) {
+        await m.insert(DenouncerIdentity, {
           petitionId,
-          transition: "receive",
-          fromStatus: null,
-          toStatus: state.status,
-          occurredOn: input.receivedOn,
-          actor: ctx.identity.sub,
-          reason: null,
-          note: null,
-          recordedAt: new Date(),
+          fullName: input.denouncer.fullName.trim(),
+          address: input.denouncer.address ?? null,
+          phone: input.denouncer.phone ?? null,
+          idNumber: input.denouncer.idNumber ?? null,
         });
-        // The audit names the step, never the denouncer.
-        await audit(m, ctx, {
-          action: "submitPetition",
-          entityType: "Petition",
-          entityId: petitionId,
-          after: { kind: input.kind, communeCode: commune.code, dueOn: state.dueOn },
-        });
-        return petitionId;
-      }),
-    );
-    return (await ctx.ds.getRepository(Petition).findOneBy({ id: Number(id) }))!;
+      }
+      await m.insert(PetitionEvent, {
+        petitionId,
+        transition: "receive",
+        fromStatus: null,
+        toStatus: state.status,
+        occurredOn: input.receivedOn,
+        actor: ctx.identity.sub,
+        reason: null,
+        note: null,
+        recordedAt: new Date(),
+      });
+      // The audit names the step, never the denouncer.
+      await audit(m, ctx, {
+        action: "submitPetition",
+        entityType: "Petition",
+        entityId: petitionId,
+        after: { kind: input.kind, communeCode: commune.code, dueOn: state.dueOn },
+      });
+      return petitionId;
+    });
   }
 
   @Authorized(...WRITERS)

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   checkUnitArgument,
   assertCanWriteUnit,
   audit,
@@ -7,10 +8,8 @@ import {
   childrenOf,
   ConnectionType,
   connectionFrom,
-  inTransaction,
   isCalendarDate,
   NotFoundError,
-  onceForKey,
   pageRequest,
   subtreeCodes,
   unitByCode,
@@ -141,8 +140,12 @@ export class SessionResolver {
     const scope = new Set(subtreeCodes(unit.code));
     if (petitions.some((p) => !scope.has(p.communeCode)))
       throw BadUserInputError.field("input.petitionIds", "must concern this unit or the units below it");
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordReceptionSession" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      ReceptionSession,
+      { key: input.idempotencyKey, operation: "recordReceptionSession" },
+      async (m) => {
         const inserted = await m.insert(ReceptionSession, {
           kind: input.kind,
           unitCode: unit.code,
@@ -167,8 +170,7 @@ export class SessionResolver {
           after: { kind: input.kind, unitCode: unit.code, heldOn: input.heldOn, petitions: ids.length },
         });
         return sessionId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(ReceptionSession).findOneBy({ id: Number(id) }))!;
   }
 }

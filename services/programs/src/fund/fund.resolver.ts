@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   checkUnitArgument,
   assertCanWriteUnit,
   audit,
@@ -10,11 +11,9 @@ import {
   DateScalar,
   ForbiddenError,
   hasAnyRole,
-  inTransaction,
   isCalendarDate,
   maskName,
   NotFoundError,
-  onceForKey,
   pageRequest,
   unitByCode,
   type ConnectionShape,
@@ -154,8 +153,12 @@ export class FundResolver {
       throw new NotFoundError(`Administrative unit ${input.collectedByUnitCode}`, "input.collectedByUnitCode");
     const fund = await requireFund(ctx, input.fundId, "input.fundId");
     assertCanWriteUnit(ctx.identity, fund.unitCode);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordContribution" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      Contribution,
+      { key: input.idempotencyKey, operation: "recordContribution" },
+      async (m) => {
         const inserted = await m.insert(Contribution, {
           fundId: fund.id,
           unitCode: fund.unitCode,
@@ -191,9 +194,8 @@ export class FundResolver {
           },
         });
         return contributionId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(Contribution).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")
@@ -209,8 +211,12 @@ export class FundResolver {
       requireFund(ctx, input.toFundId, "input.toFundId"),
     ]);
     assertCanWriteUnit(ctx.identity, from.unitCode);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "transferFunds" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      FundTransfer,
+      { key: input.idempotencyKey, operation: "transferFunds" },
+      async (m) => {
         const inserted = await m.insert(FundTransfer, {
           fromFundId: from.id,
           toFundId: to.id,
@@ -242,9 +248,8 @@ export class FundResolver {
           after: { from: from.id, to: to.id, amountVnd: amount.toString() },
         });
         return transferId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(FundTransfer).findOneBy({ id: Number(id) }))!;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -9,7 +10,6 @@ import {
   inTransaction,
   maskName,
   NotFoundError,
-  onceForKey,
   pageRequest,
   unitByCode,
   updateVersioned,
@@ -122,8 +122,12 @@ export class HouseholdResolver {
     if (!commune || commune.level !== "COMMUNE")
       throw new NotFoundError(`Commune ${input.communeCode}`, "input.communeCode");
     assertCanWriteUnit(ctx.identity, commune.code);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "registerHousehold" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      Household,
+      { key: input.idempotencyKey, operation: "registerHousehold" },
+      async (m) => {
         const inserted = await m.insert(Household, {
           communeCode: commune.code,
           districtCode: districtOf(commune.code)!,
@@ -143,9 +147,8 @@ export class HouseholdResolver {
           after: { communeCode: commune.code, memberCount: input.memberCount, area: input.area },
         });
         return householdId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(Household).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")

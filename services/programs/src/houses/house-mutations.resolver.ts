@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import {
+  createOnce,
   ancestorCodes,
   assertCanWriteUnit,
   audit,
@@ -7,7 +8,6 @@ import {
   ConflictError,
   inTransaction,
   NotFoundError,
-  onceForKey,
   todayInProvince,
   updateVersioned,
 } from "@danvan/kit";
@@ -76,8 +76,12 @@ export class HouseMutationsResolver {
         );
       }
     }
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "proposeHouse" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      SolidarityHouse,
+      { key: input.idempotencyKey, operation: "proposeHouse" },
+      async (m) => {
         const inserted = await m.insert(SolidarityHouse, {
           householdId: household.id,
           communeCode: household.communeCode,
@@ -106,9 +110,8 @@ export class HouseMutationsResolver {
           after: { householdId: household.id, ...auditView(created) },
         });
         return houseId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(SolidarityHouse).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -7,7 +8,6 @@ import {
   districtOf,
   inTransaction,
   NotFoundError,
-  onceForKey,
   todayInProvince,
   updateVersioned,
 } from "@danvan/kit";
@@ -73,8 +73,12 @@ export class ModelMutationsResolver {
       throw BadUserInputError.field("input.registeredOn", "must not be in the future");
     const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
     assertCanWriteUnit(ctx.identity, unit.code);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "registerModel" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      MobilisationModel,
+      { key: input.idempotencyKey, operation: "registerModel" },
+      async (m) => {
         const inserted = await m.insert(MobilisationModel, {
           name: input.name.trim(),
           field: input.field,
@@ -108,9 +112,8 @@ export class ModelMutationsResolver {
           },
         });
         return modelId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(MobilisationModel).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import {
+  createOnce,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -7,7 +8,6 @@ import {
   districtOf,
   inTransaction,
   NotFoundError,
-  onceForKey,
   updateVersioned,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
@@ -44,8 +44,12 @@ export class ProjectMutationsResolver {
     if (problems.length) throw new BadUserInputError("Invalid project", problems);
     const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
     assertCanWriteUnit(ctx.identity, unit.code);
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordProject" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      MemberProject,
+      { key: input.idempotencyKey, operation: "recordProject" },
+      async (m) => {
         const inserted = await m.insert(MemberProject, {
           kind: input.kind,
           name: input.name.trim(),
@@ -69,9 +73,8 @@ export class ProjectMutationsResolver {
           after: auditView(created),
         });
         return projectId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(MemberProject).findOneBy({ id: Number(id) }))!;
   }
 
   @Authorized("OFFICER", "ADMIN")

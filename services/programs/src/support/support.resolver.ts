@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, inTransaction, NotFoundError, onceForKey } from "@danvan/kit";
+import { assertCanWriteUnit, audit, BadUserInputError, NotFoundError, createOnce } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { Household } from "../households/household.entity.js";
 import { requireHousehold } from "../households/household.resolver.js";
@@ -34,8 +34,12 @@ export class SupportResolver {
       throw new NotFoundError(`Fund ${input.fundId}`, "input.fundId");
     if (input.fundId != null && amount === 0n)
       throw BadUserInputError.field("input.amountVnd", "must be more than 0 when a fund pays");
-    const { id } = await inTransaction(ctx.ds, (m) =>
-      onceForKey(m, ctx, { key: input.idempotencyKey, operation: "recordSupport" }, async () => {
+    return createOnce(
+      ctx.ds,
+      ctx,
+      SupportEvent,
+      { key: input.idempotencyKey, operation: "recordSupport" },
+      async (m) => {
         const inserted = await m.insert(SupportEvent, {
           householdId: household.id,
           communeCode: household.communeCode,
@@ -67,8 +71,7 @@ export class SupportResolver {
           },
         });
         return eventId;
-      }),
+      },
     );
-    return (await ctx.ds.getRepository(SupportEvent).findOneBy({ id: Number(id) }))!;
   }
 }

@@ -52,7 +52,14 @@ try {
     const proc = spawnService({
       name: s.name,
       script: mainScript(s),
-      env: { ...process.env, ...databaseEnv(s), PORT: String(port), LOG_LEVEL: logLevel },
+      env: {
+        // Petitions reads remote-area flags from the graph (the gateway starts last, asked later).
+        UNIT_REGISTRY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+        ...process.env,
+        ...databaseEnv(s),
+        PORT: String(port),
+        LOG_LEVEL: logLevel,
+      },
       inheritOutput: true,
     });
     running.push(proc);

@@ -1,8 +1,10 @@
 import "reflect-metadata";
 import { ConfigError, runSubgraph, stopOnSignals } from "@danvan/kit";
 import { petitionsSubgraph } from "./definition.js";
+import { remoteAreas } from "./units/remote-areas.js";
 
 try {
+  remoteAreas(); // validates UNIT_REGISTRY_URL at start-up, not at the first petition
   const { server, logger } = await runSubgraph(petitionsSubgraph);
   stopOnSignals(server, logger);
 } catch (err) {

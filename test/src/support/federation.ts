@@ -87,6 +87,7 @@ export async function startFederation(
   const processes: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
   const urlEnv: NodeJS.ProcessEnv = {};
+  const gwPort = await freePort();
   for (const sg of SUBGRAPHS) {
     // Each subgraph owns its own database; none reads another's.
     const db = await createTestDatabase(`e2e_${sg.name}`);
@@ -103,7 +104,7 @@ export async function startFederation(
     const proc = spawnService({
       name: sg.name,
       script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
-      env: { ...env, PORT: String(port) },
+      env: { ...env, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
     });
     processes.push(proc);
     await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
@@ -113,7 +114,6 @@ export async function startFederation(
   const organisations = processes[0]!;
   const organisationsUrl = subgraphUrls.organisations!;
 
-  const gwPort = await freePort();
   const gateway = spawnService({
     name: "gateway",
     script: path.join(repoRoot, "gateway/dist/src/main.js"),

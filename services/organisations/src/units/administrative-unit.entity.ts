@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
 import { UnitLevel } from "./unit-level.js";
 
@@ -44,6 +44,7 @@ export class AdministrativeUnit {
   @Column({ name: "legal_basis", type: "varchar", length: 300, nullable: true })
   legalBasis: string | null;
 
+  @Field(() => Int, { description: "Changes with every edit; send it back as expectedVersion." })
   @Column({ type: "integer", default: 1 })
   version: number;
 }

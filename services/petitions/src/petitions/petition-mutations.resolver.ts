@@ -5,7 +5,6 @@ import {
   audit,
   BadUserInputError,
   districtOf,
-  illustrativeRemoteCommunes,
   inTransaction,
   NotFoundError,
   todayInProvince,
@@ -26,9 +25,7 @@ import {
   SubmitPetitionInput,
 } from "./petition.input.js";
 import { asGraphQLError, recordStep } from "./record-step.js";
-
-// The petitions subgraph's copy of the remote-area list, read once: deadlines need it at receipt.
-const REMOTE = illustrativeRemoteCommunes();
+import { remoteAreas } from "../units/remote-areas.js";
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 
@@ -63,6 +60,8 @@ export class PetitionMutationsResolver {
       throw BadUserInputError.field("input.denouncer", "only a denunciation names a denouncer");
     if (input.denouncer && input.anonymous)
       throw BadUserInputError.field("input.denouncer", "an anonymous denunciation names no denouncer");
+    // Asked before the transaction opens: no lock is held while the graph answers.
+    const isRemoteArea = await remoteAreas().isRemoteArea(commune.code, ctx.logger);
     let state;
     try {
       state = receive(
@@ -70,7 +69,7 @@ export class PetitionMutationsResolver {
           kind: input.kind,
           round: input.round ?? null,
           complexity: input.complexity ?? undefined,
-          isRemoteArea: REMOTE.has(commune.code),
+          isRemoteArea,
         },
         input.receivedOn,
       );

@@ -1,28 +1,32 @@
 import { Command } from "commander";
-import { databaseEnv, postgresServer, prepareDatabase, seedScript, SUBGRAPHS } from "./environment.js";
-import { runNode } from "./run-node.js";
 
 const opts = new Command()
   .name("seed")
   .description(
-    "Create every subgraph's database and load the deterministic dataset. SQLite files under data/ by default; " +
-      "set DANVAN_POSTGRES_URL=postgres://user@host:5432 to use PostgreSQL (one database per subgraph).",
+    "Create every subgraph's database and load the deterministic province dataset: SQLite files under data/ " +
+      "by default, or one PostgreSQL database per subgraph (danvan_<name>) on the server given by --postgres " +
+      "or DANVAN_POSTGRES_URL.",
   )
-  .option("--scale <scale>", "small (tests) or default", "default")
+  .option("--scale <scale>", "full (the province, as npm start uses) or small (as the tests use)", "full")
+  .option("--postgres <server-url>", "a PostgreSQL server, such as postgres://postgres@127.0.0.1:5432")
   .option("--reset", "drop and recreate each database first")
   .option("--if-empty", "leave a database that already holds the dataset")
   .parse()
-  .opts<{ scale: string; reset?: boolean; ifEmpty?: boolean }>();
+  .opts<{ scale: string; postgres?: string; reset?: boolean; ifEmpty?: boolean }>();
 
+if (opts.postgres) process.env.DANVAN_POSTGRES_URL = opts.postgres;
+// Read after the option above: the environment module takes the server from the environment.
+const { postgresServer, SUBGRAPHS } = await import("./environment.js");
+const { seedAll } = await import("./seed-all.js");
+
+const started = Date.now();
 console.log(
-  `Seeding ${SUBGRAPHS.length} subgraph(s) on ${postgresServer ? "PostgreSQL" : "SQLite (data/)"}, scale ${opts.scale}`,
+  `Seeding ${SUBGRAPHS.length} subgraphs on ${postgresServer ? "PostgreSQL" : "SQLite (data/)"}, scale ${opts.scale}`,
 );
-for (const s of SUBGRAPHS) {
-  await prepareDatabase(s, !!opts.reset);
-  const args = ["--scale", opts.scale, ...(opts.ifEmpty ? ["--if-empty"] : [])];
-  const code = await runNode(seedScript(s), args, { ...process.env, ...databaseEnv(s) });
-  if (code !== 0) {
-    console.error(`${s.name}: seeding failed (exit ${code}); run with --reset to start from an empty database`);
-    process.exit(code);
-  }
+try {
+  await seedAll({ scale: opts.scale, reset: opts.reset, ifEmpty: opts.ifEmpty });
+  console.log(`All seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
 }

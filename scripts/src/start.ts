@@ -1,14 +1,6 @@
 import { spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
-import {
-  databaseEnv,
-  gatewayScript,
-  mainScript,
-  postgresServer,
-  prepareDatabase,
-  seedScript,
-  SUBGRAPHS,
-} from "./environment.js";
-import { runNode } from "./run-node.js";
+import { databaseEnv, gatewayScript, mainScript, postgresServer, SUBGRAPHS } from "./environment.js";
+import { seedAll } from "./seed-all.js";
 
 /**
  * `npm start`: seeds the embedded databases on the first run (later runs reuse them), starts
@@ -36,15 +28,8 @@ try {
   console.log(
     `Databases: ${postgresServer ? `PostgreSQL at ${new URL(postgresServer).host}` : "embedded SQLite (data/)"}`,
   );
-  for (const s of SUBGRAPHS) {
-    await prepareDatabase(s, false);
-    const code = await runNode(seedScript(s), ["--if-empty"], {
-      ...process.env,
-      ...databaseEnv(s),
-      LOG_LEVEL: logLevel,
-    });
-    if (code !== 0) throw new Error(`seeding ${s.name} failed (exit ${code})`);
-  }
+  // The full province dataset on the first run (about a minute); later runs reuse it.
+  await seedAll({ scale: "full", ifEmpty: true, env: { LOG_LEVEL: logLevel } });
 
   const urls: Record<string, string> = {};
   for (const s of SUBGRAPHS) {

@@ -5,8 +5,8 @@ import type { OrganisationsContext } from "../src/context.js";
 import { isSeeded, seedOrganisations, type SeedScale } from "./seed.js";
 
 await runSeedCli<OrganisationsContext, SeedScale>(organisationsSubgraph, {
-  scales: ["small", "default"],
-  defaultScale: "default",
+  scales: ["small", "full"],
+  defaultScale: "full",
   seed: (ds, { scale, progress }) => seedOrganisations(ds, { scale, progress }),
   isSeeded,
 });

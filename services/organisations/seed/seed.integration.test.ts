@@ -8,7 +8,7 @@ describe("organisations seed at the default scale (integration)", () => {
   let counts: Record<string, number>;
   before(async () => {
     h = await startHarness({ seed: false });
-    counts = await seedOrganisations(h.ds, { scale: "default" });
+    counts = await seedOrganisations(h.ds, { scale: "full" });
   });
   after(async () => h.close());
 
@@ -26,10 +26,10 @@ describe("organisations seed at the default scale (integration)", () => {
     const { createHash } = await import("node:crypto");
     const digest = () =>
       createHash("sha256")
-        .update(JSON.stringify(buildDataset("default").members))
+        .update(JSON.stringify(buildDataset("full").members))
         .digest("hex");
     assert.equal(digest(), digest());
-    const generated = buildDataset("default").members;
+    const generated = buildDataset("full").members;
     const rows = (await h.ds.query(
       `SELECT id, organisation_id, full_name, joined_on, left_on, status FROM member WHERE id IN (1, 5000, 100000) ORDER BY id`,
     )) as {

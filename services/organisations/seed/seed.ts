@@ -19,7 +19,7 @@ import { CampaignKind } from "../src/campaigns/campaign-kind.js";
 import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
 import { campaignPlans } from "./campaign-plans.js";
 
-export type SeedScale = "small" | "default";
+export type SeedScale = "small" | "full";
 
 /** The units as in force from December 2019 (see services/kit/data/README.md). */
 export const UNITS_VALID_FROM = "2019-12-01";
@@ -28,7 +28,7 @@ export const UNITS_LEGAL_BASIS = "Danh mục đơn vị hành chính Việt Nam 
 const DATA_UNTIL = "2020-12-31";
 const SEED = 20200101;
 
-/** Members per commune-level committee at the default scale, before the commune's own factor. */
+/** Members per commune-level committee at full scale, before the commune's own factor. */
 const MEMBERS_PER_COMMUNE: Record<OrganisationKind, number> = {
   FATHERLAND_FRONT: 35,
   FARMERS_UNION: 250,
@@ -214,14 +214,14 @@ export function buildDataset(scale: SeedScale) {
 
 /**
  * Loads the deterministic dataset: the real units, 1,008 committees, their closure, positions,
- * members (≈115,000 at the default scale, ≈6,000 small), recruitment targets and campaigns.
+ * members (≈115,000 at full scale, ≈6,000 small), recruitment targets and campaigns.
  * One transaction: all of it or nothing.
  */
 export async function seedOrganisations(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const { rng, units, organisations, closure, members, positions, targets } = buildDataset(opts.scale ?? "default");
+  const { rng, units, organisations, closure, members, positions, targets } = buildDataset(opts.scale ?? "full");
   const counts: Record<string, number> = {};
   await ds.transaction(async (m) => {
     // Parents before children (the province, then districts, then communes).

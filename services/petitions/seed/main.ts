@@ -5,8 +5,8 @@ import type { PetitionsContext } from "../src/context.js";
 import { isSeeded, seedPetitions, type SeedScale } from "./seed.js";
 
 await runSeedCli<PetitionsContext, SeedScale>(petitionsSubgraph, {
-  scales: ["small", "default"],
-  defaultScale: "default",
+  scales: ["small", "full"],
+  defaultScale: "full",
   seed: (ds, { scale, progress }) => seedPetitions(ds, { scale, progress }),
   isSeeded,
 });

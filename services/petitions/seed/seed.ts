@@ -20,10 +20,10 @@ import { DenouncerIdentity } from "../src/confidential/denouncer-identity.entity
 import { ReceptionSession, SessionPetition } from "../src/sessions/reception-session.entity.js";
 import { sessionRows } from "./sessions.seed.js";
 
-export type SeedScale = "small" | "default";
+export type SeedScale = "small" | "full";
 
 const SEED = 20201231;
-const PER_COMMUNE_YEAR: Record<SeedScale, number> = { small: 1, default: 6 };
+const PER_COMMUNE_YEAR: Record<SeedScale, number> = { small: 1, full: 25 };
 /** The data describes petitions received 2015–2020; the last weeks are still open. */
 const DATA_UNTIL = "2020-12-31";
 
@@ -185,7 +185,7 @@ export async function seedPetitions(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const scale = opts.scale ?? "default";
+  const scale = opts.scale ?? "full";
   const { petitions, events, identities } = buildDataset(scale);
   const months =
     scale === "small"

@@ -5,6 +5,7 @@ import { PovertyClassification, PovertyTally } from "./poverty/poverty-classific
 import { Fund, FundEntry } from "./fund/fund.entity.js";
 import { Contribution, FundTransfer } from "./fund/contribution.entity.js";
 import { SupportEvent } from "./support/support-event.entity.js";
+import { FundYearTally, SupportTally } from "./fund/tallies.entity.js";
 import { houseEntities } from "./houses/index.js";
 import { modelEntities } from "./models/index.js";
 import { projectEntities } from "./projects/index.js";
@@ -20,6 +21,8 @@ export const entities = [
   Contribution,
   FundTransfer,
   SupportEvent,
+  FundYearTally,
+  SupportTally,
   ...houseEntities,
   ...modelEntities,
   ...projectEntities,

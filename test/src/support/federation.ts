@@ -3,7 +3,7 @@ import path from "node:path";
 import { SignJWT } from "jose";
 import { freePort, repoRoot, spawnService, waitForReady, type Identity, type ServiceProcess } from "@danvan/kit";
 import { createTestDatabase, type TestDatabase } from "@danvan/kit/testing";
-import { runNode } from "@danvan/scripts/run-node";
+import { runNodeCollecting } from "@danvan/scripts/run-node";
 import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
 
 /** Secrets made up for one test run; nothing reads the developer's data/ folder. */
@@ -32,6 +32,8 @@ export interface Federation {
   databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }>;
   /** Everything the subgraph processes printed (for log-capture assertions). */
   subgraphOutput(): string;
+  /** What the seed commands printed (their row counts and load times). */
+  seedOutput(): string;
   /** A caller's token, signed as the gateway expects (HS256, issuer danvan-dev, audience danvan-graph). */
   token(
     identity: Omit<Identity, "roles"> & { roles: string[] },
@@ -69,7 +71,13 @@ export async function postGraphQL(
  * the organisations subgraph process and the gateway process.
  */
 export async function startFederation(
-  opts: { supergraphPath?: string; extraEnv?: NodeJS.ProcessEnv; identitySecret?: string } = {},
+  opts: {
+    supergraphPath?: string;
+    extraEnv?: NodeJS.ProcessEnv;
+    identitySecret?: string;
+    /** The dataset: small (default, seconds) or full (the province, about a minute). */
+    scale?: "small" | "full";
+  } = {},
 ): Promise<Federation> {
   const secrets: Secrets = {
     identitySecret: opts.identitySecret ?? randomBytes(32).toString("base64url"),
@@ -88,23 +96,35 @@ export async function startFederation(
   const subgraphUrls: Record<string, string> = {};
   const urlEnv: NodeJS.ProcessEnv = {};
   const gwPort = await freePort();
+  let seedOutput = "";
+  // Each subgraph owns its own database; none reads another's. The seeds run side by side.
+  const envs = new Map<string, NodeJS.ProcessEnv>();
   for (const sg of SUBGRAPHS) {
-    // Each subgraph owns its own database; none reads another's.
     const db = await createTestDatabase(`e2e_${sg.name}`);
     dbs.push(db);
     databases[sg.name] = db.env;
-    const env = { ...base, ...db.env };
-    const seedCode = await runNode(
-      path.join(repoRoot, sg.folder, "dist/seed/main.js"),
-      ["--scale", "small", "--no-progress"],
-      env,
-    );
-    if (seedCode !== 0) throw new Error(`seeding ${sg.name} exited with ${seedCode}`);
+    envs.set(sg.name, { ...base, ...db.env });
+  }
+  const seeded = await Promise.all(
+    SUBGRAPHS.map((sg) =>
+      runNodeCollecting(
+        path.join(repoRoot, sg.folder, "dist/seed/main.js"),
+        ["--scale", opts.scale ?? "small", "--no-progress"],
+        envs.get(sg.name)!,
+        { quiet: true },
+      ),
+    ),
+  );
+  seeded.forEach((r, i) => {
+    if (r.code !== 0) throw new Error(`seeding ${SUBGRAPHS[i]!.name} exited with ${r.code}\n${r.output}`);
+    seedOutput += r.output;
+  });
+  for (const sg of SUBGRAPHS) {
     const port = await freePort();
     const proc = spawnService({
       name: sg.name,
       script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
-      env: { ...env, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
+      env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
     });
     processes.push(proc);
     await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
@@ -139,6 +159,7 @@ export async function startFederation(
     subgraphUrls,
     databases,
     subgraphOutput: () => processes.map((p) => p.output()).join("\n"),
+    seedOutput: () => seedOutput,
     async token(identity, o = {}) {
       return new SignJWT({
         roles: identity.roles,

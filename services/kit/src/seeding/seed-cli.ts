@@ -33,7 +33,7 @@ export async function runSeedCli<C extends SubgraphContext, S extends string>(
     .description(`Create the ${def.name} database (migrations) and load its deterministic dataset.`)
     .option("--scale <scale>", cli.scales.join(" | "), cli.defaultScale)
     .option("--if-empty", "do nothing when the database already holds the dataset")
-    .option("--no-progress", "no progress bars")
+    .option("--no-progress", "no progress bars, only the summary")
     .parse();
   const opts = program.opts<{ scale: S; ifEmpty?: boolean; progress: boolean }>();
   if (!cli.scales.includes(opts.scale)) program.error(`--scale must be one of ${cli.scales.join(", ")}`);
@@ -59,7 +59,7 @@ export async function runSeedCli<C extends SubgraphContext, S extends string>(
     const progress: SeedProgress = {
       start: (table, total) => {
         if (bars) open.set(table, bars.create(total, 0, { table: table.padEnd(24) }));
-        else console.log(`${def.name}: loading ${table} (${total} rows)`);
+        else if (opts.progress) console.log(`${def.name}: loading ${table} (${total} rows)`);
       },
       advance: (table, done) => open.get(table)?.update(done),
     };

@@ -1,7 +1,9 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders, subtreeCodes } from "@danvan/kit";
+import { communesIn, placeholders, referenceUnits, subtreeCodes } from "@danvan/kit";
 import { handedOverHouses } from "../houses/house-statistics.js";
+import { splitPeriod } from "../period.js";
 import { FundEntryKind } from "./fund-enums.js";
+import { SupportKind } from "../support/support-kind.js";
 import type { FundSummary, FundYear } from "./fund-summary.type.js";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 
@@ -10,6 +12,8 @@ export interface PeriodFigures {
   raised: Map<string, bigint>;
   spent: Map<string, bigint>;
   visits: Map<string, number>;
+  /** Visits and their value per commune, year and kind ("code:year:kind"). */
+  support: Map<string, { visits: number; amount: bigint }>;
   built: Map<string, number>;
   repaired: Map<string, number>;
   years: number[];
@@ -19,48 +23,90 @@ const key = (code: string, year: number) => `${code}:${year}`;
 // CAST(date AS TEXT) is "YYYY-MM-DD" on both databases, so the year is its first four characters.
 const yearOf = (column: string) => `substr(CAST(${column} AS TEXT), 1, 4)`;
 
+type Row = Record<string, string | number>;
+
 /**
- * All figures of a period for the whole province in four aggregate statements (grouped by
- * unit or commune and year: a few thousand rows at most); any unit's summary is then a sum
- * over its subtree. One call serves every unit a request asks about.
+ * All figures of a period for the whole province, grouped by unit or commune and year (a few
+ * thousand rows at most); any unit's summary is then a sum over its subtree. Whole years come
+ * from the exact year tallies kept with every write; only the partial months at either end of
+ * the period are aggregated from the ledger and the support events. One call serves every unit
+ * a request asks about.
  */
 export async function periodFigures(ds: DataSource, from: string, to: string): Promise<PeriodFigures> {
-  const q = (sql: string, params: unknown[]) =>
-    ds.query(placeholders(ds, sql), params) as Promise<Record<string, string | number>[]>;
-  const [raised, spent, visits, houses] = await Promise.all([
-    q(
-      `SELECT unit_code AS code, ${yearOf("received_on")} AS y, SUM(amount_vnd) AS v FROM contribution
-       WHERE received_on >= ? AND received_on <= ? GROUP BY unit_code, ${yearOf("received_on")}`,
-      [from, to],
-    ),
-    q(
-      `SELECT unit_code AS code, ${yearOf("entry_on")} AS y, -SUM(amount_vnd) AS v FROM fund_entry
-       WHERE kind IN (?, ?) AND entry_on >= ? AND entry_on <= ? GROUP BY unit_code, ${yearOf("entry_on")}`,
-      [FundEntryKind.SUPPORT, FundEntryKind.HOUSE, from, to],
-    ),
-    q(
-      `SELECT commune_code AS code, ${yearOf("given_on")} AS y, COUNT(*) AS v FROM support_event
-       WHERE given_on >= ? AND given_on <= ? GROUP BY commune_code, ${yearOf("given_on")}`,
-      [from, to],
-    ),
+  const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
+  const { years: whole, edges } = splitPeriod(from, to);
+  const fromTallies = whole
+    ? [
+        q(
+          `SELECT unit_code AS code, year AS y, raised_vnd AS raised, spent_vnd AS spent FROM fund_year_tally
+           WHERE year >= ? AND year <= ?`,
+          whole,
+        ),
+        q(
+          `SELECT commune_code AS code, year AS y, kind, visits AS v, amount_vnd AS a FROM support_tally
+           WHERE year >= ? AND year <= ?`,
+          whole,
+        ),
+      ]
+    : [Promise.resolve([]), Promise.resolve([])];
+  // The edges read the (unit, date) and (commune, date) indexes, one range per unit.
+  const units = referenceUnits.map((u) => u.code);
+  const communes = units.filter((c) => c.length === 5);
+  const list = (codes: string[]) => codes.map(() => "?").join(", ");
+  const fromRows = edges.map(([a, b]) =>
+    Promise.all([
+      q(
+        `SELECT unit_code AS code, ${yearOf("entry_on")} AS y,
+                SUM(CASE WHEN kind = ? THEN amount_vnd ELSE 0 END) AS raised,
+                -SUM(CASE WHEN kind IN (?, ?) THEN amount_vnd ELSE 0 END) AS spent
+           FROM fund_entry WHERE unit_code IN (${list(units)}) AND entry_on >= ? AND entry_on <= ?
+          GROUP BY unit_code, ${yearOf("entry_on")}`,
+        [FundEntryKind.CONTRIBUTION, FundEntryKind.SUPPORT, FundEntryKind.HOUSE, ...units, a, b],
+      ),
+      q(
+        `SELECT commune_code AS code, ${yearOf("given_on")} AS y, kind, COUNT(*) AS v, SUM(amount_vnd) AS a
+           FROM support_event WHERE commune_code IN (${list(communes)}) AND given_on >= ? AND given_on <= ?
+          GROUP BY commune_code, ${yearOf("given_on")}, kind`,
+        [...communes, a, b],
+      ),
+    ]),
+  );
+  const [[money, visits], edgeRows, houses] = await Promise.all([
+    Promise.all(fromTallies),
+    Promise.all(fromRows),
     handedOverHouses(ds, from, to),
   ]);
+  const moneyRows = [...money, ...edgeRows.flatMap(([m]) => m)];
+  const visitRows = [...visits, ...edgeRows.flatMap(([, v]) => v)];
   const f: PeriodFigures = {
     raised: new Map(),
     spent: new Map(),
     visits: new Map(),
+    support: new Map(),
     built: new Map(),
     repaired: new Map(),
     years: [],
   };
   const years = new Set<number>();
-  const put = <V>(m: Map<string, V>, r: Record<string, string | number>, v: V) => {
-    m.set(key(String(r.code), Number(r.y)), v);
+  const add = <V>(m: Map<string, V>, r: Row, v: V, plus: (a: V, b: V) => V) => {
+    const k = key(String(r.code), Number(r.y));
+    m.set(k, m.has(k) ? plus(m.get(k)!, v) : v);
     years.add(Number(r.y));
   };
-  for (const r of raised) put(f.raised, r, BigInt(String(r.v)));
-  for (const r of spent) put(f.spent, r, BigInt(String(r.v)));
-  for (const r of visits) put(f.visits, r, Number(r.v));
+  for (const r of moneyRows) {
+    const raised = BigInt(String(r.raised));
+    const spent = BigInt(String(r.spent));
+    if (raised !== 0n) add(f.raised, r, raised, (a, b) => a + b);
+    if (spent !== 0n) add(f.spent, r, spent, (a, b) => a + b);
+  }
+  for (const r of visitRows) {
+    add(f.visits, r, Number(r.v), (a, b) => a + b);
+    const k = `${key(String(r.code), Number(r.y))}:${String(r.kind)}`;
+    const t = f.support.get(k) ?? { visits: 0, amount: 0n };
+    t.visits += Number(r.v);
+    t.amount += BigInt(String(r.a));
+    f.support.set(k, t);
+  }
   for (const h of houses) {
     const target = h.kind === "NEW" ? f.built : f.repaired;
     target.set(key(h.communeCode, h.year), (target.get(key(h.communeCode, h.year)) ?? 0) + h.n);
@@ -96,6 +142,19 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
     housesBuilt: byYear.reduce((s, y) => s + y.housesBuilt, 0),
     housesRepaired: byYear.reduce((s, y) => s + y.housesRepaired, 0),
     supportVisits: byYear.reduce((s, y) => s + y.supportVisits, 0),
+    supportByKind: Object.values(SupportKind).map((kind) => {
+      let visits = 0;
+      let amountVnd = 0n;
+      for (const year of f.years)
+        for (const c of communes) {
+          const t = f.support.get(`${key(c, year)}:${kind}`);
+          if (t) {
+            visits += t.visits;
+            amountVnd += t.amount;
+          }
+        }
+      return { kind, visits, amountVnd };
+    }),
     byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportVisits),
   };
 }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar, MoneyScalar } from "@danvan/kit";
 import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+import { SupportKind } from "../support/support-kind.js";
 
 @ObjectType({ description: "One calendar year of a fund summary (the part of it inside the period)." })
 export class FundYear {
@@ -21,6 +22,18 @@ export class FundYear {
 
   @Field(() => Int, { description: "Support events to households." })
   supportVisits: number;
+}
+
+@ObjectType({ description: "Support events of one kind in a period, and their value." })
+export class SupportKindFigures {
+  @Field(() => SupportKind)
+  kind: SupportKind;
+
+  @Field(() => Int, { description: "Support events (household-visits)." })
+  visits: number;
+
+  @Field(() => MoneyScalar, { description: "Value of that support, VND, whoever paid it." })
+  amountVnd: bigint;
 }
 
 @ObjectType({ description: "The Fund for the Poor's work in a unit and the units below it, over a period." })
@@ -50,6 +63,9 @@ export class FundSummary {
 
   @Field(() => Int, { description: "Support events to households (household-visits)." })
   supportVisits: number;
+
+  @Field(() => [SupportKindFigures], { description: "Support events by kind (every kind, zero included)." })
+  supportByKind: SupportKindFigures[];
 
   @Field(() => [FundYear], { description: "The same figures by calendar year." })
   byYear: FundYear[];

@@ -148,4 +148,58 @@ describe("the Fund for the Poor (integration)", () => {
     assert.equal((await h.run(q, { identity: officerOf("884") })).errors?.[0]?.extensions?.code, "FORBIDDEN");
     assert.ok((await h.ds.getRepository(Contribution).countBy({ fundId: "QVNN-30280" })) > 0);
   });
+
+  it("keeps the year tallies equal to the ledger and the support events, after the seed and the mutations above", async () => {
+    const rows = (sql: string) => h.ds.query(sql) as Promise<Record<string, string | number>[]>;
+    const norm = (r: Record<string, string | number>[]) => r.map((x) => Object.values(x).map(String).join("|")).sort();
+    const year = (c: string) => `CAST(substr(CAST(${c} AS TEXT), 1, 4) AS INTEGER)`;
+    assert.deepEqual(
+      norm(await rows(`SELECT unit_code, year, raised_vnd, spent_vnd FROM fund_year_tally`)),
+      norm(
+        await rows(`SELECT unit_code, ${year("entry_on")} AS y,
+            SUM(CASE WHEN kind = 'CONTRIBUTION' THEN amount_vnd ELSE 0 END),
+            -SUM(CASE WHEN kind IN ('SUPPORT', 'HOUSE') THEN amount_vnd ELSE 0 END)
+          FROM fund_entry GROUP BY unit_code, ${year("entry_on")}
+          HAVING SUM(CASE WHEN kind IN ('CONTRIBUTION', 'SUPPORT', 'HOUSE') THEN 1 ELSE 0 END) > 0`),
+      ),
+    );
+    assert.deepEqual(
+      norm(await rows(`SELECT commune_code, year, kind, visits, amount_vnd FROM support_tally`)),
+      norm(
+        await rows(`SELECT commune_code, ${year("given_on")}, kind, COUNT(*), SUM(amount_vnd) FROM support_event
+          GROUP BY commune_code, ${year("given_on")}, kind`),
+      ),
+    );
+  });
+
+  it("sums a period that starts and ends inside a year from tallies and rows alike, exactly", async () => {
+    const q = `{ fundSummary(unitCode: "89", from: "2016-03-15", to: "2020-07-15") {
+      raisedVnd spentVnd supportVisits supportByKind { kind visits amountVnd } } }`;
+    const got = (await h.run(q)).data!.fundSummary as Record<string, number> & {
+      supportByKind: { kind: string; visits: number; amountVnd: number }[];
+    };
+    const byKind = (await h.ds.query(`SELECT kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
+      WHERE given_on BETWEEN '2016-03-15' AND '2020-07-15' GROUP BY kind`)) as { kind: string; v: number; a: number }[];
+    assert.deepEqual(
+      got.supportByKind
+        .filter((k) => k.visits > 0)
+        .map((k) => `${k.kind}:${k.visits}:${k.amountVnd}`)
+        .sort(),
+      byKind.map((k) => `${k.kind}:${k.v}:${k.a}`).sort(),
+    );
+    assert.equal(got.supportByKind.length, 7);
+    const [raw] = (await h.ds.query(`SELECT
+        (SELECT SUM(amount_vnd) FROM contribution WHERE received_on BETWEEN '2016-03-15' AND '2020-07-15') AS raised,
+        (SELECT -SUM(amount_vnd) FROM fund_entry WHERE kind IN ('SUPPORT', 'HOUSE') AND entry_on BETWEEN '2016-03-15' AND '2020-07-15') AS spent,
+        (SELECT COUNT(*) FROM support_event WHERE given_on BETWEEN '2016-03-15' AND '2020-07-15') AS visits`)) as {
+      raised: string | number;
+      spent: string | number;
+      visits: string | number;
+    }[];
+    assert.deepEqual(
+      [got.raisedVnd, got.spentVnd, got.supportVisits].map(String),
+      [raw!.raised, raw!.spent, raw!.visits].map(String),
+    );
+    assert.ok(Number(raw!.visits) > 0 && Number(raw!.raised) > 0);
+  });
 });

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "@danvan/kit";
 import { Fund, FundEntry } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
+import { tallyFundEntry } from "./tallies.js";
 
 const OUTFLOWS = new Set([FundEntryKind.TRANSFER_OUT, FundEntryKind.SUPPORT, FundEntryKind.HOUSE]);
 
@@ -22,7 +23,7 @@ export async function balanceOf(m: EntityManager, fundId: string, onOrBefore: st
 }
 
 /**
- * Writes one ledger entry inside the caller's transaction. An outflow needs the money: the
+ * Writes one ledger entry (and its year tally) inside the caller's transaction. An outflow needs the money: the
  * fund's row is locked first (PostgreSQL; SQLite writers already take turns), so two
  * spends cannot both pass the balance check.
  */
@@ -58,4 +59,5 @@ export async function postEntry(
     refType: entry.refType,
     refId: String(entry.refId),
   });
+  await tallyFundEntry(m, { unitCode: fund.unitCode, on: entry.on, kind: entry.kind, amountVnd: entry.amountVnd });
 }

@@ -14,6 +14,7 @@ import {
 import type { ProgramsContext } from "../context.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
 import { postEntry } from "../fund/ledger.js";
+import { tallyHandOver } from "./house-tally.entity.js";
 import { requireHousehold } from "../households/household.resolver.js";
 import { costProblems } from "./house-cost.js";
 import { HouseStatus } from "./house-enums.js";
@@ -167,6 +168,8 @@ export class HouseMutationsResolver {
         { ...change, ...extra },
         "house",
       );
+      if (transition === "handOver")
+        await tallyHandOver(m, { communeCode: after.communeCode, on: input.on, kind: after.kind });
       if (transition === "startConstruction" && after.fundId && after.fundAmountVnd > 0n) {
         await postEntry(
           m,

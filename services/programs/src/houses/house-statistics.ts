@@ -3,25 +3,43 @@ import { communePairs, placeholders, valuesTable } from "@danvan/kit";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 import { HouseStatus, HouseWorkKind } from "./house-enums.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
+import { splitPeriod } from "../period.js";
 
 // CAST(date AS TEXT) is "YYYY-MM-DD" on both databases, so the year is its first four characters.
 const YEAR_HANDED_OVER = "substr(CAST(handed_over_on AS TEXT), 1, 4)";
 
-/** Houses handed over in [from, to] per commune, year and kind: one aggregate statement (fund summaries). */
+/**
+ * Houses handed over in [from, to] per commune, year and kind (fund summaries): whole years from
+ * the hand-over tally, the partial months at either end from the houses themselves.
+ */
 export async function handedOverHouses(
   ds: DataSource,
   from: string,
   to: string,
 ): Promise<{ communeCode: string; year: number; kind: "NEW" | "REPAIR"; n: number }[]> {
-  const sql = `SELECT commune_code, ${YEAR_HANDED_OVER} AS y, kind, COUNT(*) AS n FROM solidarity_house
-    WHERE status = ? AND handed_over_on >= ? AND handed_over_on <= ?
-    GROUP BY commune_code, ${YEAR_HANDED_OVER}, kind`;
-  const rows = (await ds.query(placeholders(ds, sql), [HouseStatus.HANDED_OVER, from, to])) as {
-    commune_code: string;
-    y: string | number;
-    kind: "NEW" | "REPAIR";
-    n: string | number;
-  }[];
+  const { years, edges } = splitPeriod(from, to);
+  const q = (sql: string, params: unknown[]) =>
+    ds.query(placeholders(ds, sql), params) as Promise<
+      { commune_code: string; y: string | number; kind: "NEW" | "REPAIR"; n: string | number }[]
+    >;
+  const rows = (
+    await Promise.all([
+      years
+        ? q(
+            `SELECT commune_code, year AS y, kind, handed_over AS n FROM house_tally WHERE year >= ? AND year <= ?`,
+            years,
+          )
+        : Promise.resolve([]),
+      ...edges.map(([a, b]) =>
+        q(
+          `SELECT commune_code, ${YEAR_HANDED_OVER} AS y, kind, COUNT(*) AS n FROM solidarity_house
+            WHERE status = ? AND handed_over_on >= ? AND handed_over_on <= ?
+            GROUP BY commune_code, ${YEAR_HANDED_OVER}, kind`,
+          [HouseStatus.HANDED_OVER, a, b],
+        ),
+      ),
+    ])
+  ).flat();
   return rows.map((r) => ({ communeCode: String(r.commune_code), year: Number(r.y), kind: r.kind, n: Number(r.n) }));
 }
 

@@ -6,6 +6,7 @@ import { requireHousehold } from "../households/household.resolver.js";
 import { Fund } from "../fund/fund.entity.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
 import { postEntry } from "../fund/ledger.js";
+import { tallySupport } from "../fund/tallies.js";
 import { SupportEvent } from "./support-event.entity.js";
 import { RecordSupportInput } from "./support.input.js";
 
@@ -49,6 +50,12 @@ export class SupportResolver {
           fundId: input.fundId ?? null,
         });
         const eventId = Number(inserted.identifiers[0]!.id);
+        await tallySupport(m, {
+          communeCode: household.communeCode,
+          givenOn: input.givenOn,
+          kind: input.kind,
+          amountVnd: amount,
+        });
         if (input.fundId) {
           await postEntry(m, {
             fundId: input.fundId,

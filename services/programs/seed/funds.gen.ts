@@ -1,0 +1,182 @@
+import { referenceUnits } from "@danvan/kit/units";
+import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
+import { fundIdFor, type Fund, type FundEntry } from "../src/fund/fund.entity.js";
+import type { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
+import { ContributionForm, DonorKind, FundEntryKind } from "../src/fund/fund-enums.js";
+import { apportion, PUBLISHED, SPECS, YEARS, type CommunePlan, type SeedScale } from "./plan.js";
+
+type Row<T> = Omit<T, "id"> & { id?: number };
+
+/** Money in and out of each fund and per unit and year, kept while the rows are generated. */
+export class FundBook {
+  readonly balance = new Map<string, bigint>();
+  readonly raised = new Map<string, bigint>();
+  readonly spent = new Map<string, bigint>();
+  readonly ledger: Row<FundEntry>[] = [];
+
+  post(fundId: string, on: string, kind: FundEntryKind, signed: bigint, refType: string, refId: number): void {
+    const unitCode = fundId.slice("QVNN-".length);
+    this.balance.set(fundId, (this.balance.get(fundId) ?? 0n) + signed);
+    const key = `${unitCode}:${on.slice(0, 4)}`;
+    if (kind === FundEntryKind.CONTRIBUTION) this.raised.set(key, (this.raised.get(key) ?? 0n) + signed);
+    if (kind === FundEntryKind.SUPPORT || kind === FundEntryKind.HOUSE)
+      this.spent.set(key, (this.spent.get(key) ?? 0n) - signed);
+    this.ledger.push({
+      fundId,
+      unitCode,
+      entryOn: on,
+      kind,
+      amountVnd: signed.toString(),
+      refType,
+      refId: String(refId),
+    });
+  }
+
+  /** Pays `amount` from the fund if it holds that much beyond `reserve`; says whether it did. */
+  canPay(fundId: string, amount: bigint, reserve = 0n): boolean {
+    return (this.balance.get(fundId) ?? 0n) - reserve >= amount;
+  }
+
+  /** The year tallies (fund_year_tally rows). */
+  tallies(): { unitCode: string; year: number; raisedVnd: string; spentVnd: string }[] {
+    const keys = new Set([...this.raised.keys(), ...this.spent.keys()]);
+    return [...keys].sort().map((k) => {
+      const [unitCode, year] = k.split(":");
+      return {
+        unitCode: unitCode!,
+        year: Number(year),
+        raisedVnd: (this.raised.get(k) ?? 0n).toString(),
+        spentVnd: (this.spent.get(k) ?? 0n).toString(),
+      };
+    });
+  }
+}
+
+export function buildFunds(): Fund[] {
+  return referenceUnits.map((u) => ({
+    id: fundIdFor(u.code),
+    organisationId: `MTTQ-${u.code}`,
+    unitCode: u.code,
+    name: `Quỹ Vì người nghèo ${u.name}`,
+    openedOn: "2009-01-01",
+  })) as Fund[];
+}
+
+const LEVEL_SHARE = { PROVINCE: 0.28, DISTRICT: 0.27, COMMUNE: 0.45 } as const;
+const IN_KIND = ["Gạo", "Nhu yếu phẩm", "Vật liệu xây dựng", "Sách vở, đồ dùng học tập"];
+
+/**
+ * Contributions 2010–2019 adding up to exactly the scale's total (over 1,375 billion VND at full
+ * scale), weighted by level, unit size and a yearly growth, most in the "peak month for the
+ * poor"; then each year's transfers down the levels. Everything is booked in `book`.
+ */
+export function buildContributionsAndTransfers(
+  scale: SeedScale,
+  rng: SeededRandom,
+  plans: CommunePlan[],
+  book: FundBook,
+): { contributions: Row<Contribution>[]; transfers: Row<FundTransfer>[] } {
+  const spec = SPECS[scale];
+  const total = (PUBLISHED.fundRaisedVnd * BigInt(spec.households)) / BigInt(PUBLISHED.households);
+  const householdsOf = new Map<string, number>();
+  for (const p of plans) {
+    householdsOf.set(p.unit.code, p.households);
+    householdsOf.set(p.districtCode, (householdsOf.get(p.districtCode) ?? 0) + p.households);
+  }
+  const levelTotals = new Map<string, number>();
+  for (const u of referenceUnits)
+    levelTotals.set(
+      u.level,
+      (levelTotals.get(u.level) ?? 0) + (u.level === "PROVINCE" ? 1 : householdsOf.get(u.code)!),
+    );
+
+  const drafts: Omit<Row<Contribution>, "amountVnd">[] = [];
+  const weights: number[] = [];
+  for (const u of referenceUnits) {
+    const level = u.level as keyof typeof LEVEL_SHARE;
+    const share =
+      (LEVEL_SHARE[level] * (level === "PROVINCE" ? 1 : householdsOf.get(u.code)!)) / levelTotals.get(level)!;
+    const perYear =
+      spec.contributionsPerFundYear[level === "PROVINCE" ? "province" : level === "DISTRICT" ? "district" : "commune"];
+    for (const year of YEARS) {
+      for (let i = 1; i <= perYear; i++) {
+        weights.push(((share * (1 + (year - 2010) * 0.09)) / perYear) * (0.3 + rng.next() * 1.4));
+        const inKind = rng.chance(0.25);
+        const donorKind = rng.weighted([
+          [DonorKind.ORGANISATION, 5],
+          [DonorKind.PERSON, 4],
+          [DonorKind.ANONYMOUS, 1],
+        ] as const);
+        drafts.push({
+          id: drafts.length + 1,
+          fundId: fundIdFor(u.code),
+          unitCode: u.code,
+          receivedOn: rng.chance(0.6)
+            ? rng.dateBetween(`${year}-10-17`, `${year}-11-18`)
+            : rng.dateBetween(`${year}-01-01`, `${year}-12-31`),
+          form: inKind ? ContributionForm.IN_KIND : ContributionForm.CASH,
+          inKindDescription: inKind ? rng.pick(IN_KIND) : null,
+          donorKind,
+          donorName:
+            donorKind === DonorKind.ANONYMOUS
+              ? null
+              : donorKind === DonorKind.PERSON
+                ? syntheticName(rng, rng.chance(0.5))
+                : `Doanh nghiệp ${rng.int(1, 400)}`,
+          collectedByUnitCode: u.code,
+          campaignId: null,
+          receiptNumber: `${year}-${String(i).padStart(4, "0")}`,
+          version: 1,
+        });
+      }
+    }
+  }
+  // Whole thousands of VND, adding up to the total exactly.
+  const thousands = apportion(Number(total / 1000n), weights);
+  const contributions = drafts.map((d, i) => ({ ...d, amountVnd: (BigInt(thousands[i]!) * 1000n).toString() }));
+  for (const c of contributions)
+    book.post(c.fundId, c.receivedOn, FundEntryKind.CONTRIBUTION, BigInt(c.amountVnd), "Contribution", c.id!);
+
+  const transfers: Row<FundTransfer>[] = [];
+  const transfer = (from: string, to: string, amount: bigint, on: string) => {
+    if (amount <= 0n) return;
+    const t = {
+      id: transfers.length + 1,
+      fromFundId: from,
+      toFundId: to,
+      amountVnd: amount.toString(),
+      transferredOn: on,
+      note: "Điều tiết quỹ cuối năm",
+    };
+    transfers.push(t);
+    book.post(from, on, FundEntryKind.TRANSFER_OUT, -amount, "FundTransfer", t.id);
+    book.post(to, on, FundEntryKind.TRANSFER_IN, amount, "FundTransfer", t.id);
+  };
+  const raisedIn = (code: string, year: number) => book.raised.get(`${code}:${year}`) ?? 0n;
+  const province = referenceUnits.find((u) => u.level === "PROVINCE")!;
+  const districts = referenceUnits.filter((u) => u.level === "DISTRICT");
+  for (const year of YEARS) {
+    // The province passes a third of its year's receipts to the districts, by size …
+    const down = (raisedIn(province.code, year) * 35n) / 100n;
+    const dShares = apportion(
+      Number(down / 1000n),
+      districts.map((d) => householdsOf.get(d.code)!),
+    );
+    districts.forEach((d, i) =>
+      transfer(fundIdFor(province.code), fundIdFor(d.code), BigInt(dShares[i]!) * 1000n, `${year}-12-05`),
+    );
+    // … and each district 40% of what it raised and received to its communes.
+    for (const [i, d] of districts.entries()) {
+      const communes = plans.filter((p) => p.districtCode === d.code);
+      const pool = ((raisedIn(d.code, year) + BigInt(dShares[i]!) * 1000n) * 40n) / 100n;
+      const cShares = apportion(
+        Number(pool / 1000n),
+        communes.map((c) => c.households),
+      );
+      communes.forEach((c, k) =>
+        transfer(fundIdFor(d.code), fundIdFor(c.unit.code), BigInt(cShares[k]!) * 1000n, `${year}-12-10`),
+      );
+    }
+  }
+  return { contributions, transfers };
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn, type EntityManager } from "typeorm";
+import { placeholders } from "@danvan/kit";
+
+/**
+ * Houses handed over per commune, calendar year and kind (new or repair), kept exact by the
+ * hand-over step in the same transaction: ten years of houses are a sum over a few thousand rows.
+ */
+@Entity("house_tally")
+export class HouseTally {
+  @PrimaryColumn({ name: "commune_code", type: "varchar", length: 10 })
+  communeCode: string;
+
+  @PrimaryColumn({ type: "integer" })
+  year: number;
+
+  @PrimaryColumn({ type: "varchar", length: 6 })
+  kind: string;
+
+  @Column({ name: "handed_over", type: "integer", default: 0 })
+  handedOver: number;
+}
+
+/** Counts one hand-over in its commune's year tally. */
+export async function tallyHandOver(
+  m: EntityManager,
+  h: { communeCode: string; on: string; kind: string },
+): Promise<void> {
+  await m.query(
+    placeholders(
+      m.connection,
+      `INSERT INTO house_tally (commune_code, year, kind, handed_over) VALUES (?, ?, ?, 1)
+       ON CONFLICT (commune_code, year, kind) DO UPDATE SET handed_over = house_tally.handed_over + 1`,
+    ),
+    [h.communeCode, Number(h.on.slice(0, 4)), h.kind],
+  );
+}

@@ -1,0 +1,12 @@
+/** Periods of the statistics: whole years answer from the year tallies, partial ones from the rows. */
+
+/** A period as whole calendar years (answered from the year tallies) and the partial edges around them. */
+export function splitPeriod(from: string, to: string): { years: [number, number] | null; edges: [string, string][] } {
+  const first = Number(from.slice(0, 4)) + (from.endsWith("-01-01") ? 0 : 1);
+  const last = Number(to.slice(0, 4)) - (to.endsWith("-12-31") ? 0 : 1);
+  if (first > last) return { years: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (!from.endsWith("-01-01")) edges.push([from, `${first - 1}-12-31`]);
+  if (!to.endsWith("-12-31")) edges.push([`${last + 1}-01-01`, to]);
+  return { years: [first, last], edges };
+}

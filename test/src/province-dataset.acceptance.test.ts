@@ -1,0 +1,185 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { DataSource } from "typeorm";
+import { createLogger, dataSourceFor, referenceUnits } from "@danvan/kit";
+import { programsSubgraph } from "@danvan/programs";
+import { startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
+import { checkedInOperations, operation } from "./support/operations.js";
+
+type Data = Record<string, unknown>;
+
+/**
+ * Acceptance (issue 5): the full province dataset, seeded by the seed commands, served by the
+ * whole federation; the published figures come back exactly through the gateway, and agree
+ * with the rows themselves counted in SQL.
+ */
+describe("the province dataset at full scale, through the gateway (acceptance)", () => {
+  let f: Federation;
+  let analyst: string;
+  let programs: DataSource;
+  before(async () => {
+    f = await startFederation({ scale: "full" });
+    console.log(
+      f
+        .seedOutput()
+        .split("\n")
+        .filter((l) => /seeded in/.test(l))
+        .join("\n"),
+    );
+    analyst = await f.token({ sub: "analyst-1", roles: ["ANALYST"] });
+    programs = dataSourceFor(
+      programsSubgraph,
+      { ...f.databases.programs, DB_POOL_SIZE: 2, DB_ACQUIRE_TIMEOUT_MS: 5000 },
+      createLogger("acceptance-sql", "silent"),
+    );
+    await programs.initialize();
+  });
+  after(async () => {
+    await programs?.destroy();
+    await f?.stop();
+  });
+
+  const run = async (name: string, variables?: Record<string, unknown>): Promise<Data> => {
+    const op = operation(name);
+    const r: GraphQLResponse = await f.query(op.document, { token: analyst, variables: variables ?? op.variables });
+    assert.equal(r.body.errors, undefined, `${name}: ${r.text.slice(0, 500)}`);
+    return r.body.data!;
+  };
+  const sql = async (q: string): Promise<number> =>
+    Number(Object.values(((await programs.query(q)) as Record<string, string | number>[])[0]!)[0]);
+
+  it("answers the worked query with the province's published figures, exactly", async () => {
+    const d = await run("ProvinceHeadline");
+    const poverty = d.povertyStatistics as Record<string, number>;
+    const fund = d.fundSummary as Record<string, number>;
+    assert.deepEqual(
+      {
+        poor: poverty.poor,
+        nearPoor: poverty.nearPoor,
+        poorRate: poverty.poorRate,
+        nearPoorRate: poverty.nearPoorRate,
+      },
+      { poor: 14_170, nearPoor: 29_414, poorRate: 0.0263, nearPoorRate: 0.0545 },
+    );
+    assert.ok(poverty.households! >= 539_212 && poverty.households! <= 539_810, `households ${poverty.households}`);
+    assert.ok(BigInt(fund.raisedVnd!) >= 1_375_000_000_000n, `raised ${fund.raisedVnd}`);
+    assert.equal(fund.housesBuilt! + fund.housesRepaired!, 25_226);
+    assert.ok(fund.supportVisits! >= 3_400_000, `visits ${fund.supportVisits}`);
+
+    // The same figures from the rows themselves, not from the rollups the graph reads.
+    assert.equal(
+      await sql(`SELECT COUNT(*) FROM poverty_classification WHERE year = 2019 AND status = 'POOR'`),
+      14_170,
+    );
+    assert.equal(
+      await sql(`SELECT COUNT(*) FROM poverty_classification WHERE year = 2019 AND status = 'NEAR_POOR'`),
+      29_414,
+    );
+    assert.equal(await sql(`SELECT COUNT(*) FROM household`), poverty.households);
+    assert.equal(
+      String(
+        await sql(`SELECT SUM(amount_vnd) FROM contribution WHERE received_on BETWEEN '2010-01-01' AND '2019-12-31'`),
+      ),
+      String(fund.raisedVnd),
+    );
+    assert.equal(
+      await sql(
+        `SELECT COUNT(*) FROM solidarity_house WHERE status = 'HANDED_OVER' AND handed_over_on BETWEEN '2010-01-01' AND '2019-12-31'`,
+      ),
+      25_226,
+    );
+    assert.equal(
+      await sql(`SELECT COUNT(*) FROM support_event WHERE given_on BETWEEN '2010-01-01' AND '2019-12-31'`),
+      fund.supportVisits,
+    );
+  });
+
+  it("answers the district page for every district, its communes adding up to the province", async () => {
+    const province = await run("PetitionsOnTimeByUnit", { unitCode: "89", from: "2019-01-01", to: "2019-12-31" });
+    const sums = { poor: 0, nearPoor: 0, received: 0, communes: 0 };
+    const members = new Map<string, number>();
+    for (const district of referenceUnits.filter((u) => u.level === "DISTRICT")) {
+      const d = await run("DistrictPage", { code: district.code, year: 2019, from: "2019-01-01", to: "2019-12-31" });
+      const unit = d.administrativeUnit as {
+        name: string;
+        children: {
+          povertyStatistics: { poor: number; nearPoor: number };
+          petitionStatistics: { received: number; onTimeRate: number };
+          organisations: { kind: string; memberCount: number }[];
+        }[];
+      };
+      assert.equal(unit.name, district.name);
+      assert.equal(unit.children.length, referenceUnits.filter((u) => u.parentCode === district.code).length);
+      for (const c of unit.children) {
+        sums.poor += c.povertyStatistics.poor;
+        sums.nearPoor += c.povertyStatistics.nearPoor;
+        sums.received += c.petitionStatistics.received;
+        sums.communes++;
+        assert.ok(c.petitionStatistics.onTimeRate >= 0 && c.petitionStatistics.onTimeRate <= 1);
+        assert.equal(c.organisations.length, 6);
+        for (const o of c.organisations) members.set(o.kind, (members.get(o.kind) ?? 0) + o.memberCount);
+      }
+    }
+    assert.equal(sums.communes, referenceUnits.filter((u) => u.level === "COMMUNE").length);
+    assert.equal(sums.poor, 14_170);
+    assert.equal(sums.nearPoor, 29_414);
+    assert.equal(sums.received, (province.petitionStatistics as { received: number }).received);
+    assert.ok(sums.received > 0);
+    // Province committees count every member below them: the communes' members plus district and province staff.
+    const byKind = await run("MembersAndRecruitmentByKind");
+    for (const o of (byKind.administrativeUnit as { organisations: { kind: string; memberCount: number }[] })
+      .organisations) {
+      assert.ok(members.get(o.kind)! > 0 && members.get(o.kind)! <= o.memberCount, o.kind);
+    }
+  });
+
+  it("answers every analyst operation in test/operations, with parts that add up to their wholes", async () => {
+    const results = new Map<string, Data>();
+    for (const op of checkedInOperations()) results.set(op.name, await run(op.name));
+    const poverty = results.get("PovertyByUnitAndYear")!.povertyStatistics as {
+      poor: number;
+      byChildUnit: { poor: number }[];
+    };
+    assert.equal(poverty.byChildUnit.length, 11);
+    assert.equal(
+      poverty.byChildUnit.reduce((s, c) => s + c.poor, 0),
+      poverty.poor,
+    );
+    const fund = results.get("FundByYearAndUnit")!.fundSummary as {
+      raisedVnd: number;
+      byYear: { year: number; raisedVnd: number }[];
+    };
+    assert.deepEqual(
+      fund.byYear.map((y) => y.year),
+      [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019],
+    );
+    assert.equal(
+      fund.byYear.reduce((s, y) => s + BigInt(y.raisedVnd), 0n),
+      BigInt(fund.raisedVnd),
+    );
+    const support = results.get("SupportByKind")!.fundSummary as {
+      supportVisits: number;
+      supportByKind: { kind: string; visits: number }[];
+    };
+    assert.equal(
+      support.supportByKind.reduce((s, k) => s + k.visits, 0),
+      support.supportVisits,
+    );
+    assert.ok(support.supportByKind.every((k) => k.visits > 0));
+    const houses = results.get("HousesByState")!.houseStatistics as {
+      total: number;
+      byStatus: { status: string; count: number }[];
+    };
+    assert.equal(
+      houses.byStatus.reduce((s, k) => s + k.count, 0),
+      houses.total,
+    );
+    assert.equal(houses.byStatus.find((s) => s.status === "HANDED_OVER")?.count, 25_226);
+    const petitions = results.get("PetitionsOnTimeByUnit")!.petitionStatistics as {
+      received: number;
+      onTimeRate: number;
+      overdue: number;
+    };
+    assert.ok(petitions.onTimeRate > 0.5 && petitions.onTimeRate < 1, `on-time rate ${petitions.onTimeRate}`);
+  });
+});

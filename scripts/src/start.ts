@@ -1,6 +1,7 @@
-import { spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
-import { databaseEnv, gatewayScript, mainScript, postgresServer, SUBGRAPHS } from "./environment.js";
+import type { ServiceProcess } from "@danvan/kit";
+import { postgresServer } from "./environment.js";
 import { seedAll } from "./seed-all.js";
+import { startStack } from "./stack.js";
 
 /**
  * `npm start`: seeds the embedded databases on the first run (later runs reuse them), starts
@@ -31,36 +32,14 @@ try {
   // The full province dataset on the first run (about a minute); later runs reuse it.
   await seedAll({ scale: "full", ifEmpty: true, env: { LOG_LEVEL: logLevel } });
 
-  const urls: Record<string, string> = {};
-  for (const s of SUBGRAPHS) {
-    const port = Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort);
-    const proc = spawnService({
-      name: s.name,
-      script: mainScript(s),
-      env: {
-        // Petitions reads remote-area flags from the graph (the gateway starts last, asked later).
-        UNIT_REGISTRY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
-        ...process.env,
-        ...databaseEnv(s),
-        PORT: String(port),
-        LOG_LEVEL: logLevel,
-      },
-      inheritOutput: true,
-    });
-    running.push(proc);
-    await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
-    urls[`SUBGRAPH_URL_${s.name.toUpperCase()}`] = `http://127.0.0.1:${port}/graphql`;
-    console.log(`  ${s.name.padEnd(14)} http://127.0.0.1:${port}/graphql`);
-  }
-
-  const gateway = spawnService({
-    name: "gateway",
-    script: gatewayScript,
-    env: { ...process.env, ...urls, PORT: String(gatewayPort), LOG_LEVEL: logLevel },
+  const stack = await startStack({
+    gatewayPort,
+    subgraphPort: (name, defaultPort) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPort),
+    logLevel,
     inheritOutput: true,
+    onSubgraphReady: (name, url) => console.log(`  ${name.padEnd(14)} ${url}`),
   });
-  running.push(gateway);
-  await waitForReady(`http://127.0.0.1:${gatewayPort}/readyz`, gateway);
+  running.push(...stack.running);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

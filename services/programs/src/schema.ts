@@ -7,6 +7,7 @@ import { OrganisationFieldsResolver } from "./federation/organisation.resolver.j
 import { HouseholdResolver, householdReference } from "./households/household.resolver.js";
 import { PovertyResolver, PovertyStandardResolver } from "./poverty/poverty.resolver.js";
 import { ContributionResolver, FundResolver } from "./fund/fund.resolver.js";
+import { FundSummaryResolver } from "./fund/fund-summary.resolver.js";
 import { SupportResolver } from "./support/support.resolver.js";
 import { houseResolvers } from "./houses/index.js";
 import { modelResolvers } from "./models/index.js";
@@ -23,6 +24,7 @@ export function buildProgramsSchema(): Promise<GraphQLSchema> {
       PovertyStandardResolver,
       FundResolver,
       ContributionResolver,
+      FundSummaryResolver,
       SupportResolver,
       ...houseResolvers,
       ...modelResolvers,

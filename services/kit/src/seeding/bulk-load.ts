@@ -22,6 +22,8 @@ interface Sink {
   closed?: boolean;
 }
 
+/** Connections a bulk load may hold on PostgreSQL: one per table streamed at once, plus one. */
+export const BULK_LOAD_POOL_SIZE = 10;
 const SQLITE_ROWS_PER_STATEMENT = 64;
 const COPY_CHUNK_CHARS = 1 << 18;
 const PROGRESS_EVERY = 20_000;
@@ -144,8 +146,13 @@ export class BulkLoad {
     const names = columns.map((c) => `"${c.databaseName}"`).join(", ");
     if (this.ds.options.type === "postgres") {
       const runner = this.ds.createQueryRunner();
+      const client = (await runner.connect().catch((err: Error) => {
+        throw new Error(
+          `bulk load of ${table}: no free connection (${this.runners.length} tables streaming); ` +
+            `keep at most ${BULK_LOAD_POOL_SIZE - 1} tables open at once (${err.message})`,
+        );
+      })) as { query: (q: unknown) => Writable };
       this.runners.push(runner);
-      const client = (await runner.connect()) as { query: (q: unknown) => Writable };
       const props = columns.map((c) => c.propertyName);
       const sink = copySink(client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)), props);
       this.runnerOf.set(sink, runner);

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import cliProgress from "cli-progress";
 import type { DataSource } from "typeorm";
+import { BULK_LOAD_POOL_SIZE } from "./bulk-load.js";
 import { parseEnv, subgraphEnvSchema } from "../config.js";
 import { createLogger } from "../logger.js";
 import { dataSourceFor, type SubgraphDefinition } from "../subgraph.js";
@@ -40,7 +41,8 @@ export async function runSeedCli<C extends SubgraphContext, S extends string>(
 
   const env = parseEnv(def.name, subgraphEnvSchema(def.defaultPort));
   const logger = createLogger(`${def.name}-seed`, env.LOG_LEVEL);
-  const ds = dataSourceFor(def, env, logger);
+  // Seeding streams several tables at once, each on a connection of its own.
+  const ds = dataSourceFor(def, { ...env, DB_POOL_SIZE: Math.max(env.DB_POOL_SIZE, BULK_LOAD_POOL_SIZE) }, logger);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: "each" });

@@ -1,3 +1,4 @@
+import { BULK_LOAD_POOL_SIZE } from "../seeding/bulk-load.js";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
@@ -43,7 +44,8 @@ export async function startHarness<C extends SubgraphContext>(
 ): Promise<Harness> {
   const db = await createTestDatabase(def.name);
   const logger = createLogger(`${def.name}-test`, "silent");
-  const ds = dataSourceFor(def, { ...db.env, DB_POOL_SIZE: 5, DB_ACQUIRE_TIMEOUT_MS: 5000 }, logger);
+  // Ten connections: a bulk-loading seed streams several tables at once, each on its own.
+  const ds = dataSourceFor(def, { ...db.env, DB_POOL_SIZE: BULK_LOAD_POOL_SIZE, DB_ACQUIRE_TIMEOUT_MS: 5000 }, logger);
   await ds.initialize();
   await ds.runMigrations({ transaction: "each" });
   if (seed) await seed(ds);

@@ -4,6 +4,7 @@ import { handedOverHouses } from "../houses/house-statistics.js";
 import { splitPeriod } from "../period.js";
 import { FundEntryKind } from "./fund-enums.js";
 import { SupportKind } from "../support/support-kind.js";
+import type { SupportKindFigures } from "./fund-summary.type.js";
 import type { FundSummary, FundYear } from "./fund-summary.type.js";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 
@@ -12,8 +13,6 @@ export interface PeriodFigures {
   raised: Map<string, bigint>;
   spent: Map<string, bigint>;
   visits: Map<string, number>;
-  /** Visits and their value per commune, year and kind ("code:year:kind"). */
-  support: Map<string, { visits: number; amount: bigint }>;
   built: Map<string, number>;
   repaired: Map<string, number>;
   years: number[];
@@ -43,8 +42,8 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
           whole,
         ),
         q(
-          `SELECT commune_code AS code, year AS y, kind, visits AS v, amount_vnd AS a FROM support_tally
-           WHERE year >= ? AND year <= ?`,
+          `SELECT commune_code AS code, year AS y, SUM(visits) AS v FROM support_tally
+           WHERE year >= ? AND year <= ? GROUP BY commune_code, year`,
           whole,
         ),
       ]
@@ -64,9 +63,9 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
         [FundEntryKind.CONTRIBUTION, FundEntryKind.SUPPORT, FundEntryKind.HOUSE, ...units, a, b],
       ),
       q(
-        `SELECT commune_code AS code, ${yearOf("given_on")} AS y, kind, COUNT(*) AS v, SUM(amount_vnd) AS a
+        `SELECT commune_code AS code, ${yearOf("given_on")} AS y, COUNT(*) AS v
            FROM support_event WHERE commune_code IN (${list(communes)}) AND given_on >= ? AND given_on <= ?
-          GROUP BY commune_code, ${yearOf("given_on")}, kind`,
+          GROUP BY commune_code, ${yearOf("given_on")}`,
         [...communes, a, b],
       ),
     ]),
@@ -82,7 +81,6 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
     raised: new Map(),
     spent: new Map(),
     visits: new Map(),
-    support: new Map(),
     built: new Map(),
     repaired: new Map(),
     years: [],
@@ -99,14 +97,7 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
     if (raised !== 0n) add(f.raised, r, raised, (a, b) => a + b);
     if (spent !== 0n) add(f.spent, r, spent, (a, b) => a + b);
   }
-  for (const r of visitRows) {
-    add(f.visits, r, Number(r.v), (a, b) => a + b);
-    const k = `${key(String(r.code), Number(r.y))}:${String(r.kind)}`;
-    const t = f.support.get(k) ?? { visits: 0, amount: 0n };
-    t.visits += Number(r.v);
-    t.amount += BigInt(String(r.a));
-    f.support.set(k, t);
-  }
+  for (const r of visitRows) add(f.visits, r, Number(r.v), (a, b) => a + b);
   for (const h of houses) {
     const target = h.kind === "NEW" ? f.built : f.repaired;
     target.set(key(h.communeCode, h.year), (target.get(key(h.communeCode, h.year)) ?? 0) + h.n);
@@ -142,19 +133,61 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
     housesBuilt: byYear.reduce((s, y) => s + y.housesBuilt, 0),
     housesRepaired: byYear.reduce((s, y) => s + y.housesRepaired, 0),
     supportVisits: byYear.reduce((s, y) => s + y.supportVisits, 0),
-    supportByKind: Object.values(SupportKind).map((kind) => {
-      let visits = 0;
-      let amountVnd = 0n;
-      for (const year of f.years)
-        for (const c of communes) {
-          const t = f.support.get(`${key(c, year)}:${kind}`);
-          if (t) {
-            visits += t.visits;
-            amountVnd += t.amount;
-          }
-        }
-      return { kind, visits, amountVnd };
-    }),
     byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportVisits),
   };
+}
+
+/** Support events and their value per commune and kind over a period ("commune:kind"). */
+export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
+
+/** The period's support by commune and kind, for the whole province: a thousand rows at most. */
+export async function supportByKindFigures(ds: DataSource, from: string, to: string): Promise<SupportByKind> {
+  const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
+  const { years, edges } = splitPeriod(from, to);
+  const communes = referenceUnits.filter((u) => u.level === "COMMUNE").map((u) => u.code);
+  const rows = (
+    await Promise.all([
+      years
+        ? q(
+            `SELECT commune_code AS code, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
+              WHERE year >= ? AND year <= ? GROUP BY commune_code, kind`,
+            years,
+          )
+        : Promise.resolve([]),
+      ...edges.map(([a, b]) =>
+        q(
+          `SELECT commune_code AS code, kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
+            WHERE commune_code IN (${communes.map(() => "?").join(", ")}) AND given_on >= ? AND given_on <= ?
+            GROUP BY commune_code, kind`,
+          [...communes, a, b],
+        ),
+      ),
+    ])
+  ).flat();
+  const figures: SupportByKind = new Map();
+  for (const r of rows) {
+    const k = `${String(r.code)}:${String(r.kind)}`;
+    const t = figures.get(k) ?? { visits: 0, amount: 0n };
+    t.visits += Number(r.v);
+    t.amount += BigInt(String(r.a));
+    figures.set(k, t);
+  }
+  return figures;
+}
+
+/** A unit's support by kind (its communes' sums), every kind listed. */
+export function supportByKindFor(unitCode: string, figures: SupportByKind): SupportKindFigures[] {
+  const communes = communesIn(unitCode);
+  return Object.values(SupportKind).map((kind) => {
+    let visits = 0;
+    let amountVnd = 0n;
+    for (const c of communes) {
+      const t = figures.get(`${c}:${kind}`);
+      if (t) {
+        visits += t.visits;
+        amountVnd += t.amount;
+      }
+    }
+    return { kind, visits, amountVnd };
+  });
 }

@@ -64,9 +64,6 @@ export class FundSummary {
   @Field(() => Int, { description: "Support events to households (household-visits)." })
   supportVisits: number;
 
-  @Field(() => [SupportKindFigures], { description: "Support events by kind (every kind, zero included)." })
-  supportByKind: SupportKindFigures[];
-
   @Field(() => [FundYear], { description: "The same figures by calendar year." })
   byYear: FundYear[];
 }

@@ -2,7 +2,7 @@ import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, placeholders, RequestMemo } from "@danvan/kit";
 import { Contribution } from "./contribution.entity.js";
 import { Fund } from "./fund.entity.js";
-import { periodFigures } from "./fund-statistics.js";
+import { periodFigures, supportByKindFigures } from "./fund-statistics.js";
 import { FundEntryKind } from "./fund-enums.js";
 
 export interface FundBalanceRow {
@@ -76,6 +76,7 @@ export function fundLoaders(ds: DataSource) {
     ),
     /** A period's province-wide aggregates, shared by every fundSummary of the request. */
     periodFigures: new RequestMemo(({ from, to }: { from: string; to: string }) => periodFigures(ds, from, to)),
+    supportByKind: new RequestMemo(({ from, to }: { from: string; to: string }) => supportByKindFigures(ds, from, to)),
     /** Balances of many funds over one period, from the ledger in one statement. */
     fundBalance: new LoaderFamily(({ from, to }: { from: string; to: string }) =>
       keyedLoader<string, FundBalanceRow>(

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { startFederation, type Federation } from "./support/federation.js";
-import { launchChromium } from "./support/browser.js";
+import { launchChromium, runIdeQuery, setIdeQuery } from "./support/browser.js";
 
 /**
  * The IDE page in a real browser with the network cut off: every request that is not to the
@@ -35,22 +35,8 @@ describe("the IDE page in headless Chromium, offline", () => {
     await f?.stop();
   });
 
-  async function setQuery(query: string): Promise<void> {
-    await page.evaluate((q) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
-      const cm = doc.querySelector(".graphiql-query-editor .CodeMirror") as {
-        CodeMirror: { setValue(v: string): void };
-      };
-      cm.CodeMirror.setValue(q);
-    }, query);
-  }
-
-  async function runAndRead(): Promise<string> {
-    await page.click(".graphiql-execute-button");
-    const result = page.locator(".result-window");
-    await result.locator('text=/"data"|"errors"/').first().waitFor({ timeout: 15_000 });
-    return (await result.innerText()).replace(/\s+/g, " ");
-  }
+  const setQuery = (query: string) => setIdeQuery(page, query);
+  const runAndRead = () => runIdeQuery(page);
 
   it("loads GraphiQL from the gateway alone and runs the default query", async () => {
     const response = await page.goto(f.gatewayUrl, { waitUntil: "load" });

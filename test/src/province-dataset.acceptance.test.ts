@@ -5,6 +5,7 @@ import { createLogger, dataSourceFor, referenceUnits } from "@danvan/kit";
 import { programsSubgraph } from "@danvan/programs";
 import { startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
 import { checkedInOperations, operation } from "./support/operations.js";
+import { launchChromium, runIdeQuery, setIdeQuery } from "./support/browser.js";
 
 type Data = Record<string, unknown>;
 
@@ -181,5 +182,22 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
       overdue: number;
     };
     assert.ok(petitions.onTimeRate > 0.5 && petitions.onTimeRate < 1, `on-time rate ${petitions.onTimeRate}`);
+  });
+
+  it("shows the published figures in the IDE page, in a real browser", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(f.gatewayUrl, { waitUntil: "load" });
+      await page.locator(".graphiql-container").waitFor({ timeout: 15_000 });
+      await setIdeQuery(page, operation("ProvinceHeadline").document);
+      const text = await runIdeQuery(page);
+      assert.match(text, /"poor": 14170/);
+      assert.match(text, /"nearPoor": 29414/);
+      assert.match(text, /"poorRate": 0\.0263/);
+      assert.match(text, /"supportVisits": 3\d{6}/);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
 export function chromiumPath(): string {
@@ -31,4 +31,23 @@ export function launchChromium(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/** Puts a query into the IDE page's editor (GraphiQL's CodeMirror). */
+export async function setIdeQuery(page: Page, query: string): Promise<void> {
+  await page.evaluate((q) => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+    const cm = doc.querySelector(".graphiql-query-editor .CodeMirror") as {
+      CodeMirror: { setValue(v: string): void };
+    };
+    cm.CodeMirror.setValue(q);
+  }, query);
+}
+
+/** Presses the IDE page's run button and returns the result pane's text, whitespace collapsed. */
+export async function runIdeQuery(page: Page): Promise<string> {
+  await page.click(".graphiql-execute-button");
+  const result = page.locator(".result-window");
+  await result.locator('text=/"data"|"errors"/').first().waitFor({ timeout: 15_000 });
+  return (await result.innerText()).replace(/\s+/g, " ");
 }

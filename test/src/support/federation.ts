@@ -99,37 +99,44 @@ export async function startFederation(
   let seedOutput = "";
   // Each subgraph owns its own database; none reads another's. The seeds run side by side.
   const envs = new Map<string, NodeJS.ProcessEnv>();
-  for (const sg of SUBGRAPHS) {
-    const db = await createTestDatabase(`e2e_${sg.name}`);
-    dbs.push(db);
-    databases[sg.name] = db.env;
-    envs.set(sg.name, { ...base, ...db.env });
-  }
-  const seeded = await Promise.all(
-    SUBGRAPHS.map((sg) =>
-      runNodeCollecting(
-        path.join(repoRoot, sg.folder, "dist/seed/main.js"),
-        ["--scale", opts.scale ?? "small", "--no-progress"],
-        envs.get(sg.name)!,
-        { quiet: true },
+  try {
+    for (const sg of SUBGRAPHS) {
+      const db = await createTestDatabase(`e2e_${sg.name}`);
+      dbs.push(db);
+      databases[sg.name] = db.env;
+      envs.set(sg.name, { ...base, ...db.env });
+    }
+    const seeded = await Promise.all(
+      SUBGRAPHS.map((sg) =>
+        runNodeCollecting(
+          path.join(repoRoot, sg.folder, "dist/seed/main.js"),
+          ["--scale", opts.scale ?? "small", "--no-progress"],
+          envs.get(sg.name)!,
+          { quiet: true },
+        ),
       ),
-    ),
-  );
-  seeded.forEach((r, i) => {
-    if (r.code !== 0) throw new Error(`seeding ${SUBGRAPHS[i]!.name} exited with ${r.code}\n${r.output}`);
-    seedOutput += r.output;
-  });
-  for (const sg of SUBGRAPHS) {
-    const port = await freePort();
-    const proc = spawnService({
-      name: sg.name,
-      script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
-      env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
+    );
+    seeded.forEach((r, i) => {
+      if (r.code !== 0) throw new Error(`seeding ${SUBGRAPHS[i]!.name} exited with ${r.code}\n${r.output}`);
+      seedOutput += r.output;
     });
-    processes.push(proc);
-    await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
-    subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
-    urlEnv[`SUBGRAPH_URL_${sg.name.toUpperCase()}`] = subgraphUrls[sg.name];
+    for (const sg of SUBGRAPHS) {
+      const port = await freePort();
+      const proc = spawnService({
+        name: sg.name,
+        script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
+        env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
+      });
+      processes.push(proc);
+      await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
+      subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
+      urlEnv[`SUBGRAPH_URL_${sg.name.toUpperCase()}`] = subgraphUrls[sg.name];
+    }
+  } catch (err) {
+    // A federation that could not start leaves no process or database behind.
+    for (const p of processes) await p.stop();
+    for (const d of dbs) await d.drop();
+    throw err;
   }
   const organisations = processes[0]!;
   const organisationsUrl = subgraphUrls.organisations!;

@@ -46,9 +46,16 @@ export async function startHarness<C extends SubgraphContext>(
   const logger = createLogger(`${def.name}-test`, "silent");
   // Ten connections: a bulk-loading seed streams several tables at once, each on its own.
   const ds = dataSourceFor(def, { ...db.env, DB_POOL_SIZE: BULK_LOAD_POOL_SIZE, DB_ACQUIRE_TIMEOUT_MS: 5000 }, logger);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "each" });
-  if (seed) await seed(ds);
+  try {
+    await ds.initialize();
+    await ds.runMigrations({ transaction: "each" });
+    if (seed) await seed(ds);
+  } catch (err) {
+    // A harness that could not start leaves no database behind.
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    await db.drop();
+    throw err;
+  }
   const server = new ApolloServer<C>({
     schema: await def.buildSchema(),
     formatError: createErrorFormatter(logger),

@@ -12,8 +12,6 @@ export interface SubgraphEntry {
   folder: string;
   defaultPort: number;
   buildSchema: () => Promise<GraphQLSchema>;
-  /** Its seed runs longest at full scale: it keeps the terminal for its progress bars. */
-  longestSeed?: boolean;
 }
 
 export const SUBGRAPHS: SubgraphEntry[] = [
@@ -28,7 +26,6 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     folder: "services/programs",
     defaultPort: programsSubgraph.defaultPort,
     buildSchema: programsSubgraph.buildSchema,
-    longestSeed: true,
   },
   {
     name: petitionsSubgraph.name,

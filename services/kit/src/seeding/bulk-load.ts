@@ -100,7 +100,7 @@ export class BulkLoad {
   /** Ends every stream, commits, rebuilds what was deferred; returns rows written per table. */
   async finish(): Promise<Record<string, number>> {
     for (const s of this.sinks.values()) if (!s.closed) await this.endSink(s);
-    for (const [name, n] of Object.entries(this.counts)) this.progress?.advance(name, n);
+    for (const [name, n] of Object.entries(this.counts)) this.progress?.finished?.(name, n);
     if (this.ds.options.type === "postgres") {
       await this.deferred.restore();
       for (const t of this.deferred.tables) await this.ds.query(`ANALYZE "${t}"`);

@@ -11,6 +11,8 @@ import type { SubgraphContext } from "../context.js";
 export interface SeedProgress {
   start(table: string, total: number): void;
   advance(table: string, done: number): void;
+  /** The table is loaded with this many rows (its total was an estimate). */
+  finished?(table: string, rows: number): void;
 }
 
 export interface SeedCliOptions<S extends string> {
@@ -50,26 +52,50 @@ export async function runSeedCli<C extends SubgraphContext, S extends string>(
       console.log(`${def.name}: dataset already loaded`);
       return;
     }
-    const bars =
-      opts.progress && process.stderr.isTTY
-        ? new cliProgress.MultiBar(
-            { format: ` ${def.name} {table} [{bar}] {value}/{total}`, hideCursor: true },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
-    const open = new Map<string, cliProgress.SingleBar>();
-    const progress: SeedProgress = {
-      start: (table, total) => {
-        if (bars) open.set(table, bars.create(total, 0, { table: table.padEnd(24) }));
-        else if (opts.progress) console.log(`${def.name}: loading ${table} (${total} rows)`);
-      },
-      advance: (table, done) => open.get(table)?.update(done),
-    };
+    const progress = reporter(def.name, opts.progress);
     const started = Date.now();
     const counts = await cli.seed(ds, { scale: opts.scale, progress });
-    bars?.stop();
+    progress.stop();
     console.log(`${def.name}: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`, counts);
   } finally {
     await ds.destroy();
   }
+}
+
+/** A progress message a seed process sends its parent (`npm run seed` draws all subgraphs' bars). */
+export type SeedProgressMessage =
+  | { type: "seed-progress"; table: string; total: number }
+  | { type: "seed-progress"; table: string; done: number }
+  | { type: "seed-progress"; table: string; finished: number };
+
+/**
+ * Where progress goes: to the parent process when it asked for messages (DANVAN_SEED_PROGRESS=ipc),
+ * else a bar per table on a terminal, else nothing (the summary is printed at the end).
+ */
+function reporter(name: string, wanted: boolean): SeedProgress & { stop(): void } {
+  if (process.env.DANVAN_SEED_PROGRESS === "ipc" && process.send) {
+    const send = (m: SeedProgressMessage) => process.send!(m);
+    return {
+      start: (table, total) => send({ type: "seed-progress", table, total }),
+      advance: (table, done) => send({ type: "seed-progress", table, done }),
+      finished: (table, rows) => send({ type: "seed-progress", table, finished: rows }),
+      stop: () => undefined,
+    };
+  }
+  if (!wanted || !process.stderr.isTTY)
+    return { start: () => undefined, advance: () => undefined, stop: () => undefined };
+  const bars = new cliProgress.MultiBar(
+    { format: ` ${name} {table} [{bar}] {value}/{total}`, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  const open = new Map<string, cliProgress.SingleBar>();
+  return {
+    start: (table, total) => void open.set(table, bars.create(total, 0, { table: table.padEnd(24) })),
+    advance: (table, done) => open.get(table)?.update(done),
+    finished: (table, rows) => {
+      open.get(table)?.setTotal(rows);
+      open.get(table)?.update(rows);
+    },
+    stop: () => bars.stop(),
+  };
 }

@@ -14,6 +14,8 @@ import {
   type Settings,
 } from "./env-variables.js";
 
+import { DEFAULT_BUDGETS, type Audience, type Budget } from "./limits.js";
+
 export { isSymmetric, type ConfigProblem };
 
 /** The repository root: this file is compiled to gateway/dist/src/config.js. */
@@ -52,6 +54,9 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
+  /** Query limits: tokens for everyone, the rest per audience. */
+  readonly maxTokens: number;
+  readonly budgets: Record<Audience, Budget>;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -202,6 +207,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     introspection: s.INTROSPECTION ?? !production,
     logLevel: s.LOG_LEVEL,
     shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
+    maxTokens: s.QUERY_MAX_TOKENS,
+    budgets: Object.fromEntries(
+      Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
+    ) as Record<Audience, Budget>,
   };
 }
 

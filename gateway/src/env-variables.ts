@@ -32,6 +32,21 @@ export interface ConfigProblem {
 
 const text = (dflt: string) => z.string().min(1).default(dflt);
 
+const budgetPart = z
+  .object({
+    depth: z.number().int().min(1),
+    aliases: z.number().int().min(0),
+    directives: z.number().int().min(0),
+    cost: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
+/** Per-audience changes to the default query budgets (limits.ts). */
+const budgetOverrides = z
+  .object({ public: budgetPart, officer: budgetPart, analyst: budgetPart, admin: budgetPart })
+  .partial()
+  .strict();
+
 function wholeNumber(min: number, max: number, dflt: number) {
   return z
     .string()
@@ -150,6 +165,23 @@ export const SETTINGS = {
     )
     .default("info"),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, 10_000),
+  QUERY_MAX_TOKENS: wholeNumber(100, 1_000_000, 5_000),
+  QUERY_BUDGETS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        return budgetOverrides.parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            'must be JSON like {"public":{"cost":8000},"analyst":{"depth":20}} (depth, aliases, directives, cost)',
+        });
+        return z.NEVER;
+      }
+    }),
 };
 
 export type Settings = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]> };

@@ -20,6 +20,7 @@ import { createErrorFormatter } from "./error-masking.js";
 import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
+import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
 import { SignedIdentityDataSource } from "./subgraph-data-source.js";
 
 export interface RunningGateway {
@@ -121,9 +122,11 @@ export async function startGateway(
     __exposeQueryPlanExperimental: false,
   });
 
+  const formatErrors = createErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(logger),
+    formatError: (formatted, error) => formatErrors(tokenLimitAsTooComplex(formatted), error),
+    parseOptions: { maxTokens: config.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     // Without introspection, "Did you mean ...?" hints would leak the schema bit by bit.
@@ -140,6 +143,8 @@ export async function startGateway(
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's default landing page loads from a CDN; our IDE page is served locally.
       ApolloServerPluginLandingPageDisabled(),
+      // Depth, aliases, directives and cost against the caller's budget, before any planning.
+      queryLimitsPlugin(config.budgets, logger),
     ],
   });
 

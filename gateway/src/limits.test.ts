@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildSchema, parse } from "graphql";
+import { ANONYMOUS } from "@danvan/kit/identity";
+import { audienceOf, checkBudget, DEFAULT_BUDGETS, tokenLimitAsTooComplex, type Budget } from "./limits.js";
+import { loadConfig } from "./config.js";
+
+const schema = buildSchema(`
+  type Member { id: ID! name: String }
+  type MemberEdge { node: Member! }
+  type MemberConnection { totalCount: Int! edges: [MemberEdge!]! }
+  type Stats { poor: Int! }
+  type Unit {
+    code: ID!
+    parent: Unit
+    children: [Unit!]!
+    members(first: Int): MemberConnection!
+    povertyStatistics: Stats!
+  }
+  type Query { unit(code: ID!): Unit units: [Unit!]! }
+`);
+const budget: Budget = { depth: 5, aliases: 3, directives: 2, cost: 1_000 };
+const check = (q: string, b = budget, variables = {}) => checkBudget(schema, parse(q), b, variables);
+
+describe("query limits", () => {
+  it("measures depth, aliases and directives against the budget", () => {
+    assert.equal(check(`{ unit(code: "89") { parent { parent { code } } } }`), null);
+    assert.deepEqual(check(`{ unit(code: "89") { parent { parent { parent { parent { parent { code } } } } } } }`), {
+      limit: "depth",
+      max: 5,
+      actual: 7,
+    });
+    assert.equal(
+      check(`{ a: unit(code: "1") { code } b: unit(code: "2") { code } c: unit(code: "3") { code } }`),
+      null,
+    );
+    assert.deepEqual(
+      check(
+        `{ a: unit(code: "1") { code } b: unit(code: "2") { code } c: unit(code: "3") { code } d: unit(code: "4") { code } }`,
+      ),
+      {
+        limit: "aliases",
+        max: 3,
+        actual: 4,
+      },
+    );
+    assert.deepEqual(
+      check(`{ unit(code: "1") @include(if: true) { code @skip(if: false) parent @include(if: true) { code } } }`),
+      {
+        limit: "directives",
+        max: 2,
+        actual: 3,
+      },
+    );
+  });
+
+  it("prices lists by `first` (else 20), counts a connection's edges once and weighs aggregates", () => {
+    // units: 1 + 20 × (1 code + 1 members + 100 × (1 + 1 totalCount...)) — one list of 20 units, 100 members each.
+    const q = (first: string) =>
+      `query($n: Int) { units { code members(first: ${first}) { edges { node { id name } } } } }`;
+    const small = check(q("$n"), { ...budget, cost: 1e9 }, { n: 1 });
+    assert.equal(small, null);
+    const big = check(q("$n"), budget, { n: 100 });
+    assert.equal(big?.limit, "cost");
+    // 1 (units) + 20 × (1 code + 1 + 100 × (1 edges + 1 × (1 node + 2)))
+    assert.equal(big?.actual, 1 + 20 * (1 + 1 + 100 * (1 + 1 * (1 + 2))));
+    const stats = check(`{ unit(code: "89") { povertyStatistics { poor } } }`, { ...budget, cost: 11 });
+    assert.deepEqual(stats, { limit: "cost", max: 11, actual: 1 + (10 + 1) });
+  });
+
+  it("gives each audience its own budget, analysts the largest", () => {
+    assert.equal(audienceOf(ANONYMOUS), "public");
+    assert.equal(audienceOf({ sub: "a", roles: ["OFFICER"], unitCode: "883" }), "officer");
+    assert.equal(audienceOf({ sub: "a", roles: ["ANALYST"] }), "analyst");
+    assert.equal(audienceOf({ sub: "a", roles: ["ADMIN", "OFFICER"] }), "admin");
+    assert.ok(DEFAULT_BUDGETS.analyst.cost > DEFAULT_BUDGETS.officer.cost);
+    assert.ok(DEFAULT_BUDGETS.officer.cost > DEFAULT_BUDGETS.public.cost);
+  });
+
+  it("codes graphql-js's token limit like the other limits", () => {
+    let message = "";
+    try {
+      parse("{ a b c d e f }", { maxTokens: 5 });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    assert.deepEqual(tokenLimitAsTooComplex({ message }), {
+      message: "The query is over its tokens limit of 5",
+      extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max: 5 },
+    });
+    const other = { message: "Syntax Error: Unexpected Name", extensions: { code: "GRAPHQL_PARSE_FAILED" } };
+    assert.equal(tokenLimitAsTooComplex(other), other);
+  });
+
+  it("reads budget changes from QUERY_BUDGETS and refuses a malformed one by name", () => {
+    const env = { NODE_ENV: "test", IDENTITY_SECRET: "x".repeat(32), JWT_SECRET: "y".repeat(32) };
+    const c = loadConfig({
+      ...env,
+      QUERY_BUDGETS: '{"public":{"cost":8000},"analyst":{"depth":20}}',
+      QUERY_MAX_TOKENS: "9000",
+    });
+    assert.deepEqual(c.budgets.public, { ...DEFAULT_BUDGETS.public, cost: 8000 });
+    assert.equal(c.budgets.analyst.depth, 20);
+    assert.equal(c.maxTokens, 9000);
+    assert.throws(() => loadConfig({ ...env, QUERY_BUDGETS: '{"public":{"cost":"lots"}}' }), /QUERY_BUDGETS/);
+    assert.throws(() => loadConfig({ ...env, QUERY_BUDGETS: "{" }), /QUERY_BUDGETS/);
+  });
+});

@@ -1,0 +1,70 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { performance } from "node:perf_hooks";
+import { startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
+import { operation } from "./support/operations.js";
+
+/** Depth, alias, directive, token and cost bombs through the real gateway, per audience. */
+describe("query limits at the gateway", () => {
+  let f: Federation;
+  let analyst: string;
+  const rejections: number[] = [];
+  before(async () => {
+    f = await startFederation();
+    analyst = await f.token({ sub: "analyst-1", roles: ["ANALYST"] });
+  });
+  after(async () => {
+    const sorted = [...rejections].sort((a, b) => a - b);
+    console.log(`${sorted.length} bombs refused, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms`);
+    await f?.stop();
+  });
+
+  async function refused(query: string, limit: string, token?: string): Promise<GraphQLResponse> {
+    const t = performance.now();
+    const r = await f.query(query, { token });
+    rejections.push(performance.now() - t);
+    assert.equal(r.status, 400, r.text.slice(0, 300));
+    assert.equal(r.body.errors?.[0]?.extensions?.code, "QUERY_TOO_COMPLEX", r.text.slice(0, 300));
+    assert.equal(r.body.errors?.[0]?.extensions?.limit, limit);
+    assert.equal(r.body.data, undefined);
+    return r;
+  }
+
+  it("refuses a depth bomb, an alias bomb, a directive bomb and a token bomb, coded", async () => {
+    const deep = `{ administrativeUnit(code: "30280") { ${"parent { ".repeat(12)}code${" }".repeat(12)} } }`;
+    await refused(deep, "depth");
+    const aliases = Array.from({ length: 200 }, (_, i) => `u${i}: administrativeUnit(code: "89") { code }`).join(" ");
+    await refused(`{ ${aliases} }`, "aliases");
+    await refused(`{ administrativeUnit(code: "89") { ${"code @include(if: true) ".repeat(40)} } }`, "directives");
+    const r = await refused(`{ ${"__typename ".repeat(6000)} }`, "tokens");
+    assert.match(r.body.errors![0]!.message, /tokens limit of 5000/);
+  });
+
+  it("prices lists and aggregates: the public's budget refuses a costly query an analyst may run", async () => {
+    const costly = `{ administrativeUnits {
+      code
+      organisations { kind memberCount newMembers(from: "2019-01-01", to: "2019-12-31") recruitment(year: 2019) { recruited } }
+      povertyStatistics(year: 2019) { poor nearPoor }
+      petitionStatistics(from: "2019-01-01", to: "2019-12-31") { received }
+    } }`;
+    const r = await refused(costly, "cost");
+    assert.match(r.body.errors![0]!.message, /cost limit of 10000 \(\d+\)/);
+    const ok = await f.query(costly, { token: analyst });
+    assert.equal(ok.body.errors, undefined, ok.text.slice(0, 300));
+    assert.equal((ok.body.data!.administrativeUnits as unknown[]).length, 168);
+    // Nested lists multiply: even an analyst cannot ask for every member of every committee at once.
+    await refused(
+      `{ administrativeUnits { organisations { members(first: 100) { edges { node { id fullName } } } } } }`,
+      "cost",
+      analyst,
+    );
+  });
+
+  it("keeps serving the pages front-end apps use, for the public, after the bombs", async () => {
+    const page = operation("DistrictPage");
+    const r = await f.query(page.document, { variables: page.variables });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.errors, undefined, r.text.slice(0, 300));
+    assert.equal((r.body.data!.administrativeUnit as { children: unknown[] }).children.length, 13);
+  });
+});

@@ -57,6 +57,8 @@ export interface GatewayConfig {
   /** Query limits: tokens for everyone, the rest per audience. */
   readonly maxTokens: number;
   readonly budgets: Record<Audience, Budget>;
+  /** A persisted-operation manifest: when set, the public and officers run only its operations. */
+  readonly safelistManifest?: string;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -208,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     logLevel: s.LOG_LEVEL,
     shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
     maxTokens: s.QUERY_MAX_TOKENS,
+    ...(s.SAFELIST_MANIFEST ? { safelistManifest: path.resolve(s.SAFELIST_MANIFEST) } : {}),
     budgets: Object.fromEntries(
       Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
     ) as Record<Audience, Budget>,

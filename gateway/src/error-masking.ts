@@ -16,6 +16,8 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   "NOT_FOUND",
   "CONFLICT",
   "QUERY_TOO_COMPLEX",
+  // A gateway with a safelist refuses operations outside it (safelist.ts).
+  "OPERATION_NOT_SAFELISTED",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

@@ -21,6 +21,7 @@ import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
+import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
 import { SignedIdentityDataSource } from "./subgraph-data-source.js";
 
 export interface RunningGateway {
@@ -123,10 +124,13 @@ export async function startGateway(
   });
 
   const formatErrors = createErrorFormatter(logger);
+  const manifest = config.safelistManifest ? loadManifest(config.safelistManifest) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) => formatErrors(tokenLimitAsTooComplex(formatted), error),
     parseOptions: { maxTokens: config.maxTokens },
+    // With a safelist, apps may send an operation's id alone: the manifest preloads the APQ cache.
+    ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     // Without introspection, "Did you mean ...?" hints would leak the schema bit by bit.
@@ -144,6 +148,7 @@ export async function startGateway(
       // Apollo's default landing page loads from a CDN; our IDE page is served locally.
       ApolloServerPluginLandingPageDisabled(),
       // Depth, aliases, directives and cost against the caller's budget, before any planning.
+      ...(manifest ? [safelistPlugin(manifest, logger)] : []),
       queryLimitsPlugin(config.budgets, logger),
     ],
   });

@@ -5,6 +5,7 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import { repoRoot } from "@danvan/kit";
 import { SUBGRAPHS } from "./subgraphs.js";
+import { operationsManifest } from "./operations-manifest.js";
 
 export const schemaDir = path.join(repoRoot, "schema");
 
@@ -30,6 +31,7 @@ export async function composeFromCode(): Promise<ComposedSchemas> {
     throw new Error(`Composition failed:\n${lines}`);
   }
   files.set("supergraph.graphql", HEADER + result.supergraphSdl + "\n");
+  files.set("operations.manifest.json", operationsManifest());
   return { files };
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildSchema, parse } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse } from "graphql";
 import { ANONYMOUS } from "@danvan/kit/identity";
 import { audienceOf, checkBudget, DEFAULT_BUDGETS, tokenLimitAsTooComplex, type Budget } from "./limits.js";
 import { loadConfig } from "./config.js";
@@ -66,6 +66,10 @@ describe("query limits", () => {
     assert.equal(big?.actual, 1 + 20 * (1 + 1 + 100 * (1 + 1 * (1 + 2))));
     const stats = check(`{ unit(code: "89") { povertyStatistics { poor } } }`, { ...budget, cost: 11 });
     assert.deepEqual(stats, { limit: "cost", max: 11, actual: 1 + (10 + 1) });
+  });
+
+  it("leaves introspection to the INTROSPECTION setting: it costs nothing against the budget", () => {
+    assert.equal(check(getIntrospectionQuery(), { ...budget, depth: 100 }), null);
   });
 
   it("gives each audience its own budget, analysts the largest", () => {

@@ -65,7 +65,9 @@ const AGGREGATE = /Statistics$|^fundSummary$|^receptionCompliance$|^memberCount$
  * `first` when given (at most 100), else 20 for a list or a connection. A connection's `edges` are counted
  * by the connection, not again.
  */
-const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const estimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
+  // Introspection follows the INTROSPECTION setting, not the budget (graphql-armor's depth rule skips it too).
+  if (field.name.startsWith("__") || parent.name.startsWith("__")) return 0;
   const weight = AGGREGATE.test(field.name) ? 10 : 1;
   const type = getNullableType(field.type);
   const many = isListType(type) || getNamedType(field.type).name.endsWith("Connection");
@@ -143,7 +145,12 @@ export function queryLimitsPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, contextValue, request, operationName }) {
+        async didResolveOperation({ document, schema, contextValue, request, operationName, operation }) {
+          // The graph has no subscriptions; the gateway's planner would fail on one with a 500.
+          if (operation?.operation === "subscription")
+            throw new GraphQLError("This graph has no subscriptions", {
+              extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+            });
           const audience = audienceOf(contextValue.identity);
           const breach = checkBudget(
             schema,

@@ -60,6 +60,12 @@ describe("query limits at the gateway", () => {
     );
   });
 
+  it("refuses a subscription (the graph has none) as a bad request, not a server error", async () => {
+    const r = await f.query(`subscription { administrativeUnit(code: "89") { name } }`);
+    assert.equal(r.status, 400);
+    assert.equal(r.body.errors?.[0]?.extensions?.code, "BAD_REQUEST");
+  });
+
   it("keeps serving the pages front-end apps use, for the public, after the bombs", async () => {
     const page = operation("DistrictPage");
     const r = await f.query(page.document, { variables: page.variables });

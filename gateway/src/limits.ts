@@ -124,9 +124,6 @@ export function checkBudget(
   return cost > budget.cost ? { limit: "cost", max: budget.cost, actual: cost } : null;
 }
 
-/** Rejections per limit since the gateway started (exported as metrics later). */
-export const rejectedByLimit: Record<Limit, number> = { depth: 0, aliases: 0, directives: 0, cost: 0, tokens: 0 };
-
 export function tooComplex(b: LimitBreach): GraphQLError {
   const over = b.actual !== undefined ? ` (${b.actual})` : "";
   return new GraphQLError(`The query is over its ${b.limit} limit of ${b.max}${over}`, {
@@ -160,7 +157,6 @@ export function queryLimitsPlugin(
             operationName ?? undefined,
           );
           if (!breach) return;
-          rejectedByLimit[breach.limit]++;
           logger.info({ requestId: contextValue.requestId, audience, ...breach }, "query refused: over its limit");
           throw tooComplex(breach);
         },
@@ -176,7 +172,6 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/
 export function tokenLimitAsTooComplex(e: GraphQLFormattedError): GraphQLFormattedError {
   const m = TOKEN_LIMIT.exec(e.message);
   if (!m) return e;
-  rejectedByLimit.tokens++;
   return {
     message: `The query is over its tokens limit of ${m[1]}`,
     extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max: Number(m[1]) },

@@ -23,6 +23,7 @@ if (opts.postgres) process.env.DANVAN_POSTGRES_URL = opts.postgres;
 const { databaseEnv, postgresServer, SUBGRAPHS } = await import("./environment.js");
 const { seedAll } = await import("./seed-all.js");
 const { startStack } = await import("./stack.js");
+const { checkedInOperations } = await import("./operations-manifest.js");
 
 const requests = Number(opts.requests);
 const database = postgresServer ? "PostgreSQL" : "SQLite";
@@ -48,8 +49,6 @@ try {
       stdio: ["ignore", "pipe", "ignore"],
     },
   ).trim();
-  const opsDir = path.join(repoRoot, "test/operations");
-  const variables = JSON.parse(fs.readFileSync(path.join(opsDir, "variables.json"), "utf8")) as Record<string, unknown>;
   const send = async (query: string, vars: unknown) => {
     const res = await fetch(stack.gatewayUrl, {
       method: "POST",
@@ -67,17 +66,12 @@ try {
     "| Operation | median ms | p90 ms | p99 ms |",
     "|---|---:|---:|---:|",
   );
-  for (const file of fs
-    .readdirSync(opsDir)
-    .filter((f) => f.endsWith(".graphql"))
-    .sort()) {
-    const name = path.basename(file, ".graphql");
-    const query = fs.readFileSync(path.join(opsDir, file), "utf8");
-    for (let i = 0; i < 20; i++) await send(query, variables[name]);
+  for (const { name, document: query, variables } of checkedInOperations()) {
+    for (let i = 0; i < 20; i++) await send(query, variables);
     const times: number[] = [];
     for (let i = 0; i < requests; i++) {
       const t = performance.now();
-      await send(query, variables[name]);
+      await send(query, variables);
       times.push(performance.now() - t);
     }
     lines.push(`| ${name} | ${ms(median(times))} | ${ms(pct(times, 0.9))} | ${ms(pct(times, 0.99))} |`);

@@ -3,7 +3,8 @@ import { Table, type MigrationInterface, type QueryRunner } from "typeorm";
 const year = (column: string) => `CAST(substr(CAST(${column} AS TEXT), 1, 4) AS INTEGER)`;
 
 /**
- * Year rollups for the fund, support and houses (filled from the rows already there), and the 2011–2015 standard applied from the review at the end of 2010: that
+ * Year rollups for the fund, support and houses (filled from the rows already there), and, for
+ * databases made when the data said 2011, the 2011–2015 standard applied from the review at the end of 2010: that
  * nationwide review already used it (Chỉ thị 1752/CT-TTg of 21 September 2010).
  */
 export class Rollups1764100000002 implements MigrationInterface {

@@ -28,7 +28,7 @@ interface AreaRule {
   minDeprivations: number | null;
 }
 function areaRule(year: number, area: AreaType): AreaRule {
-  const s = year <= 2015 ? POVERTY_STANDARDS[0] : standardFor(year);
+  const s = standardFor(year);
   const t = s.thresholds.find((x) => x.area === area)!;
   return {
     code: s.code,

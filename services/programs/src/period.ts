@@ -10,3 +10,21 @@ export function splitPeriod(from: string, to: string): { years: [number, number]
   if (!to.endsWith("-12-31")) edges.push([`${last + 1}-01-01`, to]);
   return { years: [first, last], edges };
 }
+
+/**
+ * The rows of a period: `tally(first, last)` for its whole years, `rows(from, to)` for each
+ * partial edge, run together and concatenated (the callers add up rows of the same key).
+ */
+export async function overPeriod<T>(
+  from: string,
+  to: string,
+  tally: (first: number, last: number) => Promise<T[]>,
+  rows: (from: string, to: string) => Promise<T[]>,
+): Promise<T[]> {
+  const { years, edges } = splitPeriod(from, to);
+  const parts = await Promise.all([
+    years ? tally(...years) : Promise.resolve([]),
+    ...edges.map(([a, b]) => rows(a, b)),
+  ]);
+  return parts.flat();
+}

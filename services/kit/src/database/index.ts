@@ -5,3 +5,4 @@ export * from "./transaction.js";
 export * from "./postgres-admin.js";
 export * from "./versioned-update.js";
 export * from "./sql-values.js";
+export * from "./tally.js";

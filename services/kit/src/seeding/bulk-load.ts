@@ -40,7 +40,7 @@ const PROGRESS_EVERY = 20_000;
 export class BulkLoad {
   private readonly sinks = new Map<string, Sink>();
   private readonly counts: Record<string, number> = {};
-  private readonly runners: QueryRunner[] = [];
+  /** PostgreSQL: the connection each open table streams on. */
   private readonly runnerOf = new Map<Sink, QueryRunner>();
 
   private constructor(
@@ -129,7 +129,7 @@ export class BulkLoad {
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
     }
-    for (const r of this.runners) await r.release().catch(() => undefined);
+    for (const r of this.runnerOf.values()) await r.release().catch(() => undefined);
   }
 
   private async endSink(sink: Sink): Promise<void> {
@@ -137,7 +137,7 @@ export class BulkLoad {
     await sink.end();
     const runner = this.runnerOf.get(sink);
     if (runner) {
-      this.runners.splice(this.runners.indexOf(runner), 1);
+      this.runnerOf.delete(sink);
       await runner.release();
     }
   }
@@ -148,11 +148,10 @@ export class BulkLoad {
       const runner = this.ds.createQueryRunner();
       const client = (await runner.connect().catch((err: Error) => {
         throw new Error(
-          `bulk load of ${table}: no free connection (${this.runners.length} tables streaming); ` +
+          `bulk load of ${table}: no free connection (${this.runnerOf.size} tables streaming); ` +
             `keep at most ${BULK_LOAD_POOL_SIZE - 1} tables open at once (${err.message})`,
         );
       })) as { query: (q: unknown) => Writable };
-      this.runners.push(runner);
       const props = columns.map((c) => c.propertyName);
       const sink = copySink(client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)), props);
       this.runnerOf.set(sink, runner);

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { communesIn, placeholders, referenceUnits, subtreeCodes } from "@danvan/kit";
 import { handedOverHouses } from "../houses/house-statistics.js";
-import { splitPeriod } from "../period.js";
+import { overPeriod } from "../period.js";
 import { FundEntryKind } from "./fund-enums.js";
 import { SupportKind } from "../support/support-kind.js";
 import type { SupportKindFigures } from "./fund-summary.type.js";
@@ -24,6 +24,10 @@ const yearOf = (column: string) => `substr(CAST(${column} AS TEXT), 1, 4)`;
 
 type Row = Record<string, string | number>;
 
+const UNITS = referenceUnits.map((u) => u.code);
+const COMMUNES = referenceUnits.filter((u) => u.level === "COMMUNE").map((u) => u.code);
+const list = (codes: string[]) => codes.map(() => "?").join(", ");
+
 /**
  * All figures of a period for the whole province, grouped by unit or commune and year (a few
  * thousand rows at most); any unit's summary is then a sum over its subtree. Whole years come
@@ -33,50 +37,46 @@ type Row = Record<string, string | number>;
  */
 export async function periodFigures(ds: DataSource, from: string, to: string): Promise<PeriodFigures> {
   const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
-  const { years: whole, edges } = splitPeriod(from, to);
-  const fromTallies = whole
-    ? [
+  const [moneyRows, visitRows, houses] = await Promise.all([
+    overPeriod(
+      from,
+      to,
+      (first, last) =>
         q(
           `SELECT unit_code AS code, year AS y, raised_vnd AS raised, spent_vnd AS spent FROM fund_year_tally
            WHERE year >= ? AND year <= ?`,
-          whole,
+          [first, last],
         ),
+      // The edges read the (unit, date) index, one range per unit.
+      (a, b) =>
+        q(
+          `SELECT unit_code AS code, ${yearOf("entry_on")} AS y,
+                  SUM(CASE WHEN kind = ? THEN amount_vnd ELSE 0 END) AS raised,
+                  -SUM(CASE WHEN kind IN (?, ?) THEN amount_vnd ELSE 0 END) AS spent
+             FROM fund_entry WHERE unit_code IN (${list(UNITS)}) AND entry_on >= ? AND entry_on <= ?
+            GROUP BY unit_code, ${yearOf("entry_on")}`,
+          [FundEntryKind.CONTRIBUTION, FundEntryKind.SUPPORT, FundEntryKind.HOUSE, ...UNITS, a, b],
+        ),
+    ),
+    overPeriod(
+      from,
+      to,
+      (first, last) =>
         q(
           `SELECT commune_code AS code, year AS y, SUM(visits) AS v FROM support_tally
            WHERE year >= ? AND year <= ? GROUP BY commune_code, year`,
-          whole,
+          [first, last],
         ),
-      ]
-    : [Promise.resolve([]), Promise.resolve([])];
-  // The edges read the (unit, date) and (commune, date) indexes, one range per unit.
-  const units = referenceUnits.map((u) => u.code);
-  const communes = units.filter((c) => c.length === 5);
-  const list = (codes: string[]) => codes.map(() => "?").join(", ");
-  const fromRows = edges.map(([a, b]) =>
-    Promise.all([
-      q(
-        `SELECT unit_code AS code, ${yearOf("entry_on")} AS y,
-                SUM(CASE WHEN kind = ? THEN amount_vnd ELSE 0 END) AS raised,
-                -SUM(CASE WHEN kind IN (?, ?) THEN amount_vnd ELSE 0 END) AS spent
-           FROM fund_entry WHERE unit_code IN (${list(units)}) AND entry_on >= ? AND entry_on <= ?
-          GROUP BY unit_code, ${yearOf("entry_on")}`,
-        [FundEntryKind.CONTRIBUTION, FundEntryKind.SUPPORT, FundEntryKind.HOUSE, ...units, a, b],
-      ),
-      q(
-        `SELECT commune_code AS code, ${yearOf("given_on")} AS y, COUNT(*) AS v
-           FROM support_event WHERE commune_code IN (${list(communes)}) AND given_on >= ? AND given_on <= ?
-          GROUP BY commune_code, ${yearOf("given_on")}`,
-        [...communes, a, b],
-      ),
-    ]),
-  );
-  const [[money, visits], edgeRows, houses] = await Promise.all([
-    Promise.all(fromTallies),
-    Promise.all(fromRows),
+      (a, b) =>
+        q(
+          `SELECT commune_code AS code, ${yearOf("given_on")} AS y, COUNT(*) AS v
+             FROM support_event WHERE commune_code IN (${list(COMMUNES)}) AND given_on >= ? AND given_on <= ?
+            GROUP BY commune_code, ${yearOf("given_on")}`,
+          [...COMMUNES, a, b],
+        ),
+    ),
     handedOverHouses(ds, from, to),
   ]);
-  const moneyRows = [...money, ...edgeRows.flatMap(([m]) => m)];
-  const visitRows = [...visits, ...edgeRows.flatMap(([, v]) => v)];
   const f: PeriodFigures = {
     raised: new Map(),
     spent: new Map(),
@@ -143,27 +143,23 @@ export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
 /** The period's support by commune and kind, for the whole province: a thousand rows at most. */
 export async function supportByKindFigures(ds: DataSource, from: string, to: string): Promise<SupportByKind> {
   const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
-  const { years, edges } = splitPeriod(from, to);
-  const communes = referenceUnits.filter((u) => u.level === "COMMUNE").map((u) => u.code);
-  const rows = (
-    await Promise.all([
-      years
-        ? q(
-            `SELECT commune_code AS code, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
-              WHERE year >= ? AND year <= ? GROUP BY commune_code, kind`,
-            years,
-          )
-        : Promise.resolve([]),
-      ...edges.map(([a, b]) =>
-        q(
-          `SELECT commune_code AS code, kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
-            WHERE commune_code IN (${communes.map(() => "?").join(", ")}) AND given_on >= ? AND given_on <= ?
-            GROUP BY commune_code, kind`,
-          [...communes, a, b],
-        ),
+  const rows = await overPeriod(
+    from,
+    to,
+    (first, last) =>
+      q(
+        `SELECT commune_code AS code, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
+          WHERE year >= ? AND year <= ? GROUP BY commune_code, kind`,
+        [first, last],
       ),
-    ])
-  ).flat();
+    (a, b) =>
+      q(
+        `SELECT commune_code AS code, kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
+          WHERE commune_code IN (${list(COMMUNES)}) AND given_on >= ? AND given_on <= ?
+          GROUP BY commune_code, kind`,
+        [...COMMUNES, a, b],
+      ),
+  );
   const figures: SupportByKind = new Map();
   for (const r of rows) {
     const k = `${String(r.code)}:${String(r.kind)}`;

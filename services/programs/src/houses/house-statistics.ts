@@ -3,7 +3,7 @@ import { communePairs, placeholders, valuesTable } from "@danvan/kit";
 import { unitRef } from "../federation/administrative-unit.ref.js";
 import { HouseStatus, HouseWorkKind } from "./house-enums.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
-import { splitPeriod } from "../period.js";
+import { overPeriod } from "../period.js";
 
 // CAST(date AS TEXT) is "YYYY-MM-DD" on both databases, so the year is its first four characters.
 const YEAR_HANDED_OVER = "substr(CAST(handed_over_on AS TEXT), 1, 4)";
@@ -17,29 +17,26 @@ export async function handedOverHouses(
   from: string,
   to: string,
 ): Promise<{ communeCode: string; year: number; kind: "NEW" | "REPAIR"; n: number }[]> {
-  const { years, edges } = splitPeriod(from, to);
   const q = (sql: string, params: unknown[]) =>
     ds.query(placeholders(ds, sql), params) as Promise<
       { commune_code: string; y: string | number; kind: "NEW" | "REPAIR"; n: string | number }[]
     >;
-  const rows = (
-    await Promise.all([
-      years
-        ? q(
-            `SELECT commune_code, year AS y, kind, handed_over AS n FROM house_tally WHERE year >= ? AND year <= ?`,
-            years,
-          )
-        : Promise.resolve([]),
-      ...edges.map(([a, b]) =>
-        q(
-          `SELECT commune_code, ${YEAR_HANDED_OVER} AS y, kind, COUNT(*) AS n FROM solidarity_house
-            WHERE status = ? AND handed_over_on >= ? AND handed_over_on <= ?
-            GROUP BY commune_code, ${YEAR_HANDED_OVER}, kind`,
-          [HouseStatus.HANDED_OVER, a, b],
-        ),
+  const rows = await overPeriod(
+    from,
+    to,
+    (first, last) =>
+      q(`SELECT commune_code, year AS y, kind, handed_over AS n FROM house_tally WHERE year >= ? AND year <= ?`, [
+        first,
+        last,
+      ]),
+    (a, b) =>
+      q(
+        `SELECT commune_code, ${YEAR_HANDED_OVER} AS y, kind, COUNT(*) AS n FROM solidarity_house
+          WHERE status = ? AND handed_over_on >= ? AND handed_over_on <= ?
+          GROUP BY commune_code, ${YEAR_HANDED_OVER}, kind`,
+        [HouseStatus.HANDED_OVER, a, b],
       ),
-    ])
-  ).flat();
+  );
   return rows.map((r) => ({ communeCode: String(r.commune_code), year: Number(r.y), kind: r.kind, n: Number(r.n) }));
 }
 

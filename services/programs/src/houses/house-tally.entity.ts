@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, type EntityManager } from "typeorm";
-import { placeholders } from "@danvan/kit";
+import { addToTally } from "@danvan/kit";
 
 /**
  * Houses handed over per commune, calendar year and kind (new or repair), kept exact by the
@@ -25,12 +25,10 @@ export async function tallyHandOver(
   m: EntityManager,
   h: { communeCode: string; on: string; kind: string },
 ): Promise<void> {
-  await m.query(
-    placeholders(
-      m.connection,
-      `INSERT INTO house_tally (commune_code, year, kind, handed_over) VALUES (?, ?, ?, 1)
-       ON CONFLICT (commune_code, year, kind) DO UPDATE SET handed_over = house_tally.handed_over + 1`,
-    ),
-    [h.communeCode, Number(h.on.slice(0, 4)), h.kind],
+  await addToTally(
+    m,
+    "house_tally",
+    { commune_code: h.communeCode, year: Number(h.on.slice(0, 4)), kind: h.kind },
+    { handed_over: 1 },
   );
 }

@@ -9,7 +9,8 @@ export const POVERTY_STANDARDS = [
     code: "QD09-2011",
     name: "Chuẩn hộ nghèo, hộ cận nghèo giai đoạn 2011–2015",
     legalBasis: "Quyết định 09/2011/QĐ-TTg",
-    fromYear: 2011,
+    // The nationwide review at the end of 2010 already applied it (Chỉ thị 1752/CT-TTg).
+    fromYear: 2010,
     toYear: 2015,
     deprivationIndicators: 0,
     // Income only: poor at or below the line, near-poor up to the upper line.

@@ -4,6 +4,7 @@ import type { Logger } from "@danvan/kit/logger";
 import type { RequestHandler, Response } from "express";
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { isSymmetric, type TokenSettings } from "./config.js";
+import type { GatewayMetrics } from "./metrics.js";
 import { requestIdOf } from "./request-context.js";
 
 /** Why a caller's token was refused; each maps to a fixed message that never repeats the token. */
@@ -161,7 +162,11 @@ export function sendUnauthenticated(res: Response, err: CallerTokenError): void 
  * Express middleware: puts the caller's Identity in `res.locals.identity`, or answers 401
  * itself. Runs before the body is parsed, so a refused caller costs no JSON parsing.
  */
-export function callerTokenMiddleware(verify: CallerTokenVerifier, logger: Logger): RequestHandler {
+export function callerTokenMiddleware(
+  verify: CallerTokenVerifier,
+  logger: Logger,
+  metrics?: GatewayMetrics,
+): RequestHandler {
   return async (req, res, next) => {
     try {
       res.locals.identity = await verify(req.header("authorization"));
@@ -169,6 +174,7 @@ export function callerTokenMiddleware(verify: CallerTokenVerifier, logger: Logge
     } catch (err) {
       const rejection = rejectionOf(err);
       logger.warn({ reason: rejection.reason, requestId: requestIdOf(res) }, "caller token refused");
+      metrics?.reject("bad_token");
       sendUnauthenticated(res, rejection);
     }
   };

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@danvan/kit/logger";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import { requestIdOf } from "./request-context.js";
+import { audienceOf } from "./limits.js";
+import type { GatewayMetrics } from "./metrics.js";
+import { gatewayContextOf, requestIdOf } from "./request-context.js";
 
 /** Every HTTP-level refusal uses the GraphQL error shape, so a client needs one parser. */
 export function sendJsonError(
@@ -23,13 +25,16 @@ export const notFound: RequestHandler = (_req, res) => {
  * anything else → a masked 500 logged with an errorId. Never Express's HTML error page,
  * and never the parser's message (it quotes the body, which may hold a token or a name).
  */
-export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+export function jsonErrorHandler(logger: Logger, metrics?: GatewayMetrics): ErrorRequestHandler {
   return (err: Error & { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = err.status ?? err.statusCode ?? 500;
     if (err.type === "entity.parse.failed")
       return sendJsonError(res, 400, "BAD_REQUEST", "The request body is not valid JSON");
-    if (status === 413) return sendJsonError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    if (status === 413) {
+      metrics?.reject("body_too_large", audienceOf(gatewayContextOf(res).identity));
+      return sendJsonError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+    }
     if (status === 415) return sendJsonError(res, 415, "BAD_REQUEST", "Unsupported content type or encoding");
     if (status >= 400 && status < 500) return sendJsonError(res, status, "BAD_REQUEST", "Bad request");
     const errorId = randomUUID();

@@ -16,6 +16,7 @@ import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { Identity } from "@danvan/kit/identity";
 import type { Logger } from "@danvan/kit";
+import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
 
 /** Who is asking, for the size of their budget. */
@@ -138,10 +139,16 @@ export function tooComplex(b: LimitBreach): GraphQLError {
 export function queryLimitsPlugin(
   budgets: Record<Audience, Budget>,
   logger: Logger,
+  metrics?: GatewayMetrics,
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
+        // The token limit is enforced by the parser; its syntax error is counted here.
+        async didEncounterErrors({ errors, contextValue }) {
+          if (errors.some((e) => TOKEN_LIMIT.test(e.message)))
+            metrics?.reject("tokens", audienceOf(contextValue.identity));
+        },
         async didResolveOperation({ document, schema, contextValue, request, operationName, operation }) {
           // The graph has no subscriptions; the gateway's planner would fail on one with a 500.
           if (operation?.operation === "subscription")
@@ -158,6 +165,7 @@ export function queryLimitsPlugin(
           );
           if (!breach) return;
           logger.info({ requestId: contextValue.requestId, audience, ...breach }, "query refused: over its limit");
+          metrics?.reject(breach.limit, audience);
           throw tooComplex(breach);
         },
       };

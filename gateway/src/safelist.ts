@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
 import { z } from "zod";
 import type { Logger } from "@danvan/kit";
 import { audienceOf } from "./limits.js";
+import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
 
 const manifestSchema = z.object({
@@ -51,7 +52,11 @@ export function manifestCache(manifest: OperationManifest): KeyValueCache<string
  * ad-hoc access, within their query budgets. Checked once the operation is resolved (a hook
  * whose errors carry their HTTP status); listed before the limits, so its code wins.
  */
-export function safelistPlugin(manifest: OperationManifest, logger: Logger): ApolloServerPlugin<GatewayContext> {
+export function safelistPlugin(
+  manifest: OperationManifest,
+  logger: Logger,
+  metrics?: GatewayMetrics,
+): ApolloServerPlugin<GatewayContext> {
   const allowed = new Set(manifest.operations.map((o) => o.id));
   return {
     async requestDidStart() {
@@ -60,6 +65,7 @@ export function safelistPlugin(manifest: OperationManifest, logger: Logger): Apo
           const audience = audienceOf(contextValue.identity);
           if (audience === "analyst" || audience === "admin" || allowed.has(queryHash)) return;
           logger.info({ requestId: contextValue.requestId, audience }, "operation refused: not in the safelist");
+          metrics?.reject("not_safelisted", audience);
           throw new GraphQLError("This gateway runs only the operations of its safelist", {
             extensions: { code: "OPERATION_NOT_SAFELISTED", http: { status: 400 } },
           });

@@ -21,6 +21,7 @@ import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
+import { GatewayMetrics } from "./metrics.js";
 import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
 import { SignedIdentityDataSource } from "./subgraph-data-source.js";
 
@@ -124,6 +125,7 @@ export async function startGateway(
   });
 
   const formatErrors = createErrorFormatter(logger);
+  const metrics = new GatewayMetrics();
   const manifest = config.safelistManifest ? loadManifest(config.safelistManifest) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -148,8 +150,8 @@ export async function startGateway(
       // Apollo's default landing page loads from a CDN; our IDE page is served locally.
       ApolloServerPluginLandingPageDisabled(),
       // Depth, aliases, directives and cost against the caller's budget, before any planning.
-      ...(manifest ? [safelistPlugin(manifest, logger)] : []),
-      queryLimitsPlugin(config.budgets, logger),
+      ...(manifest ? [safelistPlugin(manifest, logger, metrics)] : []),
+      queryLimitsPlugin(config.budgets, logger, metrics),
     ],
   });
 
@@ -163,6 +165,9 @@ export async function startGateway(
     else res.status(503).json({ status: state });
   });
 
+  // Prometheus scrapes the gateway here; the Ingress publishes /graphql only (docker/).
+  app.get("/metrics", metrics.handler());
+
   if (config.ideEnabled) {
     app.use("/ide", ideRouter(config));
     app.get("/", (_req, res) => res.redirect(GRAPHQL_PATH));
@@ -170,7 +175,7 @@ export async function startGateway(
   }
   app.use(
     GRAPHQL_PATH,
-    callerTokenMiddleware(createCallerTokenVerifier(config.token), logger),
+    callerTokenMiddleware(createCallerTokenVerifier(config.token), logger, metrics),
     express.json({ limit: config.bodyLimit }),
     (req, res, next) => {
       if (graphqlHandler && state === "ready") return graphqlHandler(req, res, next);
@@ -184,7 +189,7 @@ export async function startGateway(
     },
   );
   app.use(notFound);
-  app.use(jsonErrorHandler(logger));
+  app.use(jsonErrorHandler(logger, metrics));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

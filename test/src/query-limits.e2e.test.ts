@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { performance } from "node:perf_hooks";
-import { startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
+import { postGraphQL, startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
 import { operation } from "./support/operations.js";
 
 /** Depth, alias, directive, token and cost bombs through the real gateway, per audience. */
@@ -58,6 +58,61 @@ describe("query limits at the gateway", () => {
       "cost",
       analyst,
     );
+  });
+
+  it("refuses depth, alias, cost and size bombs while it keeps serving other clients, and counts each", async () => {
+    const metricsUrl = new URL("/metrics", f.gatewayUrl).href;
+    const counts = async (): Promise<Map<string, number>> => {
+      const text = await (await fetch(metricsUrl)).text();
+      const m = new Map<string, number>();
+      for (const [, reason, audience, n] of text.matchAll(
+        /^danvan_gateway_rejected_requests_total\{reason="(\w+)",audience="(\w+)"\} (\d+)$/gm,
+      ))
+        m.set(`${reason}/${audience}`, Number(n));
+      return m;
+    };
+    const before = await counts();
+    const page = operation("DistrictPage");
+    let stop = false;
+    let served = 0;
+    const failures: string[] = [];
+    // Four front-end clients load the district page over and over while the bombs arrive.
+    const clients = Array.from({ length: 4 }, async () => {
+      while (!stop) {
+        const r = await f.query(page.document, { variables: page.variables });
+        if (r.status === 200 && !r.body.errors) served++;
+        else failures.push(`${r.status} ${r.text.slice(0, 200)}`);
+      }
+    });
+    const rounds = 20;
+    const deep = `{ administrativeUnit(code: "30280") { ${"parent { ".repeat(12)}code${" }".repeat(12)} } }`;
+    const aliases = `{ ${Array.from({ length: 200 }, (_, i) => `u${i}: administrativeUnit(code: "89") { code }`).join(" ")} }`;
+    const costly = `{ administrativeUnits { organisations { members(first: 100) { edges { node { id } } } } } }`;
+    const huge = JSON.stringify({ query: "{ __typename }", variables: { padding: "x".repeat(2 * 1024 * 1024) } });
+    for (let i = 0; i < rounds; i++) {
+      await Promise.all([
+        refused(deep, "depth"),
+        refused(aliases, "aliases"),
+        refused(costly, "cost"),
+        refused(`{ ${"__typename ".repeat(6000)} }`, "tokens"),
+        (async () => {
+          const t = performance.now();
+          const r = await postGraphQL(f.gatewayUrl, huge);
+          rejections.push(performance.now() - t);
+          assert.equal(r.status, 413);
+          assert.equal(r.body.errors?.[0]?.extensions?.code, "PAYLOAD_TOO_LARGE");
+        })(),
+      ]);
+    }
+    stop = true;
+    await Promise.all(clients);
+    assert.deepEqual(failures, [], "a client was failed while the bombs were refused");
+    assert.ok(served >= 4, `only ${served} pages served during the bombs`);
+    const after = await counts();
+    const grew = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+    for (const reason of ["depth", "aliases", "cost", "tokens", "body_too_large"])
+      assert.equal(grew(`${reason}/public`), rounds, reason);
+    console.log(`${rounds * 5} bombs refused while ${served} district pages were served to 4 other clients`);
   });
 
   it("refuses a subscription (the graph has none) as a bad request, not a server error", async () => {

@@ -77,6 +77,8 @@ export async function startFederation(
     identitySecret?: string;
     /** The dataset: small (default, seconds) or full (the province, about a minute). */
     scale?: "small" | "full";
+    /** Every process's LOG_LEVEL (warn by default; debug logs each SQL statement). */
+    logLevel?: string;
   } = {},
 ): Promise<Federation> {
   const secrets: Secrets = {
@@ -88,7 +90,7 @@ export async function startFederation(
   const base: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: "test",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: opts.logLevel ?? "warn",
     IDENTITY_SECRET: secrets.identitySecret,
   };
   // Every subgraph of the graph, seeded small, each in its own process on a free port.
@@ -111,7 +113,7 @@ export async function startFederation(
         runNodeCollecting(
           path.join(repoRoot, sg.folder, "dist/seed/main.js"),
           ["--scale", opts.scale ?? "small", "--no-progress"],
-          envs.get(sg.name)!,
+          { ...envs.get(sg.name)!, LOG_LEVEL: "warn" },
           { quiet: true },
         ),
       ),

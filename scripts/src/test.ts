@@ -3,6 +3,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { repoRoot } from "@danvan/kit";
 import { ensureChromium } from "./ensure-chromium.js";
+import { SEEDED_DATABASES_VARIABLE, seedTestDatabases } from "./seeded-databases.js";
 
 /**
  * Runs every compiled test file with node's test runner: unit and integration tests beside
@@ -33,8 +34,15 @@ if (files.some((f) => f.includes(".browser.test."))) ensureChromium();
 console.log(
   `Running ${files.length} test files on ${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite"}`,
 );
+// End-to-end tests start from copies of the small dataset, seeded once here, not once per file.
+const seeded = files.some((f) => f.includes(`${path.sep}test${path.sep}dist${path.sep}`))
+  ? await seedTestDatabases("small", "seeded")
+  : undefined;
 const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], {
   stdio: "inherit",
-  env: process.env,
+  env: seeded ? { ...process.env, [SEEDED_DATABASES_VARIABLE]: JSON.stringify(seeded.byName) } : process.env,
 });
-child.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.once("exit", (code, signal) => {
+  void (seeded?.drop() ?? Promise.resolve()).finally(() => process.exit(code ?? (signal ? 1 : 0)));
+});

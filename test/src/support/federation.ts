@@ -3,7 +3,7 @@ import path from "node:path";
 import { SignJWT } from "jose";
 import { freePort, repoRoot, spawnService, waitForReady, type Identity, type ServiceProcess } from "@danvan/kit";
 import { createTestDatabase, type TestDatabase } from "@danvan/kit/testing";
-import { runNodeCollecting } from "@danvan/scripts/run-node";
+import { seededDatabasesFromEnv, seedTestDatabases } from "@danvan/scripts/seeded-databases";
 import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
 
 /** Secrets made up for one test run; nothing reads the developer's data/ folder. */
@@ -99,29 +99,28 @@ export async function startFederation(
   const urlEnv: NodeJS.ProcessEnv = {};
   const gwPort = await freePort();
   let seedOutput = "";
-  // Each subgraph owns its own database; none reads another's. The seeds run side by side.
+  let gateway: ServiceProcess | undefined;
+  // Each subgraph owns its own database; none reads another's. The test runner seeds the small
+  // dataset once per run and each federation starts from a copy; otherwise the seeds run here.
   const envs = new Map<string, NodeJS.ProcessEnv>();
   try {
-    for (const sg of SUBGRAPHS) {
-      const db = await createTestDatabase(`e2e_${sg.name}`);
-      dbs.push(db);
-      databases[sg.name] = db.env;
-      envs.set(sg.name, { ...base, ...db.env });
+    const seeded = (opts.scale ?? "small") === "small" ? seededDatabasesFromEnv() : undefined;
+    if (seeded) {
+      dbs.push(
+        ...(await Promise.all(SUBGRAPHS.map((sg) => createTestDatabase(`e2e_${sg.name}`, { from: seeded[sg.name] })))),
+      );
+    } else {
+      const fresh = await seedTestDatabases(opts.scale ?? "small", "e2e");
+      dbs.push(...fresh.databases);
+      seedOutput = fresh.output;
     }
-    const seeded = await Promise.all(
-      SUBGRAPHS.map((sg) =>
-        runNodeCollecting(
-          path.join(repoRoot, sg.folder, "dist/seed/main.js"),
-          ["--scale", opts.scale ?? "small", "--no-progress"],
-          { ...envs.get(sg.name)!, LOG_LEVEL: "warn" },
-          { quiet: true },
-        ),
-      ),
-    );
-    seeded.forEach((r, i) => {
-      if (r.code !== 0) throw new Error(`seeding ${SUBGRAPHS[i]!.name} exited with ${r.code}\n${r.output}`);
-      seedOutput += r.output;
+    SUBGRAPHS.forEach((sg, i) => {
+      databases[sg.name] = dbs[i]!.env;
+      envs.set(sg.name, { ...base, ...dbs[i]!.env });
     });
+    // The subgraphs and the gateway start side by side: the gateway plans from the composed
+    // supergraph file and calls a subgraph only when a request needs it.
+    const ready: Promise<void>[] = [];
     for (const sg of SUBGRAPHS) {
       const port = await freePort();
       const proc = spawnService({
@@ -130,40 +129,44 @@ export async function startFederation(
         env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
       });
       processes.push(proc);
-      await waitForReady(`http://127.0.0.1:${port}/readyz`, proc);
+      ready.push(waitForReady(`http://127.0.0.1:${port}/readyz`, proc));
       subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
       urlEnv[`SUBGRAPH_URL_${sg.name.toUpperCase()}`] = subgraphUrls[sg.name];
     }
+    gateway = spawnService({
+      name: "gateway",
+      script: path.join(repoRoot, "gateway/dist/src/main.js"),
+      env: {
+        ...base,
+        PORT: String(gwPort),
+        JWT_SECRET: secrets.tokenSecret,
+        ...urlEnv,
+        SUBGRAPH_TIMEOUT_MS: "5000",
+        ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
+        ...opts.extraEnv,
+      },
+    });
+    ready.push(waitForReady(`http://127.0.0.1:${gwPort}/readyz`, gateway));
+    const started = await Promise.allSettled(ready);
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
   } catch (err) {
     // A federation that could not start leaves no process or database behind.
+    await gateway?.stop();
     for (const p of processes) await p.stop();
     for (const d of dbs) await d.drop();
     throw err;
   }
   const organisations = processes[0]!;
   const organisationsUrl = subgraphUrls.organisations!;
-
-  const gateway = spawnService({
-    name: "gateway",
-    script: path.join(repoRoot, "gateway/dist/src/main.js"),
-    env: {
-      ...base,
-      PORT: String(gwPort),
-      JWT_SECRET: secrets.tokenSecret,
-      ...urlEnv,
-      SUBGRAPH_TIMEOUT_MS: "5000",
-      ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
-      ...opts.extraEnv,
-    },
-  });
-  await waitForReady(`http://127.0.0.1:${gwPort}/readyz`, gateway);
+  const gatewayProcess = gateway;
   const gatewayUrl = `http://127.0.0.1:${gwPort}/graphql`;
 
   return {
     gatewayUrl,
     organisationsUrl,
     secrets,
-    gateway,
+    gateway: gatewayProcess,
     organisations,
     subgraphUrls,
     databases,
@@ -191,7 +194,7 @@ export async function startFederation(
       );
     },
     async stop() {
-      await gateway.stop();
+      await gatewayProcess.stop();
       for (const p of processes) await p.stop();
       for (const d of dbs) await d.drop();
     },

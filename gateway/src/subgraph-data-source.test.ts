@@ -4,7 +4,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, Role, verifyIdentity, type Identity } from "@danvan/kit/identity";
+import {
+  ANONYMOUS,
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  Role,
+  verifyIdentity,
+  type Identity,
+} from "@danvan/kit/identity";
 import type { GatewayContext } from "./request-context.js";
 import { SignedIdentityDataSource, SubgraphUnavailableError } from "./subgraph-data-source.js";
 import { startFakeSubgraph, TEST_IDENTITY_SECRET, type FakeSubgraph } from "./testing/fake-subgraph.js";
@@ -45,7 +52,8 @@ describe("SignedIdentityDataSource", () => {
                  type Query { echo(text: String!, tags: [String!], filter: Anything): String! slow: String }`,
       resolvers: { Query: { echo: (_: unknown, args: { text: string }) => args.text, slow: () => "late" } },
       identitySecret: TEST_IDENTITY_SECRET,
-      delayMs: (body) => (body.query?.includes("slow") ? 2000 : 0),
+      delayMs: (body) =>
+        body.query?.includes("slow") ? 2000 : JSON.stringify(body.variables ?? {}).includes("linger") ? 150 : 0,
     });
   });
   after(() => subgraph.close());
@@ -152,6 +160,38 @@ describe("SignedIdentityDataSource", () => {
         return true;
       },
     );
+  });
+
+  it("shares one fetch among identical concurrent queries of one caller; never across callers, nor for mutations", async () => {
+    const ds = source();
+    const query = "query Echo($text: String!) { echo(text: $text) }";
+    const ask = (identity: Identity, i: number, q = query) =>
+      ds.process(
+        options(
+          { query: q, variables: { text: "linger" }, operationName: "Echo" },
+          { identity, requestId: `req-share-${i}-0000` },
+        ),
+      );
+    let sent = subgraph.requests.length;
+    const same = await Promise.all([0, 1, 2, 3, 4].map((i) => ask(officer, i)));
+    assert.equal(subgraph.requests.length - sent, 1, "five identical queries, one fetch");
+    for (const r of same) assert.deepEqual(r.data, { echo: "linger" });
+    (same[0]!.data as { echo: string }).echo = "changed by one caller";
+    assert.deepEqual(same[1]!.data, { echo: "linger" }, "each caller gets its own copy");
+
+    sent = subgraph.requests.length;
+    await ask(officer, 5);
+    assert.equal(subgraph.requests.length - sent, 1, "once answered, the next query goes out again: no caching");
+
+    sent = subgraph.requests.length;
+    const others: Identity[] = [officer, { ...officer, sub: "bob" }, { ...officer, unitCode: "30280" }, ANONYMOUS];
+    await Promise.all(others.map((identity, i) => ask(identity, 10 + i)));
+    assert.equal(subgraph.requests.length - sent, 4, "one fetch per caller");
+
+    sent = subgraph.requests.length;
+    const mutation = "mutation Echo($text: String!) { echo(text: $text) }";
+    await Promise.all([20, 21].map((i) => ask(officer, i, mutation)));
+    assert.equal(subgraph.requests.length - sent, 2, "mutations are never shared");
   });
 
   it("passes on the GraphQL errors of an HTTP 400 answer (a scalar refusing a variable)", async () => {

@@ -65,6 +65,22 @@ export function timeoutFetcher(timeoutMs: number): Fetcher {
   };
 }
 
+/** Queries only (the planner names its fetches `query ...` or sends `{ ... }`), per caller. */
+function deduplicationKey(options: ProcessOptions): string | undefined {
+  const { query, variables, operationName } = options.request;
+  if (!query || !/^\s*(query\b|\{)/.test(query)) return undefined;
+  const identity: Identity = (options.context as Partial<GatewayContext>).identity ?? ANONYMOUS;
+  return JSON.stringify([
+    identity.sub,
+    identity.roles,
+    identity.unitCode ?? null,
+    identity.organisationId ?? null,
+    operationName ?? null,
+    query,
+    variables ?? null,
+  ]);
+}
+
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
@@ -105,7 +121,34 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
+  /** Query fetches on their way, by subgraph request and caller: identical ones share one. */
+  private readonly inFlight = new Map<string, { result: Promise<ProcessResult>; consumers: number }>();
+
+  /**
+   * Identical query fetches for the same caller while one is on its way (a page many clients
+   * open at once) share its answer instead of each asking the subgraph: each gets its own
+   * copy. Keyed by the caller's whole identity, so no one sees an answer computed for someone
+   * else; mutations always go out on their own.
+   */
   override async process(options: ProcessOptions): Promise<ProcessResult> {
+    const key = deduplicationKey(options);
+    if (!key) return this.processOnce(options);
+    let entry = this.inFlight.get(key);
+    if (entry) entry.consumers++;
+    else {
+      entry = { result: this.processOnce(options), consumers: 1 };
+      this.inFlight.set(key, entry);
+      const settled = entry;
+      void settled.result.then(
+        () => this.inFlight.get(key) === settled && this.inFlight.delete(key),
+        () => this.inFlight.get(key) === settled && this.inFlight.delete(key),
+      );
+    }
+    const result = await entry.result;
+    return entry.consumers > 1 ? structuredClone(result) : result;
+  }
+
+  private async processOnce(options: ProcessOptions): Promise<ProcessResult> {
     try {
       return await super.process(options);
     } catch (err) {

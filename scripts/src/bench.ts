@@ -1,141 +1,173 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { Command } from "commander";
-import { createLogger, dataSourceFor, freePort, repoRoot } from "@danvan/kit";
-import { programsSubgraph } from "@danvan/programs";
+import pg from "pg";
+import { databaseUrlOn, freePort, repoRoot, spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
+import { issueDevToken, loadConfig } from "@danvan/gateway";
 
 /**
- * `npm run bench`: the province's analyst questions at full scale, through the gateway, with the
- * same aggregation done in raw SQL beside them. Seeds the npm scripts' databases if they are
- * empty (SQLite by default, PostgreSQL with --postgres), starts the federation on free ports,
- * warms up, then sends each checked-in operation one at a time and reports medians.
+ * `npm run bench`: the federation on the full dataset (SQLite, or PostgreSQL with --postgres),
+ * driven with autocannon in interleaved rounds: each scenario through our gateway, through
+ * Hive Gateway (the peer, over the same subgraphs), and direct to a subgraph where one can
+ * answer alone; then the analysts' operations one at a time. Writes bench/gateway-<db>.md and
+ * bench/analyst-operations-<db>.md.
  */
 const opts = new Command()
   .name("bench")
-  .option("--requests <n>", "timed requests per operation", "200")
+  .option("--duration <seconds>", "measured seconds per run", "10")
+  .option("--warmup <seconds>", "warm-up seconds before each run", "2")
+  .option("--rounds <n>", "interleaved rounds (medians are taken over them)", "3")
+  .option("--connections <n>", "concurrent connections", "16")
+  .option("--scenarios <names>", "comma-separated scenario names (default: all)")
+  .option("--no-peer", "leave out Hive Gateway")
+  .option("--no-analyst", "leave out the analysts' operations")
+  .option("--requests <n>", "sequential requests per analyst operation", "200")
   .option("--postgres <server-url>", "a PostgreSQL server (else DANVAN_POSTGRES_URL, else SQLite)")
   .parse()
-  .opts<{ requests: string; postgres?: string }>();
+  .opts<{
+    duration: string;
+    warmup: string;
+    rounds: string;
+    connections: string;
+    scenarios?: string;
+    peer: boolean;
+    analyst: boolean;
+    requests: string;
+    postgres?: string;
+  }>();
 if (opts.postgres) process.env.DANVAN_POSTGRES_URL = opts.postgres;
-const { databaseEnv, postgresServer, SUBGRAPHS } = await import("./environment.js");
+const { databaseName, postgresServer, SUBGRAPHS, sqliteFile } = await import("./environment.js");
 const { seedAll } = await import("./seed-all.js");
 const { startStack } = await import("./stack.js");
-const { checkedInOperations } = await import("./operations-manifest.js");
+const { scenarios } = await import("./bench/scenarios.js");
+const { drive } = await import("./bench/load.js");
+const { analystOperations } = await import("./bench/analyst.js");
+const { machine, report } = await import("./bench/report.js");
 
-const requests = Number(opts.requests);
 const database = postgresServer ? "PostgreSQL" : "SQLite";
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const ms = (v: number) => v.toFixed(1);
+const durationSeconds = Number(opts.duration);
+const connections = Number(opts.connections);
+const rounds = Number(opts.rounds);
 
 await seedAll({ scale: "full", ifEmpty: true, env: { LOG_LEVEL: "warn" } });
+
+// The mutation mix writes petitions: into a copy, so the dataset stays as published.
+const petitions = SUBGRAPHS.find((s) => s.name === "petitions")!;
+const copyName = `danvan_bench_petitions_${randomBytes(3).toString("hex")}`;
+let petitionsEnv: NodeJS.ProcessEnv;
+let dropCopy: () => Promise<void>;
+if (postgresServer) {
+  const admin = new pg.Client({ connectionString: databaseUrlOn(postgresServer, "postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${copyName}" TEMPLATE "${databaseName(petitions)}"`);
+  await admin.end();
+  petitionsEnv = { DATABASE_URL: databaseUrlOn(postgresServer, copyName) };
+  dropCopy = async () => {
+    const c = new pg.Client({ connectionString: databaseUrlOn(postgresServer, "postgres") });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${copyName}" WITH (FORCE)`);
+    await c.end();
+  };
+} else {
+  const file = path.join(os.tmpdir(), `${copyName}.sqlite`);
+  fs.copyFileSync(sqliteFile(petitions), file);
+  petitionsEnv = { SQLITE_PATH: file };
+  dropCopy = async () => {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  };
+}
+
+/** Hive Gateway lives in bench/peer with its own lockfile: installed here on first use. */
+function ensurePeerInstalled(): void {
+  const dir = path.join(repoRoot, "bench/peer");
+  if (fs.existsSync(path.join(dir, "node_modules/@graphql-hive/gateway/package.json"))) return;
+  console.log("installing the peer gateway (bench/peer) ...");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", dir], { stdio: "inherit" });
+}
+
 const stack = await startStack({
   gatewayPort: await freePort(),
   subgraphPort: () => freePort(),
   logLevel: "warn",
   inheritOutput: false,
+  subgraphEnv: (name) => (name === "petitions" ? petitionsEnv : {}),
 });
-const lines: string[] = [];
+let peer: ServiceProcess | undefined;
+const supergraphCopy = path.join(os.tmpdir(), `${copyName}-supergraph.graphql`);
 try {
-  const token = execFileSync(
-    process.execPath,
-    [path.join(repoRoot, "gateway/dist/src/cli/issue-token.js"), "--role", "analyst"],
-    {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    },
-  ).trim();
-  const send = async (query: string, vars: unknown) => {
-    const res = await fetch(stack.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables: vars }),
+  const config = loadConfig(process.env);
+  const sign = (request: Parameters<typeof issueDevToken>[0]) =>
+    issueDevToken(request, config.token.secret!, config.token.issuer, config.token.audience);
+  const ctx = {
+    officerToken: await sign({ sub: "bench-officer", role: "OFFICER", unit: "883", org: "MTTQ-883", ttl: "8h" }),
+    analystToken: await sign({ sub: "bench-analyst", role: "ANALYST", ttl: "8h" }),
+    runId: randomBytes(4).toString("hex"),
+  };
+  const base = (url: string) => new URL(url).origin;
+  const targets = [{ name: "ours", url: base(stack.gatewayUrl) }];
+  const pids = new Map<string, number>(stack.running.map((p) => [p.name, p.child.pid!]));
+  if (opts.peer) {
+    ensurePeerInstalled();
+    // The same supergraph, pointed at the subgraphs this run started.
+    let sdl = fs.readFileSync(path.join(repoRoot, "schema/supergraph.graphql"), "utf8");
+    for (const [name, url] of Object.entries(stack.subgraphUrls))
+      sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
+    fs.writeFileSync(supergraphCopy, sdl);
+    const port = await freePort();
+    peer = spawnService({
+      name: "hive",
+      script: path.join(repoRoot, "scripts/dist/bench/hive-peer.js"),
+      env: { ...process.env, PORT: String(port), PEER_SUPERGRAPH_PATH: supergraphCopy },
     });
-    const body = (await res.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-  };
-  lines.push(
-    `## Analyst operations through the gateway (${database}, full dataset)`,
-    "",
-    `${requests} sequential requests each after 20 warm-up requests; one client, all processes on this machine.`,
-    "",
-    "| Operation | median ms | p90 ms | p99 ms |",
-    "|---|---:|---:|---:|",
-  );
-  for (const { name, document: query, variables } of checkedInOperations()) {
-    for (let i = 0; i < 20; i++) await send(query, variables);
-    const times: number[] = [];
-    for (let i = 0; i < requests; i++) {
-      const t = performance.now();
-      await send(query, variables);
-      times.push(performance.now() - t);
-    }
-    lines.push(`| ${name} | ${ms(median(times))} | ${ms(pct(times, 0.9))} | ${ms(pct(times, 0.99))} |`);
-    console.log(lines.at(-1));
+    await waitForReady(`http://127.0.0.1:${port}/readiness`, peer);
+    targets.push({ name: "hive", url: `http://127.0.0.1:${port}` });
+    pids.set("hive", peer.child.pid!);
   }
-
-  // The headline's aggregation in SQL, on the rows themselves and on the rollups the graph reads.
-  const programs = SUBGRAPHS.find((s) => s.name === "programs")!;
-  const env = databaseEnv(programs);
-  const ds = dataSourceFor(
-    programsSubgraph,
-    {
-      ...(env.DATABASE_URL
-        ? { DATABASE_URL: env.DATABASE_URL }
-        : { SQLITE_PATH: path.join(repoRoot, "data/programs.sqlite") }),
-      DB_POOL_SIZE: 2,
-      DB_ACQUIRE_TIMEOUT_MS: 5000,
-    },
-    createLogger("bench", "silent"),
-  );
-  await ds.initialize();
-  const timed = async (sqls: string[], n: number) => {
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      for (const q of sqls) await ds.query(q);
-      times.push(performance.now() - t);
+  const chosen = scenarios().filter((s) => !opts.scenarios || opts.scenarios.split(",").includes(s.name));
+  const measurements = [];
+  for (let round = 1; round <= rounds; round++) {
+    // Interleaved: every scenario on every target each round, the targets' order alternating.
+    for (const scenario of chosen) {
+      const order = round % 2 ? targets : [...targets].reverse();
+      const runs = [
+        ...(scenario.direct
+          ? [{ target: { name: "direct", url: base(stack.subgraphUrls[scenario.direct]!) }, direct: true }]
+          : []),
+        ...order.map((target) => ({ target, direct: false })),
+      ];
+      for (const { target, direct } of runs) {
+        const m = await drive(scenario, target, ctx, {
+          connections,
+          durationSeconds,
+          warmupSeconds: Number(opts.warmup),
+          pids,
+          ...(direct ? { identitySecret: config.identitySecret } : {}),
+        });
+        measurements.push({ ...m, round });
+        console.log(
+          `round ${round} ${scenario.name} ${target.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.errors} errors`,
+        );
+      }
     }
-    return median(times);
-  };
-  const period = "BETWEEN '2010-01-01' AND '2019-12-31'";
-  const rows = [
-    `SELECT COUNT(*), SUM(CASE WHEN status = 'POOR' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'NEAR_POOR' THEN 1 ELSE 0 END) FROM poverty_classification WHERE year = 2019`,
-    `SELECT SUM(amount_vnd) FROM contribution WHERE received_on ${period}`,
-    `SELECT kind, COUNT(*) FROM solidarity_house WHERE status = 'HANDED_OVER' AND handed_over_on ${period} GROUP BY kind`,
-    `SELECT COUNT(*) FROM support_event WHERE given_on ${period}`,
-  ];
-  const rollups = [
-    `SELECT SUM(households), SUM(poor), SUM(near_poor) FROM poverty_tally WHERE year = 2019`,
-    `SELECT SUM(raised_vnd) FROM fund_year_tally WHERE year BETWEEN 2010 AND 2019`,
-    `SELECT kind, SUM(handed_over) FROM house_tally WHERE year BETWEEN 2010 AND 2019 GROUP BY kind`,
-    `SELECT SUM(visits) FROM support_tally WHERE year BETWEEN 2010 AND 2019`,
-  ];
-  const onRows = await timed(rows, 5);
-  const onRollups = await timed(rollups, 50);
-  await ds.destroy();
-  lines.push(
-    "",
-    `## The headline's aggregation in SQL (${database})`,
-    "",
-    "| Same figures computed by | median ms |",
-    "|---|---:|",
-    `| SQL over the rows (5.4 M reviews, 3.5 M support events, houses, contributions) | ${ms(onRows)} |`,
-    `| SQL over the exact rollups the graph reads | ${ms(onRollups)} |`,
-  );
+  }
+  const lines = report({ database, scenarios: chosen, measurements, connections, durationSeconds, rounds });
+  const out = path.join(repoRoot, "bench", `gateway-${database.toLowerCase()}.md`);
+  fs.writeFileSync(out, `${lines.join("\n")}\n`);
+  console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
+
+  if (opts.analyst) {
+    const analyst = await analystOperations(stack.gatewayUrl, ctx.analystToken, Number(opts.requests), database);
+    const header = [`# Benchmark: analyst operations at full scale (${database})`, "", machine(), ""];
+    const file = path.join(repoRoot, "bench", `analyst-operations-${database.toLowerCase()}.md`);
+    fs.writeFileSync(file, [...header, ...analyst, ""].join("\n"));
+    console.log(`\n${[...header, ...analyst].join("\n")}\n\nwritten to ${path.relative(repoRoot, file)}`);
+  }
 } finally {
+  await peer?.stop();
   await stack.stop();
+  await dropCopy();
+  fs.rmSync(supergraphCopy, { force: true });
 }
-const header = [
-  `# Benchmark: analyst operations at full scale (${database})`,
-  "",
-  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
-  "",
-];
-const out = path.join(repoRoot, "bench", `analyst-operations-${database.toLowerCase()}.md`);
-fs.writeFileSync(out, [...header, ...lines, ""].join("\n"));
-console.log(`\n${[...header, ...lines].join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);

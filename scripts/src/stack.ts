@@ -19,6 +19,8 @@ export async function startStack(opts: {
   logLevel: string;
   inheritOutput: boolean;
   onSubgraphReady?: (name: string, url: string) => void;
+  /** Settings of one subgraph to override (a copy of its database, say). */
+  subgraphEnv?: (name: string) => NodeJS.ProcessEnv;
 }): Promise<Stack> {
   const running: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
@@ -37,6 +39,7 @@ export async function startStack(opts: {
           UNIT_REGISTRY_URL: `http://127.0.0.1:${opts.gatewayPort}/graphql`,
           ...process.env,
           ...databaseEnv(s),
+          ...opts.subgraphEnv?.(s.name),
           PORT: String(port),
           LOG_LEVEL: opts.logLevel,
         },

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, webcrypto } from "node:crypto";
 import { ALL_ROLES, ANONYMOUS, type Identity, type Role } from "@danvan/kit/identity";
 import type { Logger } from "@danvan/kit/logger";
 import type { RequestHandler, Response } from "express";
@@ -114,11 +114,24 @@ export type CallerTokenVerifier = (authorization: string | undefined) => Promise
  * No header → the public (ANONYMOUS). Anything wrong → CallerTokenError.
  */
 export function createCallerTokenVerifier(settings: TokenSettings): CallerTokenVerifier {
-  const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
+  const algorithms = [...settings.algorithms].filter((a) => a.toLowerCase() !== "none");
+  // HMAC keys imported once per algorithm (jose would import the raw secret on every verify).
+  const raw = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
+  const hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+  const secretFor = (alg: string): Promise<webcrypto.CryptoKey> | undefined => {
+    if (!raw) return undefined;
+    let key = hmacKeys.get(alg);
+    if (!key) {
+      key = webcrypto.subtle.importKey("raw", raw, { name: "HMAC", hash: `SHA-${alg.slice(2)}` }, false, ["verify"]);
+      hmacKeys.set(alg, key);
+    }
+    return key;
+  };
   const jwks = settings.jwksUrl ? createRemoteJWKSet(settings.jwksUrl, { timeoutDuration: 5000 }) : undefined;
   // Each algorithm family gets its own key, so a public key can never be used as an HMAC secret.
   const getKey: JWTVerifyGetKey = async (header, token) => {
-    if (isSymmetric(header.alg ?? "")) {
+    if (isSymmetric(header.alg ?? "") && algorithms.includes(header.alg)) {
+      const secret = secretFor(header.alg);
       if (secret) return secret;
     } else if (jwks) {
       return jwks(header, token);
@@ -127,7 +140,6 @@ export function createCallerTokenVerifier(settings: TokenSettings): CallerTokenV
     }
     throw new errors.JOSEAlgNotAllowed("no key for this algorithm");
   };
-  const algorithms = [...settings.algorithms].filter((a) => a.toLowerCase() !== "none");
 
   return async (authorization) => {
     if (authorization === undefined) return ANONYMOUS;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ANONYMOUS, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Identity } from "@danvan/kit/identity";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { Agent, request, type Dispatcher } from "undici";
 import { SUBGRAPH_UNAVAILABLE } from "./error-masking.js";
 import type { GatewayContext } from "./request-context.js";
 
@@ -48,37 +49,91 @@ function isGraphQLErrorBody(body: unknown): body is { errors: GraphQLFormattedEr
 
 function reasonOf(err: unknown): string {
   if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return "timeout";
+  const own = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  if (typeof own === "string" && /^E[A-Z]+$/.test(own)) return own; // ECONNREFUSED, ENOTFOUND, ... (undici)
   const cause = err instanceof Error ? (err as Error & { cause?: { code?: unknown } }).cause : undefined;
-  if (cause && typeof cause.code === "string") return cause.code; // ECONNREFUSED, ENOTFOUND, ...
+  if (cause && typeof cause.code === "string") return cause.code; // the same, wrapped by fetch
   return err instanceof Error ? err.message : "unknown error";
 }
 
 /**
- * Node's own fetch (undici), which keeps connections to a subgraph alive between requests,
- * with a deadline covering the whole exchange: headers and body. A subgraph that hangs costs
- * one timeout, not a stuck request.
+ * undici's request API on a keep-alive pool per subgraph (much lighter than fetch: no WHATWG
+ * streams), with a deadline covering the whole exchange: headers and body. A subgraph that
+ * hangs costs one timeout, not a stuck request. Answers look like the fetch Response that
+ * RemoteGraphQLDataSource reads: ok, status, headers.get, json, text.
  */
-export function timeoutFetcher(timeoutMs: number): Fetcher {
+export function timeoutFetcher(
+  timeoutMs: number,
+  dispatcher: Dispatcher = new Agent({ keepAliveTimeout: 30_000 }),
+): Fetcher {
   return async (url, init) => {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const res = await request(url, {
+      method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
+      headers: init?.headers as Record<string, string> | undefined,
+      body: init?.body as string | undefined,
+      dispatcher,
+      signal,
+    });
+    const text = await res.body.text();
+    const header = (name: string) => {
+      const v = res.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(", ") : (v ?? null);
+    };
+    const response = {
+      ok: res.statusCode >= 200 && res.statusCode < 300,
+      status: res.statusCode,
+      statusText: "",
+      url,
+      headers: { get: header, has: (name: string) => header(name) !== null },
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+    };
     return response as unknown as FetcherResponse;
   };
 }
 
-/** Queries only (the planner names its fetches `query ...` or sends `{ ... }`), per caller. */
-function deduplicationKey(options: ProcessOptions): string | undefined {
-  const { query, variables, operationName } = options.request;
-  if (!query || !/^\s*(query\b|\{)/.test(query)) return undefined;
-  const identity: Identity = (options.context as Partial<GatewayContext>).identity ?? ANONYMOUS;
-  return JSON.stringify([
-    identity.sub,
-    identity.roles,
-    identity.unitCode ?? null,
-    identity.organisationId ?? null,
-    operationName ?? null,
-    query,
-    variables ?? null,
-  ]);
+/**
+ * The caller a fetch is made for, read back from the signed identity header the data source
+ * has just set (its payload; the signature is the subgraph's business).
+ */
+function callerOf(headers: Record<string, string> | undefined): string | undefined {
+  const token = headers?.[IDENTITY_HEADER];
+  const payload = token?.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+    return JSON.stringify([claims.sub, claims.roles, claims.unit ?? null, claims.org ?? null]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Identical query fetches for the same caller while one is on its way (a page many clients
+ * open at once) share its answer instead of each asking the subgraph. Keyed by the exact body
+ * sent and the caller's whole identity, so no one gets an answer computed for someone else;
+ * mutations always go out on their own. The answer's text is shared and each reader parses
+ * its own copy (the gateway's executor writes into what it reads).
+ */
+export function sharingFetcher(inner: Fetcher): Fetcher {
+  const inFlight = new Map<string, Promise<FetcherResponse>>();
+  return (url, init) => {
+    const body = typeof init?.body === "string" ? init.body : undefined;
+    const isQuery = body !== undefined && /^\{"query":"(query\b|\{)/.test(body);
+    const caller = isQuery ? callerOf(init?.headers as Record<string, string> | undefined) : undefined;
+    if (!caller) return inner(url, init);
+    const key = `${url}\n${caller}\n${body}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const answer = inner(url, init);
+    inFlight.set(key, answer);
+    const done = () => {
+      if (inFlight.get(key) === answer) inFlight.delete(key);
+    };
+    answer.then(done, done);
+    return answer;
+  };
 }
 
 export interface SubgraphDataSourceOptions {
@@ -98,7 +153,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   private readonly identitySecret: string;
 
   constructor(opts: SubgraphDataSourceOptions) {
-    super({ url: opts.url, fetcher: timeoutFetcher(opts.timeoutMs) });
+    super({ url: opts.url, fetcher: sharingFetcher(timeoutFetcher(opts.timeoutMs)) });
     this.name = opts.name;
     this.identitySecret = opts.identitySecret;
   }
@@ -121,34 +176,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
-  /** Query fetches on their way, by subgraph request and caller: identical ones share one. */
-  private readonly inFlight = new Map<string, { result: Promise<ProcessResult>; consumers: number }>();
-
-  /**
-   * Identical query fetches for the same caller while one is on its way (a page many clients
-   * open at once) share its answer instead of each asking the subgraph: each gets its own
-   * copy. Keyed by the caller's whole identity, so no one sees an answer computed for someone
-   * else; mutations always go out on their own.
-   */
   override async process(options: ProcessOptions): Promise<ProcessResult> {
-    const key = deduplicationKey(options);
-    if (!key) return this.processOnce(options);
-    let entry = this.inFlight.get(key);
-    if (entry) entry.consumers++;
-    else {
-      entry = { result: this.processOnce(options), consumers: 1 };
-      this.inFlight.set(key, entry);
-      const settled = entry;
-      void settled.result.then(
-        () => this.inFlight.get(key) === settled && this.inFlight.delete(key),
-        () => this.inFlight.get(key) === settled && this.inFlight.delete(key),
-      );
-    }
-    const result = await entry.result;
-    return entry.consumers > 1 ? structuredClone(result) : result;
-  }
-
-  private async processOnce(options: ProcessOptions): Promise<ProcessResult> {
     try {
       return await super.process(options);
     } catch (err) {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomUUID, webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
 import { type Identity, parseRoles } from "./identity.js";
 
@@ -32,9 +32,23 @@ export function requestBodyHash(body: SubgraphRequestBody): string {
   return createHash("sha256").update(material).digest("base64url");
 }
 
-function keyOf(secret: string): Uint8Array {
+/** Imported once per secret: jose would otherwise import a raw secret on every sign and verify. */
+const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+function keyOf(secret: string): Promise<webcrypto.CryptoKey> {
   if (secret.length < 32) throw new Error("identity secret must be at least 32 characters");
-  return new TextEncoder().encode(secret);
+  let key = importedKeys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    importedKeys.set(secret, key);
+  }
+  return key;
 }
 
 export async function signIdentity(
@@ -55,7 +69,7 @@ export async function signIdentity(
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${IDENTITY_TTL_SECONDS}s`)
-    .sign(keyOf(opts.secret));
+    .sign(await keyOf(opts.secret));
 }
 
 export type IdentityRejection = "missing" | "invalid" | "expired" | "body-mismatch" | "replayed";
@@ -105,7 +119,7 @@ export async function verifyIdentity(
   if (!token) throw new IdentityRejectedError("missing");
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, keyOf(opts.secret), {
+    ({ payload } = await jwtVerify(token, await keyOf(opts.secret), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: opts.audience ?? AUDIENCE,

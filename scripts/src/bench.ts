@@ -26,6 +26,7 @@ const opts = new Command()
   .option("--no-analyst", "leave out the analysts' operations")
   .option("--requests <n>", "sequential requests per analyst operation", "200")
   .option("--postgres <server-url>", "a PostgreSQL server (else DANVAN_POSTGRES_URL, else SQLite)")
+  .option("--label <name>", "written to bench/gateway-<db>-<name>.md instead (a baseline, say)")
   .parse()
   .opts<{
     duration: string;
@@ -37,6 +38,7 @@ const opts = new Command()
     analyst: boolean;
     requests: string;
     postgres?: string;
+    label?: string;
   }>();
 if (opts.postgres) process.env.DANVAN_POSTGRES_URL = opts.postgres;
 const { databaseName, postgresServer, SUBGRAPHS, sqliteFile } = await import("./environment.js");
@@ -154,7 +156,7 @@ try {
     }
   }
   const lines = report({ database, scenarios: chosen, measurements, connections, durationSeconds, rounds });
-  const out = path.join(repoRoot, "bench", `gateway-${database.toLowerCase()}.md`);
+  const out = path.join(repoRoot, "bench", `gateway-${database.toLowerCase()}${opts.label ? `-${opts.label}` : ""}.md`);
   fs.writeFileSync(out, `${lines.join("\n")}\n`);
   console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
 

@@ -59,6 +59,8 @@ export interface GatewayConfig {
   readonly budgets: Record<Audience, Budget>;
   /** A persisted-operation manifest: when set, the public and officers run only its operations. */
   readonly safelistManifest?: string;
+  /** Shared by every replica: the automatic persisted queries' cache. Memory when unset. */
+  readonly redisUrl?: string;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -211,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
     maxTokens: s.QUERY_MAX_TOKENS,
     ...(s.SAFELIST_MANIFEST ? { safelistManifest: path.resolve(s.SAFELIST_MANIFEST) } : {}),
+    ...(s.REDIS_URL ? { redisUrl: s.REDIS_URL } : {}),
     budgets: Object.fromEntries(
       Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
     ) as Record<Audience, Budget>,

@@ -167,6 +167,10 @@ export const SETTINGS = {
   SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, 10_000),
   QUERY_MAX_TOKENS: wholeNumber(100, 1_000_000, 5_000),
   SAFELIST_MANIFEST: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), "must be a redis:// or rediss:// URL"),
   QUERY_BUDGETS: z
     .string()
     .optional()

@@ -34,6 +34,8 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
  */
 const UNSAFE_EXTENSIONS = new Set(["stacktrace", "exception", "response", "http"]);
 
+const APQ_HASH_MISMATCH = "provided sha does not match query";
+
 function innermost(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
@@ -56,6 +58,9 @@ function loggable(error: unknown): Error | string {
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = formatted.extensions ?? {};
+    // Apollo Server leaves this one uncoded (so INTERNAL_SERVER_ERROR): a client sent a document with another's hash.
+    if (formatted.message === APQ_HASH_MISMATCH)
+      return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
     const code = extensions.code;
     if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) {
       const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => !UNSAFE_EXTENSIONS.has(key)));

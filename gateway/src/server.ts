@@ -23,6 +23,7 @@ import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
 import { GatewayMetrics } from "./metrics.js";
 import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
+import { redisPersistedQueryCache } from "./apq-cache.js";
 import { SignedIdentityDataSource } from "./subgraph-data-source.js";
 
 export interface RunningGateway {
@@ -127,12 +128,16 @@ export async function startGateway(
   const formatErrors = createErrorFormatter(logger);
   const metrics = new GatewayMetrics();
   const manifest = config.safelistManifest ? loadManifest(config.safelistManifest) : undefined;
+  // Automatic persisted queries: the manifest's operations when safelisting, else what clients
+  // register, in Redis when REDIS_URL is set (shared by replicas), else in this process's memory.
+  const sharedApq = !manifest && config.redisUrl ? redisPersistedQueryCache(config.redisUrl, logger) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) => formatErrors(tokenLimitAsTooComplex(formatted), error),
     parseOptions: { maxTokens: config.maxTokens },
     // With a safelist, apps may send an operation's id alone: the manifest preloads the APQ cache.
     ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
+    ...(sharedApq ? { persistedQueries: { cache: sharedApq.cache, ttl: sharedApq.ttl } } : {}),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     // Without introspection, "Did you mean ...?" hints would leak the schema bit by bit.
@@ -209,6 +214,7 @@ export async function startGateway(
       logger.info("gateway stopping");
       if (started) {
         await apollo.stop(); // drains the HTTP server (in-flight requests finish), then stops the gateway
+        await sharedApq?.close();
       } else {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }

@@ -24,6 +24,7 @@ const opts = new Command()
   .option("--scenarios <names>", "comma-separated scenario names (default: all)")
   .option("--no-peer", "leave out Hive Gateway")
   .option("--no-analyst", "leave out the analysts' operations")
+  .option("--no-load", "leave out the load scenarios (the analysts' operations only)")
   .option("--requests <n>", "sequential requests per analyst operation", "200")
   .option("--postgres <server-url>", "a PostgreSQL server (else DANVAN_POSTGRES_URL, else SQLite)")
   .option("--label <name>", "written to bench/gateway-<db>-<name>.md instead (a baseline, say)")
@@ -36,6 +37,7 @@ const opts = new Command()
     scenarios?: string;
     peer: boolean;
     analyst: boolean;
+    load: boolean;
     requests: string;
     postgres?: string;
     label?: string;
@@ -111,7 +113,7 @@ try {
   const base = (url: string) => new URL(url).origin;
   const targets = [{ name: "ours", url: base(stack.gatewayUrl) }];
   const pids = new Map<string, number>(stack.running.map((p) => [p.name, p.child.pid!]));
-  if (opts.peer) {
+  if (opts.peer && opts.load) {
     ensurePeerInstalled();
     // The same supergraph, pointed at the subgraphs this run started.
     let sdl = fs.readFileSync(path.join(repoRoot, "schema/supergraph.graphql"), "utf8");
@@ -128,7 +130,9 @@ try {
     targets.push({ name: "hive", url: `http://127.0.0.1:${port}` });
     pids.set("hive", peer.child.pid!);
   }
-  const chosen = scenarios().filter((s) => !opts.scenarios || opts.scenarios.split(",").includes(s.name));
+  const chosen = opts.load
+    ? scenarios().filter((s) => !opts.scenarios || opts.scenarios.split(",").includes(s.name))
+    : [];
   const measurements = [];
   for (let round = 1; round <= rounds; round++) {
     // Interleaved: every scenario on every target each round, the targets' order alternating.
@@ -155,10 +159,16 @@ try {
       }
     }
   }
-  const lines = report({ database, scenarios: chosen, measurements, connections, durationSeconds, rounds });
-  const out = path.join(repoRoot, "bench", `gateway-${database.toLowerCase()}${opts.label ? `-${opts.label}` : ""}.md`);
-  fs.writeFileSync(out, `${lines.join("\n")}\n`);
-  console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
+  if (chosen.length) {
+    const lines = report({ database, scenarios: chosen, measurements, connections, durationSeconds, rounds });
+    const out = path.join(
+      repoRoot,
+      "bench",
+      `gateway-${database.toLowerCase()}${opts.label ? `-${opts.label}` : ""}.md`,
+    );
+    fs.writeFileSync(out, `${lines.join("\n")}\n`);
+    console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
+  }
 
   if (opts.analyst) {
     const analyst = await analystOperations(stack.gatewayUrl, ctx.analystToken, Number(opts.requests), database);

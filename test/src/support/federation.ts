@@ -43,6 +43,8 @@ export interface Federation {
     query: string,
     opts?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse>;
+  /** Another gateway over the same subgraphs (a replica), with these settings on top; its /graphql URL. */
+  startReplica(extraEnv?: NodeJS.ProcessEnv): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,21 @@ export async function startFederation(
     LOG_LEVEL: opts.logLevel ?? "warn",
     IDENTITY_SECRET: secrets.identitySecret,
   };
+  const spawnGateway = (port: number, extraEnv: NodeJS.ProcessEnv = {}) =>
+    spawnService({
+      name: "gateway",
+      script: path.join(repoRoot, "gateway/dist/src/main.js"),
+      env: {
+        ...base,
+        PORT: String(port),
+        JWT_SECRET: secrets.tokenSecret,
+        ...urlEnv,
+        SUBGRAPH_TIMEOUT_MS: "5000",
+        ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
+        ...extraEnv,
+      },
+    });
+  const replicas: ServiceProcess[] = [];
   // Every subgraph of the graph, seeded small, each in its own process on a free port.
   const processes: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
@@ -133,19 +150,7 @@ export async function startFederation(
       subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
       urlEnv[`SUBGRAPH_URL_${sg.name.toUpperCase()}`] = subgraphUrls[sg.name];
     }
-    gateway = spawnService({
-      name: "gateway",
-      script: path.join(repoRoot, "gateway/dist/src/main.js"),
-      env: {
-        ...base,
-        PORT: String(gwPort),
-        JWT_SECRET: secrets.tokenSecret,
-        ...urlEnv,
-        SUBGRAPH_TIMEOUT_MS: "5000",
-        ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
-        ...opts.extraEnv,
-      },
-    });
+    gateway = spawnGateway(gwPort, opts.extraEnv);
     ready.push(waitForReady(`http://127.0.0.1:${gwPort}/readyz`, gateway));
     const started = await Promise.allSettled(ready);
     const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -193,7 +198,15 @@ export async function startFederation(
         { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       );
     },
+    async startReplica(extraEnv) {
+      const port = await freePort();
+      const replica = spawnGateway(port, extraEnv);
+      replicas.push(replica);
+      await waitForReady(`http://127.0.0.1:${port}/readyz`, replica);
+      return `http://127.0.0.1:${port}/graphql`;
+    },
     async stop() {
+      for (const r of replicas) await r.stop();
       await gatewayProcess.stop();
       for (const p of processes) await p.stop();
       for (const d of dbs) await d.drop();

@@ -9,3 +9,4 @@ export { entities } from "./entities.js";
 export { migrations } from "../migrations/index.js";
 export { createContext, type PetitionsContext } from "./context.js";
 export { seedPetitions, type SeedScale } from "../seed/seed.js";
+export { remoteAreaSettings } from "./units/remote-areas.js";

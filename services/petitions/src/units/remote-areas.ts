@@ -61,14 +61,15 @@ export class RemoteAreaLookup {
   }
 }
 
-const envSchema = z.object({
+/** The settings of the remote-area lookup (documented in .env.example). */
+export const remoteAreaSettings = z.object({
   UNIT_REGISTRY_URL: z.url({ protocol: /^https?$/ }).optional(),
   UNIT_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
 });
 
 /** A lookup configured from the environment; a bad UNIT_REGISTRY_URL is a ConfigError. */
 export function remoteAreaLookupFrom(env: NodeJS.ProcessEnv): RemoteAreaLookup {
-  const e = parseEnv("petitions", envSchema, env);
+  const e = parseEnv("petitions", remoteAreaSettings, env);
   return new RemoteAreaLookup(e.UNIT_REGISTRY_URL, e.UNIT_REGISTRY_TIMEOUT_MS);
 }
 

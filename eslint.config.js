@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "data/**", "schema/**", "coverage/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "data/**", "schema/**", "coverage/**", "client/src/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

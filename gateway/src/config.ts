@@ -61,6 +61,8 @@ export interface GatewayConfig {
   readonly safelistManifest?: string;
   /** Shared by every replica: the automatic persisted queries' cache. Memory when unset. */
   readonly redisUrl?: string;
+  /** Whole answers to anonymous queries, cached as the subgraphs' hints allow (RESPONSE_CACHE). */
+  readonly responseCache: boolean;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -214,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxTokens: s.QUERY_MAX_TOKENS,
     ...(s.SAFELIST_MANIFEST ? { safelistManifest: path.resolve(s.SAFELIST_MANIFEST) } : {}),
     ...(s.REDIS_URL ? { redisUrl: s.REDIS_URL } : {}),
+    responseCache: s.RESPONSE_CACHE ?? true,
     budgets: Object.fromEntries(
       Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
     ) as Record<Audience, Budget>,

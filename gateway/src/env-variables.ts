@@ -171,6 +171,7 @@ export const SETTINGS = {
     .string()
     .optional()
     .refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), "must be a redis:// or rediss:// URL"),
+  RESPONSE_CACHE: flag,
   QUERY_BUDGETS: z
     .string()
     .optional()

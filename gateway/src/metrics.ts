@@ -12,6 +12,7 @@ export type RejectionReason =
 export class GatewayMetrics {
   readonly registry = new Registry();
   readonly rejected: Counter<"reason" | "audience">;
+  readonly responseCache: Counter<"result">;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "danvan_gateway_" });
@@ -19,6 +20,12 @@ export class GatewayMetrics {
       name: "danvan_gateway_rejected_requests_total",
       help: "Requests refused before any subgraph was asked: by the limit or check that refused them, and the caller's audience.",
       labelNames: ["reason", "audience"],
+      registers: [this.registry],
+    });
+    this.responseCache = new Counter({
+      name: "danvan_gateway_response_cache_total",
+      help: "Queries answered from the response cache (hit), computed and stored (miss), or not eligible (bypass: a caller with a token, or the cache store down); invalidated counts mutations that retired every cached answer.",
+      labelNames: ["result"],
       registers: [this.registry],
     });
   }

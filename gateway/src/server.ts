@@ -24,6 +24,12 @@ import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
 import { GatewayMetrics } from "./metrics.js";
 import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
 import { redisPersistedQueryCache } from "./apq-cache.js";
+import {
+  deploymentTag,
+  memoryResponseCacheStore,
+  redisResponseCacheStore,
+  responseCachePlugins,
+} from "./response-cache.js";
 import { SignedIdentityDataSource } from "./subgraph-data-source.js";
 
 export interface RunningGateway {
@@ -131,6 +137,12 @@ export async function startGateway(
   // Automatic persisted queries: the manifest's operations when safelisting, else what clients
   // register, in Redis when REDIS_URL is set (shared by replicas), else in this process's memory.
   const sharedApq = !manifest && config.redisUrl ? redisPersistedQueryCache(config.redisUrl, logger) : undefined;
+  // Anonymous callers' answers, shared through Redis when set; any mutation retires them all.
+  const responseCache = !config.responseCache
+    ? undefined
+    : config.redisUrl
+      ? redisResponseCacheStore(config.redisUrl, logger, deploymentTag(config.identitySecret, supergraphSdl))
+      : memoryResponseCacheStore();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) => formatErrors(tokenLimitAsTooComplex(formatted), error),
@@ -157,6 +169,7 @@ export async function startGateway(
       // Depth, aliases, directives and cost against the caller's budget, before any planning.
       ...(manifest ? [safelistPlugin(manifest, logger, metrics)] : []),
       queryLimitsPlugin(config.budgets, logger, metrics),
+      ...(responseCache ? responseCachePlugins(responseCache, metrics) : []),
     ],
   });
 
@@ -214,7 +227,7 @@ export async function startGateway(
       logger.info("gateway stopping");
       if (started) {
         await apollo.stop(); // drains the HTTP server (in-flight requests finish), then stops the gateway
-        await sharedApq?.close();
+        await Promise.all([sharedApq?.close(), responseCache?.close()]);
       } else {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }

@@ -23,10 +23,12 @@ const opts = new Command()
   .option("--connections <n>", "concurrent connections", "16")
   .option("--scenarios <names>", "comma-separated scenario names (default: all)")
   .option("--no-peer", "leave out Hive Gateway")
+  .option("--cached", "add a second gateway with the response cache in Redis (REDIS_URL, else 127.0.0.1:6379)")
   .option("--no-analyst", "leave out the analysts' operations")
   .option("--no-load", "leave out the load scenarios (the analysts' operations only)")
   .option("--requests <n>", "sequential requests per analyst operation", "200")
   .option("--postgres <server-url>", "a PostgreSQL server (else DANVAN_POSTGRES_URL, else SQLite)")
+  .option("--soak <seconds>", "instead of the rounds: every scenario at once for this long (600 for the goal)")
   .option("--label <name>", "written to bench/gateway-<db>-<name>.md instead (a baseline, say)")
   .parse()
   .opts<{
@@ -36,11 +38,13 @@ const opts = new Command()
     connections: string;
     scenarios?: string;
     peer: boolean;
+    cached?: boolean;
     analyst: boolean;
     load: boolean;
     requests: string;
     postgres?: string;
     label?: string;
+    soak?: string;
   }>();
 if (opts.postgres) process.env.DANVAN_POSTGRES_URL = opts.postgres;
 const { databaseName, postgresServer, SUBGRAPHS, sqliteFile } = await import("./environment.js");
@@ -50,6 +54,7 @@ const { scenarios } = await import("./bench/scenarios.js");
 const { drive } = await import("./bench/load.js");
 const { analystOperations } = await import("./bench/analyst.js");
 const { machine, report } = await import("./bench/report.js");
+const { soak, soakReport } = await import("./bench/soak.js");
 
 const database = postgresServer ? "PostgreSQL" : "SQLite";
 const durationSeconds = Number(opts.duration);
@@ -98,8 +103,11 @@ const stack = await startStack({
   logLevel: "warn",
   inheritOutput: false,
   subgraphEnv: (name) => (name === "petitions" ? petitionsEnv : {}),
+  // The comparison with the peer is made without response caching.
+  gatewayEnv: { RESPONSE_CACHE: "false" },
 });
 let peer: ServiceProcess | undefined;
+let cachedGateway: ServiceProcess | undefined;
 const supergraphCopy = path.join(os.tmpdir(), `${copyName}-supergraph.graphql`);
 try {
   const config = loadConfig(process.env);
@@ -113,7 +121,7 @@ try {
   const base = (url: string) => new URL(url).origin;
   const targets = [{ name: "ours", url: base(stack.gatewayUrl) }];
   const pids = new Map<string, number>(stack.running.map((p) => [p.name, p.child.pid!]));
-  if (opts.peer && opts.load) {
+  if (opts.peer && opts.load && !opts.soak) {
     ensurePeerInstalled();
     // The same supergraph, pointed at the subgraphs this run started.
     let sdl = fs.readFileSync(path.join(repoRoot, "schema/supergraph.graphql"), "utf8");
@@ -130,11 +138,43 @@ try {
     targets.push({ name: "hive", url: `http://127.0.0.1:${port}` });
     pids.set("hive", peer.child.pid!);
   }
+  if (opts.cached && opts.load) {
+    const port = await freePort();
+    cachedGateway = spawnService({
+      name: "gateway-cached",
+      script: path.join(repoRoot, "gateway/dist/src/main.js"),
+      env: {
+        ...process.env,
+        ...Object.fromEntries(
+          Object.entries(stack.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase()}`, u]),
+        ),
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        RESPONSE_CACHE: "true",
+        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      },
+    });
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, cachedGateway);
+    targets.push({ name: "ours+cache", url: `http://127.0.0.1:${port}` });
+    pids.set("gateway-cached", cachedGateway.child.pid!);
+  }
   const chosen = opts.load
     ? scenarios().filter((s) => !opts.scenarios || opts.scenarios.split(",").includes(s.name))
     : [];
+  if (opts.soak) {
+    const warmupSeconds = 30;
+    const result = await soak(stack.gatewayUrl.replace(/\/graphql$/, ""), chosen, ctx, pids, {
+      seconds: Number(opts.soak),
+      connections,
+      warmupSeconds,
+    });
+    const lines = soakReport(database, result, connections, warmupSeconds);
+    const out = path.join(repoRoot, "bench", `soak-${database.toLowerCase()}.md`);
+    fs.writeFileSync(out, `${lines.join("\n")}\n`);
+    console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
+  }
   const measurements = [];
-  for (let round = 1; round <= rounds; round++) {
+  for (let round = 1; round <= (opts.soak ? 0 : rounds); round++) {
     // Interleaved: every scenario on every target each round, the targets' order alternating.
     for (const scenario of chosen) {
       const order = round % 2 ? targets : [...targets].reverse();
@@ -170,7 +210,7 @@ try {
     console.log(`\n${lines.join("\n")}\n\nwritten to ${path.relative(repoRoot, out)}`);
   }
 
-  if (opts.analyst) {
+  if (opts.analyst && !opts.soak) {
     const analyst = await analystOperations(stack.gatewayUrl, ctx.analystToken, Number(opts.requests), database);
     const header = [`# Benchmark: analyst operations at full scale (${database})`, "", machine(), ""];
     const file = path.join(repoRoot, "bench", `analyst-operations-${database.toLowerCase()}.md`);
@@ -179,6 +219,7 @@ try {
   }
 } finally {
   await peer?.stop();
+  await cachedGateway?.stop();
   await stack.stop();
   await dropCopy();
   fs.rmSync(supergraphCopy, { force: true });

@@ -21,6 +21,8 @@ export async function startStack(opts: {
   onSubgraphReady?: (name: string, url: string) => void;
   /** Settings of one subgraph to override (a copy of its database, say). */
   subgraphEnv?: (name: string) => NodeJS.ProcessEnv;
+  /** Settings of the gateway to override. */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }): Promise<Stack> {
   const running: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
@@ -56,6 +58,7 @@ export async function startStack(opts: {
       env: {
         ...process.env,
         ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, subgraphUrls[s.name]])),
+        ...opts.gatewayEnv,
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel,
       },

@@ -19,6 +19,8 @@ export interface GraphQLResponse {
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   };
   text: string;
+  /** The answer's HTTP headers (cache-control, age, x-request-id, ...). */
+  headers: Headers;
 }
 
 export interface Federation {
@@ -26,7 +28,15 @@ export interface Federation {
   organisationsUrl: string;
   secrets: Secrets;
   gateway: ServiceProcess;
+  /** The organisations subgraph's current process (a new one after `restartSubgraph`). */
   organisations: ServiceProcess;
+  /** A subgraph's current process, by name. */
+  subgraph(name: string): ServiceProcess;
+  /**
+   * Stops the subgraph's process if it still runs (SIGTERM), then starts a fresh one on the same
+   * port with the same environment plus `extraEnv`, and waits until its /readyz answers 200.
+   */
+  restartSubgraph(name: string, extraEnv?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
   subgraphUrls: Record<string, string>;
   /** Each subgraph's database settings (DATABASE_URL or SQLITE_PATH), for independent SQL checks. */
   databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }>;
@@ -65,7 +75,7 @@ export async function postGraphQL(
   } catch {
     /* not JSON: the assertion on `text` will say so */
   }
-  return { status: res.status, body, text };
+  return { status: res.status, body, text, headers: res.headers };
 }
 
 /**
@@ -112,6 +122,10 @@ export async function startFederation(
   const replicas: ServiceProcess[] = [];
   // Every subgraph of the graph, seeded small, each in its own process on a free port.
   const processes: ServiceProcess[] = [];
+  // Each subgraph's spawn settings, for restarts on the same port; replaced processes stay listed
+  // in `retired` for their output.
+  const spawnSettings = new Map<string, { script: string; env: NodeJS.ProcessEnv; port: number }>();
+  const retired: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
   const urlEnv: NodeJS.ProcessEnv = {};
   const gwPort = await freePort();
@@ -140,11 +154,13 @@ export async function startFederation(
     const ready: Promise<void>[] = [];
     for (const sg of SUBGRAPHS) {
       const port = await freePort();
-      const proc = spawnService({
-        name: sg.name,
+      const settings = {
         script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
         env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
-      });
+        port,
+      };
+      spawnSettings.set(sg.name, settings);
+      const proc = spawnService({ name: sg.name, script: settings.script, env: settings.env });
       processes.push(proc);
       ready.push(waitForReady(`http://127.0.0.1:${port}/readyz`, proc));
       subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
@@ -162,7 +178,11 @@ export async function startFederation(
     for (const d of dbs) await d.drop();
     throw err;
   }
-  const organisations = processes[0]!;
+  const indexOf = (name: string) => {
+    const i = SUBGRAPHS.findIndex((sg) => sg.name === name);
+    if (i < 0) throw new Error(`no subgraph named ${name}`);
+    return i;
+  };
   const organisationsUrl = subgraphUrls.organisations!;
   const gatewayProcess = gateway;
   const gatewayUrl = `http://127.0.0.1:${gwPort}/graphql`;
@@ -172,10 +192,23 @@ export async function startFederation(
     organisationsUrl,
     secrets,
     gateway: gatewayProcess,
-    organisations,
+    get organisations() {
+      return processes[indexOf("organisations")]!;
+    },
+    subgraph: (name) => processes[indexOf(name)]!,
+    async restartSubgraph(name, extraEnv = {}) {
+      const i = indexOf(name);
+      const settings = spawnSettings.get(name)!;
+      await processes[i]!.stop();
+      retired.push(processes[i]!);
+      const proc = spawnService({ name, script: settings.script, env: { ...settings.env, ...extraEnv } });
+      processes[i] = proc;
+      await waitForReady(`http://127.0.0.1:${settings.port}/readyz`, proc);
+      return proc;
+    },
     subgraphUrls,
     databases,
-    subgraphOutput: () => processes.map((p) => p.output()).join("\n"),
+    subgraphOutput: () => [...retired, ...processes].map((p) => p.output()).join("\n"),
     seedOutput: () => seedOutput,
     async token(identity, o = {}) {
       return new SignJWT({

@@ -20,6 +20,7 @@ import {
   verifyIdentity,
   type VerifiedIdentity,
 } from "../identity/signed-identity.js";
+import { publicCacheHintsPlugin } from "./cache-hints.js";
 import { migrationsApplied } from "../database/data-source.js";
 import type { SubgraphContext } from "../context.js";
 
@@ -33,6 +34,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   port: number;
   bodyLimit: string;
   shutdownGraceMs: number;
+  /** Seconds the gateway may cache what anonymous callers read (PUBLIC_CACHE_MAX_AGE); 0: never. */
+  publicCacheMaxAge?: number;
   /** Builds the per-request context (fresh DataLoaders) from the verified identity. */
   createContext: (base: SubgraphContext) => C;
 }
@@ -71,6 +74,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces (ftv1) only feed Apollo's cloud reporting, which this project never uses.
       ApolloServerPluginInlineTraceDisabled(),
+      publicCacheHintsPlugin<C>(opts.publicCacheMaxAge ?? 0),
     ],
     logger: opts.logger,
   });

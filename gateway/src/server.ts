@@ -62,7 +62,7 @@ async function readSupergraph(file: string): Promise<string> {
 }
 
 /** One data source per subgraph; its URL comes from SUBGRAPH_URL_<NAME>, else from the supergraph. */
-function serviceBuilder(config: GatewayConfig, seen: Set<string>) {
+function serviceBuilder(config: GatewayConfig, seen: Set<string>, metrics: GatewayMetrics) {
   return ({ name, url }: { name: string; url?: string }) => {
     const variable = subgraphUrlVariable(name);
     seen.add(variable);
@@ -73,6 +73,7 @@ function serviceBuilder(config: GatewayConfig, seen: Set<string>) {
       url: target,
       identitySecret: config.identitySecret,
       timeoutMs: config.subgraphTimeoutMs,
+      metrics,
     });
   };
 }
@@ -123,16 +124,16 @@ export async function startGateway(
   let graphqlHandler: RequestHandler | undefined = undefined; // set once the supergraph is loaded
 
   const subgraphVariables = new Set<string>();
+  const metrics = new GatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: serviceBuilder(config, subgraphVariables),
+    buildService: serviceBuilder(config, subgraphVariables, metrics),
     logger,
     // A client must not obtain query plans: they name subgraphs and their fields.
     __exposeQueryPlanExperimental: false,
   });
 
   const formatErrors = createErrorFormatter(logger);
-  const metrics = new GatewayMetrics();
   const manifest = config.safelistManifest ? loadManifest(config.safelistManifest) : undefined;
   // Automatic persisted queries: the manifest's operations when safelisting, else what clients
   // register, in Redis when REDIS_URL is set (shared by replicas), else in this process's memory.
@@ -169,6 +170,7 @@ export async function startGateway(
       // Depth, aliases, directives and cost against the caller's budget, before any planning.
       ...(manifest ? [safelistPlugin(manifest, logger, metrics)] : []),
       queryLimitsPlugin(config.budgets, logger, metrics),
+      metrics.plugin<GatewayContext>(),
       ...(responseCache ? responseCachePlugins(responseCache, metrics) : []),
     ],
   });

@@ -5,6 +5,7 @@ import { ANONYMOUS, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Ident
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, request, type Dispatcher } from "undici";
 import { SUBGRAPH_UNAVAILABLE } from "./error-masking.js";
+import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -141,6 +142,8 @@ export interface SubgraphDataSourceOptions {
   url: string;
   identitySecret: string;
   timeoutMs: number;
+  /** Where each fetch's latency and failure are counted. */
+  metrics?: GatewayMetrics;
 }
 
 /**
@@ -151,11 +154,13 @@ export interface SubgraphDataSourceOptions {
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   private readonly identitySecret: string;
+  private readonly metrics: GatewayMetrics | undefined;
 
   constructor(opts: SubgraphDataSourceOptions) {
     super({ url: opts.url, fetcher: sharingFetcher(timeoutFetcher(opts.timeoutMs)) });
     this.name = opts.name;
     this.identitySecret = opts.identitySecret;
+    this.metrics = opts.metrics;
   }
 
   override async willSendRequest(options: ProcessOptions): Promise<void> {
@@ -177,10 +182,20 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   override async process(options: ProcessOptions): Promise<ProcessResult> {
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      return await super.process(options);
+      const result = await super.process(options);
+      this.metrics?.fetched(this.name, elapsed());
+      return result;
     } catch (err) {
-      if (err instanceof SubgraphRejectedOperation) return { errors: err.errors };
+      const rejected = err instanceof SubgraphRejectedOperation;
+      this.metrics?.fetched(
+        this.name,
+        elapsed(),
+        rejected ? "rejected" : err instanceof SubgraphUnavailableError ? err.reason : "other",
+      );
+      if (rejected) return { errors: err.errors };
       throw err;
     }
   }

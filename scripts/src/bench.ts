@@ -199,7 +199,7 @@ try {
       }
     }
   }
-  if (chosen.length) {
+  if (chosen.length && !opts.soak) {
     const lines = report({ database, scenarios: chosen, measurements, connections, durationSeconds, rounds });
     const out = path.join(
       repoRoot,

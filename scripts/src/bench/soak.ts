@@ -9,7 +9,7 @@ export interface SoakResult {
   errors: number;
   byScenario: { name: string; requests: number; errors: number; p99: number }[];
   /** Per process: median RSS over the first and the last minute after warm-up, and the peak. */
-  memory: { name: string; firstMb: number; lastMb: number; peakMb: number; growth: number }[];
+  memory: { name: string; firstMb: number; lastMb: number; peakMb: number; growth: number; byMinute: number[] }[];
 }
 
 const median = (xs: number[]) => {
@@ -19,12 +19,17 @@ const median = (xs: number[]) => {
 
 /** Counts answers carrying GraphQL errors (autocannon counts transport errors and non-2xx itself). */
 function counting(requests: LoadRequest[], onBad: () => void): LoadRequest[] {
-  return requests.map((r) => ({
-    ...r,
-    onResponse: (status: number, body: string) => {
-      if (status === 200 && body.includes('"errors"')) onBad();
-    },
-  }));
+  return requests.map((r) => {
+    // A scenario's own hook chains its requests (the mutation mix accepts what it submitted).
+    const own = typeof r.onResponse === "function" ? r.onResponse : undefined;
+    return {
+      ...r,
+      onResponse: (status: number, body: string, context: object, headers: LoadRequest["headers"]) => {
+        if (status === 200 && body.includes('"errors"')) onBad();
+        own?.(status, body, context, headers);
+      },
+    };
+  });
 }
 
 /**
@@ -69,7 +74,18 @@ export async function soak(
     const first = xs.filter((x) => x.at >= opts.warmupSeconds && x.at < opts.warmupSeconds + 60).map((x) => x.mb);
     const last = xs.filter((x) => x.at >= end - 60).map((x) => x.mb);
     const [firstMb, lastMb] = [median(first), median(last)];
-    return { name, firstMb, lastMb, peakMb: Math.max(...xs.map((x) => x.mb)), growth: (lastMb - firstMb) / firstMb };
+    const minutes = Math.ceil(end / 60);
+    const byMinute = Array.from({ length: minutes }, (_, m) =>
+      median(xs.filter((x) => x.at >= m * 60 && x.at < (m + 1) * 60).map((x) => x.mb)),
+    );
+    return {
+      name,
+      firstMb,
+      lastMb,
+      peakMb: Math.max(...xs.map((x) => x.mb)),
+      growth: (lastMb - firstMb) / firstMb,
+      byMinute,
+    };
   });
   return {
     seconds: opts.seconds,
@@ -103,6 +119,12 @@ export function soakReport(database: string, r: SoakResult, connections: number,
       (m) =>
         `| ${m.name} | ${m.firstMb.toFixed(0)} | ${m.lastMb.toFixed(0)} | ${m.peakMb.toFixed(0)} | ${pct(m.growth)} |`,
     ),
+    "",
+    "Median RSS (MB) in each minute of the run:",
+    "",
+    `| Process | ${r.memory[0]?.byMinute.map((_, i) => `min ${i + 1}`).join(" | ")} |`,
+    `|---|${r.memory[0]?.byMinute.map(() => "---:").join("|")}|`,
+    ...r.memory.map((m) => `| ${m.name} | ${m.byMinute.map((x) => x.toFixed(0)).join(" | ")} |`),
     "",
     `Goal (issue 7): growth under 10 % and zero errors: ${worst < 0.1 && r.errors === 0 ? "met" : "missed"} ` +
       `(largest growth ${pct(worst)}, ${r.errors} errors in ${r.requests} requests).`,

@@ -61,6 +61,7 @@ export async function runSubgraph<C extends SubgraphContext>(
     bodyLimit: env.BODY_LIMIT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     publicCacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
+    poolSize: env.DB_POOL_SIZE,
     createContext: (base) => def.createContext(base, dataSource),
   });
   return { server, logger, dataSource };

@@ -55,6 +55,8 @@ export interface Federation {
   ): Promise<GraphQLResponse>;
   /** Another gateway over the same subgraphs (a replica), with these settings on top; its /graphql URL. */
   startReplica(extraEnv?: NodeJS.ProcessEnv): Promise<string>;
+  /** The same, with the replica's process (to signal it); `stop()` stops it if it still runs. */
+  startReplicaProcess(extraEnv?: NodeJS.ProcessEnv): Promise<{ url: string; process: ServiceProcess }>;
   stop(): Promise<void>;
 }
 
@@ -186,6 +188,13 @@ export async function startFederation(
   const organisationsUrl = subgraphUrls.organisations!;
   const gatewayProcess = gateway;
   const gatewayUrl = `http://127.0.0.1:${gwPort}/graphql`;
+  const startReplicaProcess = async (extraEnv?: NodeJS.ProcessEnv) => {
+    const port = await freePort();
+    const replica = spawnGateway(port, extraEnv);
+    replicas.push(replica);
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, replica);
+    return { url: `http://127.0.0.1:${port}/graphql`, process: replica };
+  };
 
   return {
     gatewayUrl,
@@ -232,12 +241,9 @@ export async function startFederation(
       );
     },
     async startReplica(extraEnv) {
-      const port = await freePort();
-      const replica = spawnGateway(port, extraEnv);
-      replicas.push(replica);
-      await waitForReady(`http://127.0.0.1:${port}/readyz`, replica);
-      return `http://127.0.0.1:${port}/graphql`;
+      return (await startReplicaProcess(extraEnv)).url;
     },
+    startReplicaProcess,
     async stop() {
       for (const r of replicas) await r.stop();
       await gatewayProcess.stop();

@@ -21,6 +21,7 @@ import {
   type VerifiedIdentity,
 } from "../identity/signed-identity.js";
 import { publicCacheHintsPlugin } from "./cache-hints.js";
+import { SubgraphMetrics } from "./metrics.js";
 import { migrationsApplied } from "../database/data-source.js";
 import type { SubgraphContext } from "../context.js";
 
@@ -36,6 +37,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   shutdownGraceMs: number;
   /** Seconds the gateway may cache what anonymous callers read (PUBLIC_CACHE_MAX_AGE); 0: never. */
   publicCacheMaxAge?: number;
+  /** DB_POOL_SIZE, reported beside the pool's use at /metrics. */
+  poolSize?: number;
   /** Builds the per-request context (fresh DataLoaders) from the verified identity. */
   createContext: (base: SubgraphContext) => C;
 }
@@ -63,18 +66,22 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const replayGuard = new ReplayGuard();
   let stopping = false;
 
+  const metrics = new SubgraphMetrics(opts.name, opts.dataSource, opts.poolSize ?? 10);
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
     formatError: createErrorFormatter(opts.logger),
     includeStacktraceInErrorResponses: false,
     // Only the gateway can reach this server (signed identity), and composition needs `_service`.
     introspection: true,
+    // stopOnSignals owns SIGTERM/SIGINT: readiness first, then drain, close the pool, exit 0.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces (ftv1) only feed Apollo's cloud reporting, which this project never uses.
       ApolloServerPluginInlineTraceDisabled(),
       publicCacheHintsPlugin<C>(opts.publicCacheMaxAge ?? 0),
+      metrics.plugin<C>(),
     ],
     logger: opts.logger,
   });
@@ -94,6 +101,9 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       res.status(503).json({ status: "database unreachable" });
     }
   });
+
+  // Prometheus scrapes each subgraph here, on the private network (docker/ publishes none of it).
+  app.get("/metrics", metrics.handler());
 
   app.use(
     "/graphql",

@@ -54,6 +54,8 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
+  /** After SIGTERM, keep answering (unready, Connection: close) until no request came for this long. */
+  readonly shutdownQuietMs: number;
   /** Query limits: tokens for everyone, the rest per audience. */
   readonly maxTokens: number;
   readonly budgets: Record<Audience, Budget>;
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     introspection: s.INTROSPECTION ?? !production,
     logLevel: s.LOG_LEVEL,
     shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
+    shutdownQuietMs: s.SHUTDOWN_QUIET_MS,
     maxTokens: s.QUERY_MAX_TOKENS,
     ...(s.SAFELIST_MANIFEST ? { safelistManifest: path.resolve(s.SAFELIST_MANIFEST) } : {}),
     ...(s.REDIS_URL ? { redisUrl: s.REDIS_URL } : {}),

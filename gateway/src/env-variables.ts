@@ -165,6 +165,7 @@ export const SETTINGS = {
     )
     .default("info"),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, 10_000),
+  SHUTDOWN_QUIET_MS: wholeNumber(0, 60_000, 250),
   QUERY_MAX_TOKENS: wholeNumber(100, 1_000_000, 5_000),
   SAFELIST_MANIFEST: z.string().min(1).optional(),
   REDIS_URL: z

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { errorCodes, LATENCY_BUCKETS, OperationNames } from "@danvan/kit";
+import { errorCodes, LATENCY_BUCKETS, OperationNames } from "@danvan/kit/http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 /** Why the gateway refused a request before planning it. */

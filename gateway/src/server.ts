@@ -12,6 +12,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
+import { Drain } from "@danvan/kit/http";
 import { createLogger, type Logger } from "@danvan/kit/logger";
 import express, { type RequestHandler } from "express";
 import { callerTokenMiddleware, createCallerTokenVerifier } from "./caller-token.js";
@@ -175,6 +176,8 @@ export async function startGateway(
     ],
   });
 
+  const drain = new Drain();
+  app.use(drain.middleware);
   app.use(requestIdMiddleware);
   app.use(accessLog(logger));
   app.get("/livez", (_req, res) => {
@@ -198,7 +201,8 @@ export async function startGateway(
     callerTokenMiddleware(createCallerTokenVerifier(config.token), logger, metrics),
     express.json({ limit: config.bodyLimit }),
     (req, res, next) => {
-      if (graphqlHandler && state === "ready") return graphqlHandler(req, res, next);
+      // Draining still answers: a request that reached us before we closed is served.
+      if (graphqlHandler && state !== "loading") return graphqlHandler(req, res, next);
       res.setHeader("Retry-After", "1");
       sendJsonError(
         res,
@@ -227,6 +231,8 @@ export async function startGateway(
     (stopped ??= (async () => {
       state = "stopping";
       logger.info("gateway stopping");
+      drain.begin();
+      await drain.settle(config.shutdownQuietMs, Math.min(config.shutdownGraceMs, config.shutdownQuietMs * 4));
       if (started) {
         await apollo.stop(); // drains the HTTP server (in-flight requests finish), then stops the gateway
         await Promise.all([sharedApq?.close(), responseCache?.close()]);

@@ -13,7 +13,12 @@ import {
   type Identity,
 } from "@danvan/kit/identity";
 import type { GatewayContext } from "./request-context.js";
-import { SignedIdentityDataSource, SubgraphUnavailableError } from "./subgraph-data-source.js";
+import {
+  retryingFetcher,
+  SignedIdentityDataSource,
+  SubgraphUnavailableError,
+  timeoutFetcher,
+} from "./subgraph-data-source.js";
 import { startFakeSubgraph, TEST_IDENTITY_SECRET, type FakeSubgraph } from "./testing/fake-subgraph.js";
 
 const officer: Identity = { sub: "alice", roles: [Role.OFFICER], organisationId: "HND-883", unitCode: "883" };
@@ -204,6 +209,47 @@ describe("SignedIdentityDataSource", () => {
       assert.deepEqual(response.errors, errors);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("retryingFetcher", () => {
+  /** A server that hangs up without answering on the first `drops` requests, then answers. */
+  async function flakyServer(drops: number) {
+    let seen = 0;
+    const server = http.createServer((req, res) => {
+      seen++;
+      if (seen <= drops) return void req.socket.destroy();
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ data: { ok: true } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    return { url, seen: () => seen, close: () => new Promise((r) => server.close(r)) };
+  }
+  const send = (url: string, query: string) =>
+    retryingFetcher(timeoutFetcher(2000))(url, { method: "POST", body: JSON.stringify({ query }), headers: {} });
+
+  it("sends a query again once when the connection closed before any answer", async () => {
+    const s = await flakyServer(1);
+    try {
+      const res = await send(s.url, "query Q { a }");
+      assert.deepEqual(await res.json(), { data: { ok: true } });
+      assert.equal(s.seen(), 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("never sends a mutation twice, and retries a query only once", async () => {
+    const s = await flakyServer(5);
+    try {
+      await assert.rejects(send(s.url, "mutation M { a }"));
+      assert.equal(s.seen(), 1, "the mutation went once");
+      await assert.rejects(send(s.url, "query Q { a }"));
+      assert.equal(s.seen(), 3, "the query went twice, then gave up");
+    } finally {
+      await s.close();
     }
   });
 });

@@ -117,11 +117,35 @@ function callerOf(headers: Record<string, string> | undefined): string | undefin
  * mutations always go out on their own. The answer's text is shared and each reader parses
  * its own copy (the gateway's executor writes into what it reads).
  */
+/** The connection closed before any answer came: the subgraph was closing it (a restart, say). */
+function closedBeforeAnswer(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE";
+}
+
+/**
+ * A query fetch whose connection the subgraph closed before answering is sent once more, on a
+ * fresh connection (a query changes nothing, so asking twice is safe); a mutation never is.
+ */
+export function retryingFetcher(inner: Fetcher): Fetcher {
+  return async (url, init) => {
+    try {
+      return await inner(url, init);
+    } catch (err) {
+      const body = typeof init?.body === "string" ? init.body : "";
+      if (!closedBeforeAnswer(err) || !isQueryBody(body)) throw err;
+      return inner(url, init);
+    }
+  };
+}
+
+const isQueryBody = (body: string) => /^\{"query":"(query\b|\{)/.test(body);
+
 export function sharingFetcher(inner: Fetcher): Fetcher {
   const inFlight = new Map<string, Promise<FetcherResponse>>();
   return (url, init) => {
     const body = typeof init?.body === "string" ? init.body : undefined;
-    const isQuery = body !== undefined && /^\{"query":"(query\b|\{)/.test(body);
+    const isQuery = body !== undefined && isQueryBody(body);
     const caller = isQuery ? callerOf(init?.headers as Record<string, string> | undefined) : undefined;
     if (!caller) return inner(url, init);
     const key = `${url}\n${caller}\n${body}`;
@@ -157,7 +181,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   private readonly metrics: GatewayMetrics | undefined;
 
   constructor(opts: SubgraphDataSourceOptions) {
-    super({ url: opts.url, fetcher: sharingFetcher(timeoutFetcher(opts.timeoutMs)) });
+    super({ url: opts.url, fetcher: sharingFetcher(retryingFetcher(timeoutFetcher(opts.timeoutMs))) });
     this.name = opts.name;
     this.identitySecret = opts.identitySecret;
     this.metrics = opts.metrics;

@@ -180,17 +180,21 @@ async function main(): Promise<void> {
   if (files) step("npm run deploy:files", files, countWritten);
   if (client) step("npm run codegen", client, countWritten);
 
-  console.log(`
-Next steps:
-  1. npm install                       optional: the workspace is linked and the lockfile updated already
-  2. npm run build
-  3. npm test -- services/${n.name}${" ".repeat(Math.max(1, 12 - n.name.length))}its own tests (TEST_DATABASE=postgres npm test -- services/${n.name} on PostgreSQL)
-  4. npm run schema:check              ${n.entity} and AdministrativeUnit.${n.single}Count show as safe changes
-  5. Decide who may see what: add ${n.entity} and Query.${n.plural}/${n.single} to test/src/support/access-policy.ts
-     and a locator to test/src/support/access-matrix-queries.ts (the access-matrix test fails until then)
-  6. ${spec.owner ? `Add a row for ${n.name} to README.md ("What is in the graph now")` : `Name the owner in services/${n.name}/README.md (--owner was not given), and add a row to README.md`}
-  7. Replace the example fields with the agency's own (docs/agency-guide.md); commit, and once it is deployed:
-     npm run schema -- --release`);
+  const item = (command: string, what = "") => `${command.padEnd(34)} ${what}`.trimEnd();
+  const steps = [
+    item("npm install", "optional: the workspace is linked and the lockfile updated already"),
+    item("npm run build"),
+    item(`npm test -- services/${n.name}`, "its own tests (TEST_DATABASE=postgres for PostgreSQL)"),
+    item("npm run schema:check", `${n.entity} and AdministrativeUnit.${n.single}Count show as safe changes`),
+    `Decide who may see what: add ${n.entity} and Query.${n.plural}/${n.single} to test/src/support/access-policy.ts\n` +
+      "     and a locator to test/src/support/access-matrix-queries.ts (the access-matrix test fails until then)",
+    spec.owner
+      ? `Add a row for ${n.name} to README.md ("What is in the graph now")`
+      : `Name the owner in services/${n.name}/README.md (--owner was not given); add a row to README.md`,
+    "Replace the example fields with the agency's own (docs/agency-guide.md); commit, and once it is deployed:\n" +
+      "     npm run schema -- --release",
+  ];
+  console.log(`\nNext steps:\n${steps.map((s, i) => `  ${i + 1}. ${s}`).join("\n")}`);
 }
 
 try {

@@ -46,6 +46,7 @@ export function subgraphEnvSchema(defaultPort: number) {
         .regex(/^\d+(b|kb|mb)$/i, "like 1mb or 512kb")
         .default("1mb"),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      SHUTDOWN_QUIET_MS: z.coerce.number().int().min(0).max(60_000).default(250),
       PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     })

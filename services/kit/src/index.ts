@@ -7,6 +7,7 @@ export * from "./context.js";
 export * from "./database/index.js";
 export * from "./errors.js";
 export * from "./http/subgraph-server.js";
+export { Drain } from "./http/drain.js";
 export { errorCodes, LATENCY_BUCKETS, OperationNames } from "./http/metrics.js";
 export * from "./identity/index.js";
 export * from "./loaders.js";

@@ -60,6 +60,7 @@ export async function runSubgraph<C extends SubgraphContext>(
     port: env.PORT,
     bodyLimit: env.BODY_LIMIT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    shutdownQuietMs: env.SHUTDOWN_QUIET_MS,
     publicCacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
     poolSize: env.DB_POOL_SIZE,
     createContext: (base) => def.createContext(base, dataSource),

@@ -21,6 +21,7 @@ import {
   type VerifiedIdentity,
 } from "../identity/signed-identity.js";
 import { publicCacheHintsPlugin } from "./cache-hints.js";
+import { Drain } from "./drain.js";
 import { SubgraphMetrics } from "./metrics.js";
 import { migrationsApplied } from "../database/data-source.js";
 import type { SubgraphContext } from "../context.js";
@@ -35,6 +36,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   port: number;
   bodyLimit: string;
   shutdownGraceMs: number;
+  /** After SIGTERM, keep answering (unready, Connection: close) until no request came for this long. */
+  shutdownQuietMs?: number;
   /** Seconds the gateway may cache what anonymous callers read (PUBLIC_CACHE_MAX_AGE); 0: never. */
   publicCacheMaxAge?: number;
   /** DB_POOL_SIZE, reported beside the pool's use at /metrics. */
@@ -64,7 +67,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const replayGuard = new ReplayGuard();
-  let stopping = false;
+  const drain = new Drain();
 
   const metrics = new SubgraphMetrics(opts.name, opts.dataSource, opts.poolSize ?? 10);
   const apollo = new ApolloServer<C>({
@@ -87,11 +90,12 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   });
   await apollo.start();
 
+  app.use(drain.middleware);
   app.get("/livez", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
-    if (stopping) return void res.status(503).json({ status: "stopping" });
+    if (drain.isDraining) return void res.status(503).json({ status: "stopping" });
     try {
       await opts.dataSource.query("SELECT 1");
       const migrated = await migrationsApplied(opts.dataSource);
@@ -159,7 +163,9 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      stopping = true;
+      drain.begin();
+      const quietMs = opts.shutdownQuietMs ?? 250;
+      await drain.settle(quietMs, Math.min(opts.shutdownGraceMs, quietMs * 4));
       await apollo.stop();
       if (opts.dataSource.isInitialized) await opts.dataSource.destroy();
     })());

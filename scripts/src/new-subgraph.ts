@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { repoRoot } from "@danvan/kit";
 import { checkSubgraphName, entityFor, namesFor, portFor, ScaffoldError } from "./new-subgraph/names.js";
 import type { GeneratedFile, ScaffoldSpec } from "./new-subgraph/spec.js";
 import { serviceFiles } from "./new-subgraph/templates-service.js";
@@ -45,6 +45,8 @@ const program = new Command()
   .parse();
 const opts = program.opts<{ owner?: string; port?: string; entity?: string }>();
 
+// This file is compiled to scripts/dist/new-subgraph.js; the kit is loaded only once the arguments are checked.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), "utf8");
 
 async function plan(): Promise<ScaffoldSpec> {

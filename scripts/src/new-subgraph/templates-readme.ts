@@ -42,10 +42,12 @@ starts the process, \`migrations/\` and \`seed/\` beside \`src/\`.
 ## Run it alone
 
 \`\`\`sh
-npm run build
-npm run seed -w @danvan/${n.name} -- --scale small   # data/${n.name}.sqlite (the full dataset without --scale)
-npm start -w @danvan/${n.name}                        # http://127.0.0.1:${spec.port}/graphql (PORT to change)
-curl -s localhost:${spec.port}/readyz                 # {"status":"ready"}
+${commented([
+  ["npm run build", ""],
+  [`npm run seed -w @danvan/${n.name} -- --scale small`, `data/${n.name}.sqlite (the full dataset without --scale)`],
+  [`npm start -w @danvan/${n.name}`, `http://127.0.0.1:${spec.port}/graphql (PORT to change)`],
+  [`curl -s localhost:${spec.port}/readyz`, '{"status":"ready"}'],
+])}
 \`\`\`
 
 \`/graphql\` answers only requests signed by the gateway (anything else is a 401). Start a gateway
@@ -90,3 +92,9 @@ The agency guide, \`docs/agency-guide.md\`, walks through each change with the t
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Shell lines with their comments aligned, as the other READMEs write them. */
+function commented(lines: [string, string][]): string {
+  const width = Math.max(...lines.map(([command]) => command.length)) + 3;
+  return lines.map(([command, comment]) => (comment ? `${command.padEnd(width)}# ${comment}` : command)).join("\n");
+}

@@ -24,15 +24,63 @@ const roots = [
   path.join(repoRoot, "gateway/dist"),
   path.join(repoRoot, "test/dist"),
 ];
+/**
+ * The longest files start first: with two at a time, one that starts last would finish alone
+ * long after the rest (the wall time is the longest chain, not the sum).
+ */
+const LONGEST_FIRST = ["province-dataset.acceptance", "new-subgraph.e2e", "fuzz.e2e", "access-matrix.e2e"];
+const rank = (f: string) => {
+  const i = LONGEST_FIRST.findIndex((x) => f.includes(x));
+  return i < 0 ? LONGEST_FIRST.length : i;
+};
+/**
+ * Files whose outcome no database can change, so the PostgreSQL pass leaves them to the SQLite
+ * pass: those that read none (the gateway's unit tests against fake subgraphs, the schema
+ * checks, the deployment files, the settings list), and the gateway's own checks, decided
+ * before or around any subgraph (query limits, safelisting, persisted queries, the subgraphs'
+ * refusal of unsigned calls, the IDE page, a subgraph killed or frozen).
+ */
+const DATABASE_INDEPENDENT = [
+  `gateway${path.sep}dist${path.sep}`,
+  "schema-check.test.",
+  "schema-check-repo.test.",
+  "deployment-files.test.",
+  "env-example.test.",
+  "schema-files.test.",
+  "query-limits.e2e.",
+  "safelist.e2e.",
+  "persisted-queries.e2e.",
+  "subgraph-trust.e2e.",
+  "ide-page.browser.",
+  "faults-subgraph.e2e.",
+];
+/**
+ * The scaffold test copies the repository, builds it and starts a whole federation with a new
+ * subgraph: a minute of both cores. It runs in the PostgreSQL pass (production's database);
+ * the SQLite pass leaves it out unless asked for by name.
+ */
+const POSTGRES_PASS_ONLY = ["new-subgraph.e2e"];
+const onPostgres = process.env.TEST_DATABASE === "postgres";
 const filter = process.argv.slice(2);
-const files = roots.flatMap(testFiles).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
+const matching = roots.flatMap(testFiles).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
+const otherPass = (f: string) =>
+  filter.length === 0 &&
+  (onPostgres ? DATABASE_INDEPENDENT.some((x) => f.includes(x)) : POSTGRES_PASS_ONLY.some((x) => f.includes(x)));
+// Asked for by name, they run in either pass.
+const files = matching.filter((f) => !otherPass(f)).sort((a, b) => rank(a) - rank(b));
 if (files.length === 0) {
   console.error("no test files found: run `npm run build` first");
   process.exit(1);
 }
 if (files.some((f) => f.includes(".browser.test."))) ensureChromium();
 console.log(
-  `Running ${files.length} test files on ${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite"}`,
+  `Running ${files.length} test files on ${onPostgres ? "PostgreSQL" : "SQLite"}` +
+    (files.length < matching.length
+      ? ` (${matching.length - files.length} more in the ${onPostgres ? "SQLite" : "PostgreSQL"} pass: ${matching
+          .filter(otherPass)
+          .map((f) => path.basename(f, ".js"))
+          .join(", ")})`
+      : ""),
 );
 // End-to-end tests start from copies of the small dataset, seeded once here, not once per file.
 const seeded = files.some((f) => f.includes(`${path.sep}test${path.sep}dist${path.sep}`))

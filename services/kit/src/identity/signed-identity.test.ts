@@ -38,6 +38,17 @@ describe("gateway-signed identity", () => {
     await rejects(verifyIdentity(token, { secret, body, replayGuard: guard }), "replayed");
   });
 
+  it("forgets ids once they have expired, without waiting for the bound, and still refuses live ones", () => {
+    const guard = new ReplayGuard();
+    const t0 = 1_000_000;
+    for (let i = 0; i < 500; i++) assert.equal(guard.claim(`a${i}`, t0 + 30_000, t0 + i), true);
+    assert.equal(guard.claim("a1", t0 + 30_000, t0 + 600), false, "a live id is refused");
+    assert.equal(guard.size, 500);
+    // 31 s later: every earlier id has expired and is forgotten at the next claim.
+    assert.equal(guard.claim("b", t0 + 61_000, t0 + 31_000), true);
+    assert.equal(guard.size, 1);
+  });
+
   it("refuses an expired header and one with another algorithm", async () => {
     const key = new TextEncoder().encode(secret);
     const now = Math.floor(Date.now() / 1000);

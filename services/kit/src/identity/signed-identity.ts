@@ -81,17 +81,36 @@ export class IdentityRejectedError extends Error {
   }
 }
 
-/** Remembers the ids of headers already used, for as long as they could still be valid. */
+/**
+ * Remembers the ids of headers already used, for as long as they could still be valid: expired
+ * ids are forgotten at least once a second (headers live 30 s, so the map holds about 30 s of
+ * traffic, not everything up to its bound).
+ */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
+  private lastSweep = 0;
   constructor(private readonly maxEntries = 100_000) {}
+
+  get size(): number {
+    return this.seen.size;
+  }
 
   /** Returns false when this id was used before. */
   claim(jti: string, expiresAtMs: number, now = Date.now()): boolean {
+    if (now - this.lastSweep >= 1000) this.forgetExpired(now);
     if (this.seen.size >= this.maxEntries) this.sweep(now);
     if (this.seen.has(jti)) return false;
     this.seen.set(jti, expiresAtMs);
     return true;
+  }
+
+  /** Ids arrive in about the order they expire (one lifetime for all): stop at the first live one. */
+  private forgetExpired(now: number): void {
+    this.lastSweep = now;
+    for (const [id, exp] of this.seen) {
+      if (exp > now) break;
+      this.seen.delete(id);
+    }
   }
 
   private sweep(now: number): void {

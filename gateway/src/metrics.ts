@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { errorCodes, LATENCY_BUCKETS, OperationNames } from "@danvan/kit/http";
+import { errorCodes, LATENCY_BUCKETS, metricsHandler, OperationNames } from "@danvan/kit/http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 /** Why the gateway refused a request before planning it. */
@@ -98,11 +98,6 @@ export class GatewayMetrics {
 
   /** GET /metrics in the Prometheus text format. */
   handler(): RequestHandler {
-    return (_req, res, next) => {
-      this.registry
-        .metrics()
-        .then((text) => res.type(this.registry.contentType).send(text))
-        .catch(next);
-    };
+    return metricsHandler(this.registry);
   }
 }

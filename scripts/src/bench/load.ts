@@ -31,7 +31,7 @@ export interface LoadOptions {
 }
 
 /** Counts answers that are not a clean GraphQL success, by peeking at each body. */
-function counted(requests: LoadRequest[], onBad: () => void): LoadRequest[] {
+export function counted(requests: LoadRequest[], onBad: () => void): LoadRequest[] {
   return requests.map((r) => {
     const own = typeof r.onResponse === "function" ? r.onResponse : undefined;
     return {

@@ -1,7 +1,8 @@
-import autocannon, { type Request as LoadRequest, type Result } from "autocannon";
+import autocannon, { type Result } from "autocannon";
 import { rssMegabytes } from "./processes.js";
 import type { Scenario, ScenarioContext } from "./scenarios.js";
-import { machine } from "./report.js";
+import { counted } from "./load.js";
+import { machine, median } from "./report.js";
 
 export interface SoakResult {
   seconds: number;
@@ -10,26 +11,6 @@ export interface SoakResult {
   byScenario: { name: string; requests: number; errors: number; p99: number }[];
   /** Per process: median RSS over the first and the last minute after warm-up, and the peak. */
   memory: { name: string; firstMb: number; lastMb: number; peakMb: number; growth: number; byMinute: number[] }[];
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
-};
-
-/** Counts answers carrying GraphQL errors (autocannon counts transport errors and non-2xx itself). */
-function counting(requests: LoadRequest[], onBad: () => void): LoadRequest[] {
-  return requests.map((r) => {
-    // A scenario's own hook chains its requests (the mutation mix accepts what it submitted).
-    const own = typeof r.onResponse === "function" ? r.onResponse : undefined;
-    return {
-      ...r,
-      onResponse: (status: number, body: string, context: object, headers: LoadRequest["headers"]) => {
-        if (status === 200 && body.includes('"errors"')) onBad();
-        own?.(status, body, context, headers);
-      },
-    };
-  });
 }
 
 /**
@@ -58,7 +39,7 @@ export async function soak(
         url,
         connections: perScenario,
         duration: opts.seconds,
-        requests: counting(s.requests(ctx), () => bad++),
+        requests: counted(s.requests(ctx), () => bad++),
       });
       return {
         name: s.name,

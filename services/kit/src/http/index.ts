@@ -1,3 +1,3 @@
 // What the gateway shares with the subgraphs' servers, without loading the rest of the kit.
 export { Drain } from "./drain.js";
-export { errorCodes, LATENCY_BUCKETS, OperationNames } from "./metrics.js";
+export { errorCodes, LATENCY_BUCKETS, metricsHandler, OperationNames } from "./metrics.js";

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
-import { GraphQLError } from "graphql";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "../context.js";
@@ -108,7 +107,7 @@ export class SubgraphMetrics {
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             const type = operation?.operation ?? "invalid";
             const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-            const codes = errorCodes(sent ?? errors?.map((e) => (e instanceof GraphQLError ? e : { extensions: {} })));
+            const codes = errorCodes(sent ?? errors);
             const name = record(operationName, type, seconds, codes);
             contextValue.logger.info(
               {
@@ -126,11 +125,16 @@ export class SubgraphMetrics {
   }
 
   handler(): RequestHandler {
-    return (_req, res, next) => {
-      this.registry
-        .metrics()
-        .then((text) => res.type(this.registry.contentType).send(text))
-        .catch(next);
-    };
+    return metricsHandler(this.registry);
   }
+}
+
+/** GET /metrics: a registry in the Prometheus text format. */
+export function metricsHandler(registry: Registry): RequestHandler {
+  return (_req, res, next) => {
+    registry
+      .metrics()
+      .then((text) => res.type(registry.contentType).send(text))
+      .catch(next);
+  };
 }

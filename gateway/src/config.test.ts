@@ -121,6 +121,39 @@ describe("config", () => {
     assert.equal(subgraphUrlVariable("fund-for-the-poor"), "SUBGRAPH_URL_FUND_FOR_THE_POOR");
   });
 
+  it("reads the tracing settings: off by default, otlp needing a collector, the caller's trace ignored", () => {
+    const off = loadConfig(base);
+    assert.deepEqual(off.tracing, { enabled: false, sampleRatio: 1 });
+    assert.equal(off.tracingTrustIncoming, false);
+    const on = loadConfig({
+      ...base,
+      TRACING: "otlp",
+      TRACING_SAMPLE_RATIO: "0.1",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+      TRACING_TRUST_INCOMING: "true",
+    });
+    assert.deepEqual(on.tracing, { enabled: true, sampleRatio: 0.1, tracesUrl: "http://collector:4318/v1/traces" });
+    assert.equal(on.tracingTrustIncoming, true);
+    assert.match(
+      problemsOf(() => loadConfig({ ...base, TRACING: "otlp" })).get("OTEL_EXPORTER_OTLP_ENDPOINT")!,
+      /required/,
+    );
+    const bad = problemsOf(() =>
+      loadConfig({
+        ...base,
+        TRACING: "otlp",
+        TRACING_SAMPLE_RATIO: "2",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "collector:4318",
+        TRACING_TRUST_INCOMING: "maybe",
+      }),
+    );
+    assert.deepEqual([...bad.keys()].sort(), [
+      "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+      "TRACING_SAMPLE_RATIO",
+      "TRACING_TRUST_INCOMING",
+    ]);
+  });
+
   it("loads the token settings alone for the CLI, ignoring unrelated bad variables", () => {
     const t = loadTokenSettings({ ...base, PORT: "nope", JWT_ISSUER: "me", JWT_AUDIENCE: "you" });
     assert.equal(t.secret, TEST_TOKEN_SECRET);

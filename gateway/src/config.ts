@@ -2,6 +2,7 @@ import type { KeyObject } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { devSecrets } from "@danvan/kit/identity";
+import { tracingSettingsOf, type TracingSettings } from "@danvan/kit/tracing";
 import {
   httpUrl,
   isSymmetric,
@@ -65,6 +66,10 @@ export interface GatewayConfig {
   readonly redisUrl?: string;
   /** Whole answers to anonymous queries, cached as the subgraphs' hints allow (RESPONSE_CACHE). */
   readonly responseCache: boolean;
+  /** OpenTelemetry tracing (TRACING, TRACING_SAMPLE_RATIO, OTEL_EXPORTER_OTLP_*): off by default. */
+  readonly tracing: TracingSettings;
+  /** Continue a caller's trace from its traceparent (TRACING_TRUST_INCOMING); else always a new trace. */
+  readonly tracingTrustIncoming: boolean;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -197,7 +202,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     });
   }
   const urls = subgraphUrls(env, problems);
-  if (problems.length > 0 || !token || !identitySecret) throw new ConfigError(problems);
+  const tracing = tracingSettingsOf(v);
+  // An endpoint that is set but malformed is reported once, as such.
+  if (!problems.some((p) => p.variable.startsWith("OTEL_EXPORTER_OTLP_"))) problems.push(...tracing.problems);
+  if (problems.length > 0 || !token || !identitySecret || !tracing.settings) throw new ConfigError(problems);
 
   const s = v as Settings;
   return {
@@ -220,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ...(s.SAFELIST_MANIFEST ? { safelistManifest: path.resolve(s.SAFELIST_MANIFEST) } : {}),
     ...(s.REDIS_URL ? { redisUrl: s.REDIS_URL } : {}),
     responseCache: s.RESPONSE_CACHE ?? true,
+    tracing: tracing.settings,
+    tracingTrustIncoming: s.TRACING_TRUST_INCOMING ?? false,
     budgets: Object.fromEntries(
       Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
     ) as Record<Audience, Budget>,

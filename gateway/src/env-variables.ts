@@ -1,4 +1,5 @@
 import { createPublicKey } from "node:crypto";
+import { TRACING_VARIABLES } from "@danvan/kit/tracing";
 import { z } from "zod";
 
 /**
@@ -189,6 +190,10 @@ export const SETTINGS = {
         return z.NEVER;
       }
     }),
+  // TRACING, TRACING_SAMPLE_RATIO, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (the kit's).
+  ...TRACING_VARIABLES,
+  /** Continue a caller's trace (its traceparent) instead of starting a new one: off by default. */
+  TRACING_TRUST_INCOMING: flag,
 };
 
 export type Settings = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]> };

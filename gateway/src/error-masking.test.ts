@@ -65,6 +65,23 @@ describe("formatError", () => {
     assert.equal(out.extensions?.code, "SUBGRAPH_UNAVAILABLE");
     assert.equal(out.extensions?.serviceName, "programs");
     assert.ok(!JSON.stringify(out).includes("10.0.3.7"));
+    assert.equal(out.extensions?.reason, undefined);
+  });
+
+  it("keeps a subgraph's database reason (busy or unreachable) and drops any other reason", () => {
+    for (const [reason, shown] of [
+      ["DATABASE_BUSY", "DATABASE_BUSY"],
+      ["DATABASE_UNREACHABLE", "DATABASE_UNREACHABLE"],
+      ["connect ECONNREFUSED 10.0.3.7:5432", undefined],
+    ] as const) {
+      const error = new GraphQLError("Database busy: retry shortly", {
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "petitions", reason },
+      });
+      const { out } = format(error);
+      assert.equal(out.message, "Subgraph petitions is unavailable");
+      assert.equal(out.extensions?.reason, shown);
+      assert.ok(!JSON.stringify(out).includes("10.0.3.7"));
+    }
   });
 
   for (const code of [

@@ -34,6 +34,9 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
  */
 const UNSAFE_EXTENSIONS = new Set(["stacktrace", "exception", "response", "http"]);
 
+/** Why a subgraph that answered could not serve (its database busy or unreachable): shown, as it says "retry". */
+const SUBGRAPH_REASONS = new Set(["DATABASE_BUSY", "DATABASE_UNREACHABLE"]);
+
 const APQ_HASH_MISMATCH = "provided sha does not match query";
 
 function innermost(error: unknown): unknown {
@@ -70,11 +73,13 @@ export function createErrorFormatter(logger: Logger) {
     const errorId = randomUUID();
     const serviceName = typeof extensions.serviceName === "string" ? extensions.serviceName : undefined;
     const unavailable = code === SUBGRAPH_UNAVAILABLE && serviceName !== undefined;
+    const reason = unavailable && SUBGRAPH_REASONS.has(extensions.reason as string) ? extensions.reason : undefined;
     logger.error(
       {
         errorId,
         code,
         serviceName,
+        reason,
         // A subgraph's own masked error carries its errorId: keep the link between the two logs.
         subgraphErrorId: typeof extensions.errorId === "string" ? extensions.errorId : undefined,
         path: formatted.path,
@@ -89,6 +94,7 @@ export function createErrorFormatter(logger: Logger) {
       extensions: {
         code: unavailable ? SUBGRAPH_UNAVAILABLE : "INTERNAL_SERVER_ERROR",
         ...(serviceName ? { serviceName } : {}),
+        ...(reason ? { reason } : {}),
         errorId,
       },
     };

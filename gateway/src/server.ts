@@ -14,6 +14,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import { Drain } from "@danvan/kit/http";
 import { createLogger, type Logger } from "@danvan/kit/logger";
+import { serverSpans } from "@danvan/kit/tracing";
 import express, { type RequestHandler } from "express";
 import { callerTokenMiddleware, createCallerTokenVerifier } from "./caller-token.js";
 import { loadConfig, subgraphUrlVariable, type GatewayConfig } from "./config.js";
@@ -132,6 +133,9 @@ export async function startGateway(
     logger,
     // A client must not obtain query plans: they name subgraphs and their fields.
     __exposeQueryPlanExperimental: false,
+    // Apollo's own spans (when tracing is on) never carry the document or exceptions' text: both
+    // may hold personal data (a name written into a query, an error quoting a value).
+    telemetry: { includeDocument: false, recordExceptions: false },
   });
 
   const formatErrors = createErrorFormatter(logger);
@@ -200,6 +204,17 @@ export async function startGateway(
     GRAPHQL_PATH,
     callerTokenMiddleware(createCallerTokenVerifier(config.token), logger, metrics),
     express.json({ limit: config.bodyLimit }),
+    // One span per request (TRACING=otlp), the parent of Apollo's; a caller's traceparent is
+    // ignored unless TRACING_TRUST_INCOMING. After the body is read: stream events lose the context.
+    ...(config.tracing.enabled
+      ? [
+          serverSpans({
+            name: (req) => `${req.method} ${GRAPHQL_PATH}`,
+            trustIncoming: config.tracingTrustIncoming,
+            attributes: (_req, res) => ({ "danvan.request_id": requestIdOf(res) ?? "" }),
+          }),
+        ]
+      : []),
     (req, res, next) => {
       // Draining still answers: a request that reached us before we closed is served.
       if (graphqlHandler && state !== "loading") return graphqlHandler(req, res, next);

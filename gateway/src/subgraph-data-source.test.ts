@@ -12,6 +12,7 @@ import {
   verifyIdentity,
   type Identity,
 } from "@danvan/kit/identity";
+import { READ_PRIMARY_HEADER } from "@danvan/kit/http";
 import type { GatewayContext } from "./request-context.js";
 import {
   retryingFetcher,
@@ -26,13 +27,15 @@ const officer: Identity = { sub: "alice", roles: [Role.OFFICER], organisationId:
 function options(
   request: { query: string; variables?: Record<string, unknown>; operationName?: string },
   context: GatewayContext,
+  /** The type of the client's operation this fetch serves. */
+  incoming?: "query" | "mutation",
 ) {
   return {
     // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported by @apollo/gateway).
     kind: "incoming operation",
     request,
     context,
-    incomingRequestContext: {},
+    incomingRequestContext: incoming ? { operation: { kind: "OperationDefinition", operation: incoming } } : {},
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
@@ -165,6 +168,25 @@ describe("SignedIdentityDataSource", () => {
         return true;
       },
     );
+  });
+
+  it("asks for the primary on every fetch serving a client's mutation, and only then; such reads share with no other", async () => {
+    const ds = source();
+    const query = "query Echo($text: String!) { echo(text: $text) }";
+    const ask = (incoming: "query" | "mutation" | undefined, i: number) =>
+      ds.process(
+        options(
+          { query, variables: { text: "linger" }, operationName: "Echo" },
+          { identity: officer, requestId: `req-primary-${i}-00` },
+          incoming,
+        ),
+      );
+    const sent = subgraph.requests.length;
+    await Promise.all([ask("mutation", 0), ask("query", 1), ask(undefined, 2)]);
+    const captured = subgraph.requests.slice(sent);
+    assert.equal(captured.length, 2, "the query and the unknown share; the mutation's read goes alone");
+    const flags = captured.map((c) => c.headers[READ_PRIMARY_HEADER]).sort();
+    assert.deepEqual(flags, ["1", undefined]);
   });
 
   it("shares one fetch among identical concurrent queries of one caller; never across callers, nor for mutations", async () => {

@@ -1,7 +1,9 @@
 import "./telemetry.js";
 import { randomUUID } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { READ_PRIMARY_HEADER } from "@danvan/kit/http";
 import { ANONYMOUS, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Identity } from "@danvan/kit/identity";
+import { injectTraceContext } from "@danvan/kit/tracing";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, request, type Dispatcher } from "undici";
 import { SUBGRAPH_UNAVAILABLE } from "./error-masking.js";
@@ -110,13 +112,6 @@ function callerOf(headers: Record<string, string> | undefined): string | undefin
   }
 }
 
-/**
- * Identical query fetches for the same caller while one is on its way (a page many clients
- * open at once) share its answer instead of each asking the subgraph. Keyed by the exact body
- * sent and the caller's whole identity, so no one gets an answer computed for someone else;
- * mutations always go out on their own. The answer's text is shared and each reader parses
- * its own copy (the gateway's executor writes into what it reads).
- */
 /** The connection closed before any answer came: the subgraph was closing it (a restart, say). */
 function closedBeforeAnswer(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
@@ -141,6 +136,14 @@ export function retryingFetcher(inner: Fetcher): Fetcher {
 
 const isQueryBody = (body: string) => /^\{"query":"(query\b|\{)/.test(body);
 
+/**
+ * Identical query fetches for the same caller while one is on its way (a page many clients
+ * open at once) share its answer instead of each asking the subgraph. Keyed by the exact body
+ * sent and the caller's whole identity, so no one gets an answer computed for someone else;
+ * mutations always go out on their own, and a read made for a mutation (which must
+ * read the primary) never shares with one that may read a replica. The answer's text is shared and each reader parses
+ * its own copy (the gateway's executor writes into what it reads).
+ */
 export function sharingFetcher(inner: Fetcher): Fetcher {
   const inFlight = new Map<string, Promise<FetcherResponse>>();
   return (url, init) => {
@@ -148,7 +151,8 @@ export function sharingFetcher(inner: Fetcher): Fetcher {
     const isQuery = body !== undefined && isQueryBody(body);
     const caller = isQuery ? callerOf(init?.headers as Record<string, string> | undefined) : undefined;
     if (!caller) return inner(url, init);
-    const key = `${url}\n${caller}\n${body}`;
+    const primary = (init?.headers as Record<string, string> | undefined)?.[READ_PRIMARY_HEADER] ?? "";
+    const key = `${url}\n${caller}\n${primary}\n${body}`;
     const running = inFlight.get(key);
     if (running) return running;
     const answer = inner(url, init);
@@ -173,7 +177,7 @@ export interface SubgraphDataSourceOptions {
 /**
  * Sends the gateway's query plan fetches to one subgraph, each with the caller's identity
  * signed into `x-danvan-identity` (bound to the hash of the exact query, variables and
- * operation name sent) and the request id in `x-request-id`.
+ * operation name sent), the request id in `x-request-id` and, when tracing, the trace context.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
@@ -203,6 +207,13 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     });
     request.http?.headers.set(IDENTITY_HEADER, token);
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    // The current span's traceparent (Apollo's gateway.fetch): the subgraph's span joins this
+    // trace. Without tracing the propagator is a no-op and nothing is added.
+    if (request.http) injectTraceContext(request.http.headers);
+    // Every fetch for a client's mutation, the reads after the write included, uses the subgraph's primary.
+    if ("incomingRequestContext" in options && options.incomingRequestContext.operation?.operation === "mutation") {
+      request.http?.headers.set(READ_PRIMARY_HEADER, "1");
+    }
   }
 
   override async process(options: ProcessOptions): Promise<ProcessResult> {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   APP_DIR,
+  databaseReplicasSecretKey,
   databaseSecretKey,
   GATEWAY,
   IMAGE,
@@ -184,6 +185,8 @@ export function subgraphDocuments(s: SubgraphService): Doc[] {
   const env = [
     { name: "IDENTITY_SECRET", valueFrom: secretRef("identity-secret") },
     { name: "DATABASE_URL", valueFrom: secretRef(databaseSecretKey(s.name)) },
+    // Streaming replicas for read-only requests, comma-separated: optional (README "Scaling out").
+    { name: "DATABASE_REPLICA_URLS", valueFrom: secretRef(databaseReplicasSecretKey(s.name), true) },
     // Subgraphs that read from the graph (petitions: remote-area flags) ask the gateway.
     { name: "UNIT_REGISTRY_URL", value: `http://${objectName(GATEWAY.name)}:${GATEWAY.port}/graphql` },
   ];
@@ -336,7 +339,11 @@ export function exampleSecret(subgraphs: SubgraphService[]): Doc {
       "jwt-secret": "REPLACE-ME",
       "redis-url": "redis://REPLACE-ME:6379",
       ...Object.fromEntries(
-        subgraphs.map((s) => [databaseSecretKey(s.name), `postgres://danvan:REPLACE-ME@REPLACE-ME:5432/${s.database}`]),
+        subgraphs.flatMap((s) => [
+          [databaseSecretKey(s.name), `postgres://danvan:REPLACE-ME@REPLACE-ME:5432/${s.database}`],
+          // Optional: leave the key out for no replicas.
+          [databaseReplicasSecretKey(s.name), `postgres://danvan:REPLACE-ME@REPLACE-ME-replica-1:5432/${s.database}`],
+        ]),
       ),
     },
   };

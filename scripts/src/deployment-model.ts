@@ -76,6 +76,11 @@ export function databaseSecretKey(name: string): string {
   return `database-url-${name}`;
 }
 
+/** The Secret key of a subgraph's read replicas (DATABASE_REPLICA_URLS); the key may be absent. */
+export function databaseReplicasSecretKey(name: string): string {
+  return `database-replica-urls-${name}`;
+}
+
 interface RootPackage {
   version: string;
   workspaces: string[];

@@ -38,7 +38,7 @@ const rank = (f: string) => {
  * pass: those that read none (the gateway's unit tests against fake subgraphs, the schema
  * checks, the deployment files, the settings list), and the gateway's own checks, decided
  * before or around any subgraph (query limits, safelisting, persisted queries, the subgraphs'
- * refusal of unsigned calls, the IDE page, a subgraph killed or frozen).
+ * refusal of unsigned calls, the IDE page, a subgraph killed or frozen, tracing).
  */
 const DATABASE_INDEPENDENT = [
   `gateway${path.sep}dist${path.sep}`,
@@ -53,13 +53,15 @@ const DATABASE_INDEPENDENT = [
   "subgraph-trust.e2e.",
   "ide-page.browser.",
   "faults-subgraph.e2e.",
+  "tracing.e2e.",
 ];
 /**
  * The scaffold test copies the repository, builds it and starts a whole federation with a new
  * subgraph: a minute of both cores. It runs in the PostgreSQL pass (production's database);
- * the SQLite pass leaves it out unless asked for by name.
+ * the SQLite pass leaves it out unless asked for by name. The PostgreSQL cluster test (a private
+ * primary and streaming replica, restarted for real) needs PostgreSQL databases to copy from.
  */
-const POSTGRES_PASS_ONLY = ["new-subgraph.e2e"];
+const POSTGRES_PASS_ONLY = ["new-subgraph.e2e", "postgres-cluster.e2e"];
 const onPostgres = process.env.TEST_DATABASE === "postgres";
 const filter = process.argv.slice(2);
 const matching = roots.flatMap(testFiles).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));

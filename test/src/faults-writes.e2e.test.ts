@@ -257,11 +257,16 @@ describe("writes and connections under faults: a subgraph killed mid-write, its 
       const ra = await a;
       assert.equal(ra.body.errors, undefined, `the request holding the connection completes: ${ra.text}`);
       assert.equal(b.r.status, 200);
-      assert.equal(b.r.body.errors?.[0]?.extensions?.code, "INTERNAL_SERVER_ERROR", b.r.text);
+      // Coded, so a client knows to retry: the subgraph is named, the cause given, and nothing else.
+      const busy = b.r.body.errors?.[0];
+      assert.equal(busy?.extensions?.code, "SUBGRAPH_UNAVAILABLE", b.r.text);
+      assert.equal(busy?.extensions?.reason, "DATABASE_BUSY", b.r.text);
+      assert.equal(busy?.extensions?.serviceName, "organisations", b.r.text);
+      assert.equal(busy?.message, "Subgraph organisations is unavailable");
       assert.ok(b.ms >= 950 && b.ms < 3000, `the second request failed after ${b.ms} ms (DB_ACQUIRE_TIMEOUT_MS 1000)`);
       assert.match(f.organisations.output(), /timeout exceeded when trying to connect/, "the log names the cause");
       t.diagnostic(
-        `faults/pool-bounded (postgres): kit pool of 1 held: 3 waits failed after ${waited} ms (DB_ACQUIRE_TIMEOUT_MS ${acquireMs}) / subgraph with DB_POOL_SIZE=1: request behind a lock answered after release, second request failed after ${b.ms} ms with ${String(b.r.body.errors?.[0]?.extensions?.code)} (DB_ACQUIRE_TIMEOUT_MS 1000)`,
+        `faults/pool-bounded (postgres): kit pool of 1 held: 3 waits failed after ${waited} ms (DB_ACQUIRE_TIMEOUT_MS ${acquireMs}) / subgraph with DB_POOL_SIZE=1: request behind a lock answered after release, second request failed after ${b.ms} ms with ${String(busy?.extensions?.code)} ${String(busy?.extensions?.reason)} (DB_ACQUIRE_TIMEOUT_MS 1000)`,
       );
     },
   );

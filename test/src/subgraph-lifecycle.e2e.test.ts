@@ -44,6 +44,25 @@ describe("a subgraph process: readiness, bad configuration, graceful stop", () =
     assert.doesNotMatch(bad.output(), /\n\s+at /, "a message, not a stack trace");
   });
 
+  it("refuses settings that contradict each other before opening anything: tracing on without a collector, replicas without a primary", async () => {
+    const bad = spawnService({
+      name: "organisations",
+      script: path.join(repoRoot, "services/organisations/dist/src/main.js"),
+      env: { ...env(), TRACING: "otlp" },
+    });
+    assert.equal(await new Promise<number | null>((resolve) => bad.child.once("exit", resolve)), 1);
+    assert.match(bad.output(), /OTEL_EXPORTER_OTLP_ENDPOINT: is required when TRACING=otlp/);
+    assert.doesNotMatch(bad.output(), /\n\s+at /, "a message, not a stack trace");
+    const sqlite = env();
+    const replicas = spawnService({
+      name: "organisations",
+      script: path.join(repoRoot, "services/organisations/dist/src/main.js"),
+      env: { ...sqlite, DATABASE_URL: undefined, DATABASE_REPLICA_URLS: "postgres://127.0.0.1:1/x" },
+    });
+    assert.equal(await new Promise<number | null>((resolve) => replicas.child.once("exit", resolve)), 1);
+    assert.match(replicas.output(), /DATABASE_REPLICA_URLS: read replicas need DATABASE_URL/);
+  });
+
   it("is live and ready once migrated, then on SIGTERM drains and exits 0", async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -33,4 +33,24 @@ describe("subgraph configuration", () => {
       "production",
     );
   });
+
+  it("reads replica URLs as a comma-separated list of postgres:// URLs, only beside a primary", () => {
+    const primary = "postgres://db-primary/danvan_organisations";
+    assert.deepEqual(parseEnv("t", subgraphEnvSchema(1), {}).DATABASE_REPLICA_URLS, []);
+    assert.deepEqual(
+      parseEnv("t", subgraphEnvSchema(1), {
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: " postgres://r1/danvan_organisations, postgresql://r2/danvan_organisations ",
+      }).DATABASE_REPLICA_URLS,
+      ["postgres://r1/danvan_organisations", "postgresql://r2/danvan_organisations"],
+    );
+    assert.throws(
+      () => parseEnv("t", subgraphEnvSchema(1), { DATABASE_URL: primary, DATABASE_REPLICA_URLS: "mysql://r1/x" }),
+      /DATABASE_REPLICA_URLS.*postgres:\/\//,
+    );
+    assert.throws(
+      () => parseEnv("t", subgraphEnvSchema(1), { DATABASE_REPLICA_URLS: "postgres://r1/x" }),
+      /DATABASE_REPLICA_URLS: read replicas need DATABASE_URL/,
+    );
+  });
 });

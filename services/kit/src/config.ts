@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRACING_VARIABLES } from "./tracing/settings.js";
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -40,6 +41,16 @@ export function subgraphEnvSchema(defaultPort: number) {
       SQLITE_PATH: z.string().optional(),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
       DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+      DATABASE_REPLICA_URLS: z
+        .string()
+        .optional()
+        .transform((v) =>
+          (v ?? "")
+            .split(",")
+            .map((u) => u.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each must be a postgres:// URL, separated by commas"))),
       IDENTITY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
       BODY_LIMIT: z
         .string()
@@ -49,6 +60,12 @@ export function subgraphEnvSchema(defaultPort: number) {
       SHUTDOWN_QUIET_MS: z.coerce.number().int().min(0).max(60_000).default(250),
       PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+      // TRACING, TRACING_SAMPLE_RATIO, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: see tracing/settings.ts.
+      ...TRACING_VARIABLES,
+    })
+    .refine((e) => e.DATABASE_REPLICA_URLS.length === 0 || !!e.DATABASE_URL, {
+      message: "read replicas need DATABASE_URL, the primary they replicate",
+      path: ["DATABASE_REPLICA_URLS"],
     })
     .refine((e) => e.NODE_ENV !== "production" || !!e.IDENTITY_SECRET, {
       message: "IDENTITY_SECRET is required in production",

@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
+import { QueryFailedError } from "typeorm";
 import { BadUserInputError, ConflictError, createErrorFormatter, validationProblems } from "./errors.js";
 
 function capture() {
@@ -26,6 +27,34 @@ describe("error formatting", () => {
     assert.ok(!JSON.stringify(out).includes("/work/main"));
     assert.equal(lines.length, 1);
     assert.match(lines[0]!, new RegExp(String(out.extensions?.errorId)));
+  });
+
+  it("reports a database outage as SUBGRAPH_UNAVAILABLE with its reason, naming no host, port or SQL", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.9:5432"), { code: "ECONNREFUSED" });
+    const adminShutdown = new QueryFailedError(
+      'SELECT "secret" FROM "petition"',
+      [],
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    );
+    const cases: [Error, string | undefined][] = [
+      [new Error("timeout exceeded when trying to connect"), "DATABASE_BUSY"],
+      [Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }), "DATABASE_BUSY"],
+      [refused, "DATABASE_UNREACHABLE"],
+      [adminShutdown, "DATABASE_UNREACHABLE"],
+      [new Error("Connection terminated unexpectedly"), "DATABASE_UNREACHABLE"],
+      [new Error("Connection terminated", { cause: refused }), "DATABASE_UNREACHABLE"],
+      [Object.assign(new Error('duplicate key value violates "uq"'), { code: "23505" }), undefined],
+    ];
+    for (const [original, reason] of cases) {
+      const { lines, format } = capture();
+      const err = new GraphQLError("x", { originalError: original });
+      const out = format({ message: err.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, err);
+      assert.equal(out.extensions?.reason, reason, original.message);
+      assert.equal(out.extensions?.code, reason ? "SUBGRAPH_UNAVAILABLE" : "INTERNAL_SERVER_ERROR");
+      assert.ok(!/10\.0\.0\.9|5432|SELECT|secret/.test(JSON.stringify(out)), JSON.stringify(out));
+      assert.equal(lines.length, 1);
+      assert.match(lines[0]!, new RegExp(String(out.extensions?.errorId)));
+    }
   });
 
   it("passes coded client errors through without a stack trace", () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
+import { databaseUnavailability } from "./database/unavailable.js";
 
 /** The codes a client may see (graph-contract.md, "Conventions"). */
 export const ErrorCode = {
@@ -11,6 +12,8 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** The subgraph cannot serve the request now (its database is busy or unreachable): retry later. */
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -116,6 +119,18 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions };
     }
     const errorId = randomUUID();
+    const outage = databaseUnavailability(original);
+    if (outage) {
+      // An outage, not a bug: the gateway names the subgraph; the reason tells the caller to retry.
+      const cause = original instanceof Error ? original.message : String(original);
+      logger.warn({ errorId, reason: outage, cause, path: formatted.path }, "database unavailable");
+      return {
+        message: outage === "DATABASE_BUSY" ? "Database busy: retry shortly" : "Database unreachable: retry shortly",
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, reason: outage, errorId },
+      };
+    }
     logger.error(
       {
         errorId,

@@ -1,11 +1,12 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
-import { parseEnv, subgraphEnvSchema, type SubgraphEnv } from "./config.js";
+import { ConfigError, parseEnv, subgraphEnvSchema, type SubgraphEnv } from "./config.js";
 import type { SubgraphContext } from "./context.js";
 import { createDataSource } from "./database/data-source.js";
 import { startSubgraphServer, type RunningSubgraph } from "./http/subgraph-server.js";
 import { devSecrets } from "./identity/dev-secrets.js";
 import { createLogger, type Logger } from "./logger.js";
+import { tracingSettingsOf } from "./tracing/settings.js";
 
 /** What a subgraph declares; `runSubgraph` does the rest the same way for every subgraph. */
 export interface SubgraphDefinition<C extends SubgraphContext> {
@@ -21,7 +22,8 @@ export interface SubgraphDefinition<C extends SubgraphContext> {
 
 export function dataSourceFor<C extends SubgraphContext>(
   def: SubgraphDefinition<C>,
-  env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH" | "DB_POOL_SIZE" | "DB_ACQUIRE_TIMEOUT_MS">,
+  env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH" | "DB_POOL_SIZE" | "DB_ACQUIRE_TIMEOUT_MS"> &
+    Partial<Pick<SubgraphEnv, "DATABASE_REPLICA_URLS">>,
   logger: Logger,
 ): DataSource {
   return createDataSource({
@@ -33,6 +35,7 @@ export function dataSourceFor<C extends SubgraphContext>(
     sqlitePath: env.SQLITE_PATH,
     poolSize: env.DB_POOL_SIZE,
     acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    replicaUrls: env.DATABASE_REPLICA_URLS,
   });
 }
 
@@ -45,6 +48,13 @@ export async function runSubgraph<C extends SubgraphContext>(
   envSource: NodeJS.ProcessEnv = process.env,
 ): Promise<{ server: RunningSubgraph; logger: Logger; dataSource: DataSource }> {
   const env = parseEnv(def.name, subgraphEnvSchema(def.defaultPort), envSource);
+  // Settings that depend on one another (TRACING=otlp needs an endpoint): checked before anything opens.
+  const tracing = tracingSettingsOf(env);
+  if (!tracing.settings)
+    throw new ConfigError(
+      def.name,
+      tracing.problems.map((p) => `${p.variable}: ${p.message}`),
+    );
   const logger = createLogger(def.name, env.LOG_LEVEL);
   const dataSource = dataSourceFor(def, env, logger);
   await dataSource.initialize();
@@ -63,6 +73,8 @@ export async function runSubgraph<C extends SubgraphContext>(
     shutdownQuietMs: env.SHUTDOWN_QUIET_MS,
     publicCacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
     poolSize: env.DB_POOL_SIZE,
+    readReplicas: env.DATABASE_REPLICA_URLS.length > 0,
+    tracing: tracing.settings,
     createContext: (base) => def.createContext(base, dataSource),
   });
   return { server, logger, dataSource };

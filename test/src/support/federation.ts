@@ -87,7 +87,10 @@ export async function postGraphQL(
 export async function startFederation(
   opts: {
     supergraphPath?: string;
+    /** Settings on top for the gateway. */
     extraEnv?: NodeJS.ProcessEnv;
+    /** Settings on top for every subgraph. */
+    subgraphEnv?: NodeJS.ProcessEnv;
     identitySecret?: string;
     /** The dataset: small (default, seconds) or full (the province, about a minute). */
     scale?: "small" | "full";
@@ -158,7 +161,12 @@ export async function startFederation(
       const port = await freePort();
       const settings = {
         script: path.join(repoRoot, sg.folder, "dist/src/main.js"),
-        env: { ...envs.get(sg.name)!, PORT: String(port), UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql` },
+        env: {
+          ...envs.get(sg.name)!,
+          PORT: String(port),
+          UNIT_REGISTRY_URL: `http://127.0.0.1:${gwPort}/graphql`,
+          ...opts.subgraphEnv,
+        },
         port,
       };
       spawnSettings.set(sg.name, settings);

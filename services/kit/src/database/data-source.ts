@@ -5,6 +5,7 @@ import { DataSource, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "pino";
 import { CountingLogger } from "./statement-counter.js";
 import { dataDir } from "../paths.js";
+import { installReadRouting } from "./read-routing.js";
 
 // Calendar dates stay "YYYY-MM-DD" strings (no time-zone shift); 64-bit counts become numbers
 // when they are safe integers and stay strings otherwise (money is handled as bigint).
@@ -32,6 +33,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** How long a request may wait for a pooled connection before failing. */
   acquireTimeoutMs?: number;
+  /** PostgreSQL streaming replicas for read-only requests (see read-routing.ts); each gets its own pool. */
+  replicaUrls?: readonly string[];
 }
 
 export function databaseKindOf(databaseUrl: string | undefined): DatabaseKind {
@@ -42,9 +45,12 @@ export function databaseKindOf(databaseUrl: string | undefined): DatabaseKind {
 export function createDataSource(opts: DataSourceOptions): DataSource {
   const logger = new CountingLogger(opts.logger.child({ component: "sql" }));
   if (databaseKindOf(opts.databaseUrl) === "postgres") {
-    return new DataSource({
+    const replicas = opts.replicaUrls ?? [];
+    const ds = new DataSource({
       type: "postgres",
-      url: opts.databaseUrl,
+      ...(replicas.length
+        ? { replication: { master: { url: opts.databaseUrl }, slaves: replicas.map((url) => ({ url })) } }
+        : { url: opts.databaseUrl }),
       entities: opts.entities,
       migrations: opts.migrations,
       migrationsTransactionMode: "each",
@@ -59,6 +65,9 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
         application_name: `danvan-${opts.service}`,
       },
     });
+    // Without replicas every read stays on the one pool; with them, only reads inside onReadReplica move.
+    if (replicas.length) installReadRouting(ds);
+    return ds;
   }
   const file = opts.sqlitePath ?? path.join(dataDir(), `${opts.service}.sqlite`);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -6,3 +6,5 @@ export * from "./postgres-admin.js";
 export * from "./versioned-update.js";
 export * from "./sql-values.js";
 export * from "./tally.js";
+export * from "./read-routing.js";
+export * from "./unavailable.js";

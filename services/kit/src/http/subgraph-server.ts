@@ -24,7 +24,13 @@ import { publicCacheHintsPlugin } from "./cache-hints.js";
 import { Drain } from "./drain.js";
 import { SubgraphMetrics } from "./metrics.js";
 import { migrationsApplied } from "../database/data-source.js";
+import { onReadReplica } from "../database/read-routing.js";
+import { READ_PRIMARY_HEADER, mayReadFromReplica } from "./read-consistency.js";
 import type { SubgraphContext } from "../context.js";
+import { ConfigError } from "../config.js";
+import { readTracingSettings, type TracingSettings } from "../tracing/settings.js";
+import { operationSpanPlugin, serverSpans } from "../tracing/spans.js";
+import { startTracing } from "../tracing/start.js";
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
   name: string;
@@ -42,8 +48,23 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   publicCacheMaxAge?: number;
   /** DB_POOL_SIZE, reported beside the pool's use at /metrics. */
   poolSize?: number;
+  /** DATABASE_REPLICA_URLS is set: read-only requests read from a replica (read-routing.ts). */
+  readReplicas?: boolean;
   /** Builds the per-request context (fresh DataLoaders) from the verified identity. */
   createContext: (base: SubgraphContext) => C;
+  /** OpenTelemetry tracing; read from process.env (TRACING, ...) when not given. */
+  tracing?: TracingSettings;
+}
+
+/** The tracing settings from the environment, or a ConfigError naming each bad variable. */
+function tracingSettingsFromEnv(service: string, env: NodeJS.ProcessEnv): TracingSettings {
+  const { settings, problems } = readTracingSettings(env);
+  if (!settings)
+    throw new ConfigError(
+      service,
+      problems.map((p) => `${p.variable}: ${p.message}`),
+    );
+  return settings;
 }
 
 export interface RunningSubgraph {
@@ -63,6 +84,12 @@ type VerifiedRequest = Request & { verified?: VerifiedIdentity };
 export async function startSubgraphServer<C extends SubgraphContext>(
   opts: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
+  // First, so that a bad setting stops the start-up before the port opens.
+  const tracing = await startTracing({
+    service: opts.name,
+    settings: opts.tracing ?? tracingSettingsFromEnv(opts.name, process.env),
+    logger: opts.logger,
+  });
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -85,6 +112,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       ApolloServerPluginInlineTraceDisabled(),
       publicCacheHintsPlugin<C>(opts.publicCacheMaxAge ?? 0),
       metrics.plugin<C>(),
+      ...(tracing.enabled ? [operationSpanPlugin<C>()] : []),
     ],
     logger: opts.logger,
   });
@@ -98,6 +126,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     if (drain.isDraining) return void res.status(503).json({ status: "stopping" });
     try {
       await opts.dataSource.query("SELECT 1");
+      // With replicas, a replica must answer too (each replica's own readiness is its operator's to watch).
+      if (opts.readReplicas) await onReadReplica(() => opts.dataSource.query("SELECT 1"));
       const migrated = await migrationsApplied(opts.dataSource);
       if (!migrated) return void res.status(503).json({ status: "migrations pending" });
       res.json({ status: "ready" });
@@ -133,6 +163,22 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         });
       }
     },
+    // One span per operation, only for the gateway's requests, in the gateway's trace (its traceparent).
+    ...(tracing.enabled
+      ? [
+          serverSpans({
+            name: "graphql.operation",
+            trustIncoming: true,
+            attributes: (req) => ({
+              "danvan.subgraph": opts.name,
+              "danvan.request_id": (req as VerifiedRequest).verified!.requestId,
+            }),
+          }),
+        ]
+      : []),
+    // The rest of a read-only request, DataLoaders included, reads from a replica when there are any.
+    (req: Request, _res: Response, next: NextFunction) =>
+      opts.readReplicas && mayReadFromReplica(req.body, req.header(READ_PRIMARY_HEADER)) ? onReadReplica(next) : next(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const verified = (req as VerifiedRequest).verified!;
@@ -168,6 +214,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       await drain.settle(quietMs, Math.min(opts.shutdownGraceMs, quietMs * 4));
       await apollo.stop();
       if (opts.dataSource.isInitialized) await opts.dataSource.destroy();
+      await tracing.shutdown(); // the last spans, those of the requests just drained
     })());
   return { url, port, stop };
 }

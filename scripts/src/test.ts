@@ -38,7 +38,8 @@ const rank = (f: string) => {
  * pass: those that read none (the gateway's unit tests against fake subgraphs, the schema
  * checks, the deployment files, the settings list), and the gateway's own checks, decided
  * before or around any subgraph (query limits, safelisting, persisted queries, the subgraphs'
- * refusal of unsigned calls, the IDE page, a subgraph killed or frozen, tracing).
+ * refusal of unsigned calls, the IDE page, a subgraph killed or frozen, tracing, the typed client's
+ * shapes, the gateway's response cache).
  */
 const DATABASE_INDEPENDENT = [
   `gateway${path.sep}dist${path.sep}`,
@@ -54,6 +55,8 @@ const DATABASE_INDEPENDENT = [
   "ide-page.browser.",
   "faults-subgraph.e2e.",
   "tracing.e2e.",
+  "typed-client.e2e.",
+  "response-cache.e2e.",
 ];
 /**
  * The scaffold test copies the repository, builds it and starts a whole federation with a new

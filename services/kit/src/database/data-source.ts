@@ -66,7 +66,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
       },
     });
     // Without replicas every read stays on the one pool; with them, only reads inside onReadReplica move.
-    if (replicas.length) installReadRouting(ds);
+    if (replicas.length) installReadRouting(ds, opts.logger.child({ component: "sql" }));
     return ds;
   }
   const file = opts.sqlitePath ?? path.join(dataDir(), `${opts.service}.sqlite`);

@@ -126,12 +126,18 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     if (drain.isDraining) return void res.status(503).json({ status: "stopping" });
     try {
       await opts.dataSource.query("SELECT 1");
-      // With replicas, a replica must answer too (each replica's own readiness is its operator's to watch).
-      if (opts.readReplicas) await onReadReplica(() => opts.dataSource.query("SELECT 1"));
       const migrated = await migrationsApplied(opts.dataSource);
       if (!migrated) return void res.status(503).json({ status: "migrations pending" });
       res.json({ status: "ready" });
     } catch {
+      // The primary is down but a replica answers: reads can still be served (writes fail, coded).
+      const replica =
+        opts.readReplicas &&
+        (await onReadReplica(() => opts.dataSource.query("SELECT 1")).then(
+          () => true,
+          () => false,
+        ));
+      if (replica) return void res.json({ status: "ready", degraded: "primary unreachable: reads only" });
       res.status(503).json({ status: "database unreachable" });
     }
   });

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildSchema, getIntrospectionQuery, parse } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse, print } from "graphql";
 import { ANONYMOUS } from "@danvan/kit/identity";
-import { audienceOf, checkBudget, DEFAULT_BUDGETS, tokenLimitAsTooComplex, type Budget } from "./limits.js";
+import {
+  audienceOf,
+  BudgetChecker,
+  checkBudget,
+  DEFAULT_BUDGETS,
+  tokenLimitAsTooComplex,
+  type Budget,
+} from "./limits.js";
 import { loadConfig } from "./config.js";
 
 const schema = buildSchema(`
@@ -66,6 +73,40 @@ describe("query limits", () => {
     assert.equal(big?.actual, 1 + 20 * (1 + 1 + 100 * (1 + 1 * (1 + 2))));
     const stats = check(`{ unit(code: "89") { povertyStatistics { poor } } }`, { ...budget, cost: 11 });
     assert.deepEqual(stats, { limit: "cost", max: 11, actual: 1 + (10 + 1) });
+  });
+
+  it("remembers answers per document and what of the variables can change them, and agrees with checkBudget", () => {
+    const budgets = { public: budget, officer: { ...budget, cost: 50 }, analyst: budget, admin: budget };
+    const checker = new BudgetChecker(budgets);
+    const doc = parse(
+      `query Units($first: Int, $after: ID!, $deep: Boolean!) {
+        unit(code: $after) { members(first: $first) { totalCount } children @include(if: $deep) { members(first: $first) { totalCount } } }
+      }`,
+    );
+    const cases: [keyof typeof budgets, Record<string, unknown>][] = [
+      ["public", { first: 5, after: "a", deep: false }],
+      ["public", { first: 5, after: "b", deep: false }], // another cursor: the same answer, remembered
+      ["public", { first: 5, after: "c", deep: false }],
+      ["public", { first: 100, after: "a", deep: false }], // another size: computed
+      ["public", { first: 100, after: "a", deep: true }], // the directive switched: computed
+      ["public", { after: "a", deep: true }], // no size: 20
+      ["public", { first: "100", after: "a", deep: true }], // a string for an Int: not taken for "no size"
+      ["officer", { first: 100, after: "a", deep: true }], // another budget
+    ];
+    const answers = cases.map(([audience, variables]) => {
+      const answer = checker.check(schema, doc, audience, variables, "Units");
+      assert.deepEqual(
+        answer,
+        checkBudget(schema, doc, budgets[audience], variables, "Units"),
+        JSON.stringify([audience, variables]),
+      );
+      return answer;
+    });
+    assert.ok(answers.some((a) => a === null) && answers.some((a) => a?.limit === "cost"), "both answers occur");
+    assert.deepEqual(checker.stats, { hits: 2, misses: 6 });
+    // The same text parsed again is another document: computed once more (Apollo reuses its parse).
+    checker.check(schema, parse(print(doc)), "public", { first: 5, after: "z", deep: false }, "Units");
+    assert.equal(checker.stats.misses, 7);
   });
 
   it("leaves introspection to the INTROSPECTION setting: it costs nothing against the budget", () => {

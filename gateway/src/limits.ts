@@ -125,6 +125,59 @@ export function checkBudget(
   return cost > budget.cost ? { limit: "cost", max: budget.cost, actual: cost } : null;
 }
 
+/** How many variable shapes of one document a BudgetChecker remembers before starting afresh. */
+const SHAPES_PER_DOCUMENT = 64;
+
+/**
+ * `checkBudget` with its answers remembered. Apollo Server hands every request with the same
+ * text the same parsed document, and the answer depends on the document, the operation, the
+ * budget and, among the variables, only on numbers (`first`) and booleans (`@include`,
+ * `@skip`): a cursor, an id or a filter changes nothing. So the key is the operation, the
+ * audience and each variable's number or boolean value, or else its JSON type (so a string
+ * given for `first` is not mistaken for an absent one). Per document, at most 64 keys; the
+ * documents themselves are held weakly, so they go when Apollo's document cache lets them go.
+ */
+export class BudgetChecker {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, LimitBreach | null>>();
+  /** Answers given from memory and computed: for tests and curiosity. */
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(private readonly budgets: Record<Audience, Budget>) {}
+
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    audience: Audience,
+    variables: Record<string, unknown>,
+    operationName?: string,
+  ): LimitBreach | null {
+    const key = JSON.stringify([audience, operationName ?? null, variableShape(variables)]);
+    let known = this.byDocument.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) {
+      this.stats.hits++;
+      return cached;
+    }
+    this.stats.misses++;
+    const result = checkBudget(schema, document, this.budgets[audience], variables, operationName);
+    if (!known) this.byDocument.set(document, (known = new Map()));
+    if (known.size >= SHAPES_PER_DOCUMENT) known.clear();
+    known.set(key, result);
+    return result;
+  }
+}
+
+/** What of the variables can change a budget check: numbers and booleans by value, the rest by type. */
+function variableShape(variables: Record<string, unknown>): [string, unknown][] {
+  return Object.keys(variables)
+    .sort()
+    .map((name) => {
+      const v = variables[name];
+      if (typeof v === "number" || typeof v === "boolean" || v === null) return [name, v];
+      return [name, Array.isArray(v) ? "array" : typeof v];
+    });
+}
+
 export function tooComplex(b: LimitBreach): GraphQLError {
   const over = b.actual !== undefined ? ` (${b.actual})` : "";
   return new GraphQLError(`The query is over its ${b.limit} limit of ${b.max}${over}`, {
@@ -141,6 +194,7 @@ export function queryLimitsPlugin(
   logger: Logger,
   metrics?: GatewayMetrics,
 ): ApolloServerPlugin<GatewayContext> {
+  const checker = new BudgetChecker(budgets);
   return {
     async requestDidStart() {
       return {
@@ -156,13 +210,7 @@ export function queryLimitsPlugin(
               extensions: { code: "BAD_REQUEST", http: { status: 400 } },
             });
           const audience = audienceOf(contextValue.identity);
-          const breach = checkBudget(
-            schema,
-            document,
-            budgets[audience],
-            request.variables ?? {},
-            operationName ?? undefined,
-          );
+          const breach = checker.check(schema, document, audience, request.variables ?? {}, operationName ?? undefined);
           if (!breach) return;
           logger.info({ requestId: contextValue.requestId, audience, ...breach }, "query refused: over its limit");
           metrics?.reject(breach.limit, audience);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { errorCodes, LATENCY_BUCKETS, metricsHandler, OperationNames } from "@danvan/kit/http";
+import { LATENCY_BUCKETS, metricsHandler, OperationNames, operationMetricsPlugin } from "@danvan/kit/http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 /** Why the gateway refused a request before planning it. */
@@ -65,22 +65,7 @@ export class GatewayMetrics {
 
   /** Each operation's latency by name and type, and its answer's errors by code. */
   plugin<C extends object>(): ApolloServerPlugin<C> {
-    const record = (operationName: string | null | undefined, type: string, seconds: number, codes: string[]) => {
-      this.operations.observe({ operation: this.names.label(operationName), type }, seconds);
-      for (const code of codes) this.errors.inc({ code });
-    };
-    return {
-      async requestDidStart() {
-        const started = process.hrtime.bigint();
-        return {
-          async willSendResponse({ operation, operationName, response }) {
-            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-            const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-            record(operationName, operation?.operation ?? "invalid", seconds, errorCodes(errors));
-          },
-        };
-      },
-    };
+    return operationMetricsPlugin<C>(this.operations, this.errors, this.names);
   }
 
   /** One fetch to a subgraph: its latency, and why it failed if it did. */

@@ -14,8 +14,9 @@ import {
 } from "./deployment-model.js";
 
 /**
- * docker/Dockerfile: one image for every process of the graph, in three stages. `build` installs
- * every dependency and compiles the workspaces; `production-dependencies` installs only the
+ * docker/Dockerfile: one image for every process of the graph. `manifests` holds npm and the
+ * workspaces' package.json files; from it, `build` installs
+ * every dependency and compiles the workspaces, and `production-dependencies` installs only the
  * runtime workspaces' dependencies (no dev dependencies, no scripts or test tooling); `runtime`
  * is slim Node with those dependencies and the compiled code, running as the image's `node` user.
  */
@@ -39,30 +40,28 @@ export function dockerfile(): string {
 ARG NODE_VERSION=${NODE_VERSION}
 ARG NPM_VERSION=${NPM_VERSION}
 
-# 1. Compile every workspace (tsc -b) with all dependencies, dev ones included.
-FROM node:\${NODE_VERSION}-bookworm AS build
+# 1. npm and every workspace's manifest: what both installs below start from.
+FROM node:\${NODE_VERSION}-bookworm AS manifests
 ARG NPM_VERSION
 WORKDIR ${APP_DIR}
 RUN npm install --global --no-audit --no-fund npm@\${NPM_VERSION}
 COPY package.json package-lock.json .npmrc ./
 ${manifests.join("\n")}
+
+# 2. Compile every workspace (tsc -b) with all dependencies, dev ones included.
+FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build \\
   && find ${runtime.join(" ")} scripts -path '*/dist/*' -name '*.test.*' -delete
 
-# 2. Production dependencies of the workspaces the processes run from, nothing else.
+# 3. Production dependencies of the workspaces the processes run from, nothing else.
 #    (better-sqlite3 compiles here, where python3, make and g++ are.)
-FROM node:\${NODE_VERSION}-bookworm AS production-dependencies
-ARG NPM_VERSION
-WORKDIR ${APP_DIR}
-RUN npm install --global --no-audit --no-fund npm@\${NPM_VERSION}
-COPY package.json package-lock.json .npmrc ./
-${manifests.join("\n")}
+FROM manifests AS production-dependencies
 RUN npm ci --omit=dev --no-audit --no-fund \\
 ${runtime.map((w) => `  --workspace ${w}`).join(" \\\n")}
 
-# 3. Runtime: slim Node, the production dependencies and the compiled code, owned by root and
+# 4. Runtime: slim Node, the production dependencies and the compiled code, owned by root and
 #    read-only to the process, which runs as the unprivileged user of the Node image.
 FROM node:\${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \\

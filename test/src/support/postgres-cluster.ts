@@ -48,8 +48,15 @@ async function pgCommand(bin: string, tool: string, args: string[]): Promise<voi
 function makeOwnedDir(parent: string, name: string): string {
   const dir = path.join(parent, name);
   fs.mkdirSync(dir, { mode: 0o700 });
-  if (process.getuid?.() === 0) fs.chownSync(dir, postgresIds().uid, postgresIds().gid);
+  ownByServerUser(dir);
   return dir;
+}
+
+/** As root, hands `dir` to the postgres user, who runs the server and writes there. */
+function ownByServerUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = postgresIds();
+  fs.chownSync(dir, uid, gid);
 }
 
 function postgresIds(): { uid: number; gid: number } {
@@ -113,7 +120,7 @@ function clusterAt(
 export async function startPrivateCluster(): Promise<PrivateCluster> {
   const bin = await binDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pg-"));
-  if (process.getuid?.() === 0) fs.chownSync(root, postgresIds().uid, postgresIds().gid);
+  ownByServerUser(root);
   const dataDir = makeOwnedDir(root, "primary");
   const port = await freePort();
   const cluster = clusterAt(bin, root, dataDir, port, []);

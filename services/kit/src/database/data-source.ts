@@ -43,7 +43,8 @@ export function databaseKindOf(databaseUrl: string | undefined): DatabaseKind {
 
 /** One data source per subgraph: a SQLite file by default, PostgreSQL when its URL is set. */
 export function createDataSource(opts: DataSourceOptions): DataSource {
-  const logger = new CountingLogger(opts.logger.child({ component: "sql" }));
+  const sqlLogger = opts.logger.child({ component: "sql" });
+  const logger = new CountingLogger(sqlLogger);
   if (databaseKindOf(opts.databaseUrl) === "postgres") {
     const replicas = opts.replicaUrls ?? [];
     const ds = new DataSource({
@@ -66,7 +67,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
       },
     });
     // Without replicas every read stays on the one pool; with them, only reads inside onReadReplica move.
-    if (replicas.length) installReadRouting(ds, opts.logger.child({ component: "sql" }));
+    if (replicas.length) installReadRouting(ds, sqlLogger);
     return ds;
   }
   const file = opts.sqlitePath ?? path.join(dataDir(), `${opts.service}.sqlite`);

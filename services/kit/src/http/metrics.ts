@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
@@ -31,6 +31,44 @@ export function errorCodes(errors: readonly { extensions?: Record<string, unknow
   return (errors ?? []).map((e) =>
     typeof e.extensions?.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR",
   );
+}
+
+/** One answered operation, as the metrics saw it. */
+export interface OperationRecord {
+  /** Its label (see OperationNames). */
+  name: string;
+  type: string;
+  seconds: number;
+  codes: string[];
+}
+
+/**
+ * An Apollo plugin timing each operation into `duration` (by name and type) and counting its
+ * answer's errors by code into `errors`; `then` runs after, with what was recorded.
+ */
+export function operationMetricsPlugin<C extends BaseContext>(
+  duration: Histogram<"operation" | "type">,
+  errors: Counter<"code">,
+  names: OperationNames,
+  then?: (record: OperationRecord, contextValue: C) => void,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, operation, operationName, response, errors: seen }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const type = operation?.operation ?? "invalid";
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const codes = errorCodes(sent ?? seen);
+          const name = names.label(operationName);
+          duration.observe({ operation: name, type }, seconds);
+          for (const code of codes) errors.inc({ code });
+          then?.({ name, type, seconds, codes }, contextValue);
+        },
+      };
+    },
+  };
 }
 
 /** The pg pool behind a TypeORM data source, when it is PostgreSQL. */
@@ -93,35 +131,12 @@ export class SubgraphMetrics {
 
   /** Times each operation, counts its errors, and logs one line with the gateway's request id. */
   plugin<C extends SubgraphContext>(): ApolloServerPlugin<C> {
-    const record = (operationName: string | null | undefined, type: string, seconds: number, codes: string[]) => {
-      const name = this.names.label(operationName);
-      this.duration.observe({ operation: name, type }, seconds);
-      for (const code of codes) this.errors.inc({ code });
-      return name;
-    };
-    return {
-      async requestDidStart() {
-        const started = process.hrtime.bigint();
-        return {
-          async willSendResponse({ contextValue, operation, operationName, response, errors }) {
-            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-            const type = operation?.operation ?? "invalid";
-            const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-            const codes = errorCodes(sent ?? errors);
-            const name = record(operationName, type, seconds, codes);
-            contextValue.logger.info(
-              {
-                operation: name,
-                type,
-                ms: Math.round(seconds * 10_000) / 10,
-                ...(codes.length ? { errors: codes } : {}),
-              },
-              "operation",
-            );
-          },
-        };
-      },
-    };
+    return operationMetricsPlugin<C>(this.duration, this.errors, this.names, ({ name, type, seconds, codes }, ctx) =>
+      ctx.logger.info(
+        { operation: name, type, ms: Math.round(seconds * 10_000) / 10, ...(codes.length ? { errors: codes } : {}) },
+        "operation",
+      ),
+    );
   }
 
   handler(): RequestHandler {

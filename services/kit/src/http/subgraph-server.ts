@@ -27,8 +27,7 @@ import { migrationsApplied } from "../database/data-source.js";
 import { onReadReplica } from "../database/read-routing.js";
 import { READ_PRIMARY_HEADER, mayReadFromReplica } from "./read-consistency.js";
 import type { SubgraphContext } from "../context.js";
-import { ConfigError } from "../config.js";
-import { readTracingSettings, type TracingSettings } from "../tracing/settings.js";
+import { TRACING_OFF, type TracingSettings } from "../tracing/settings.js";
 import { operationSpanPlugin, serverSpans } from "../tracing/spans.js";
 import { startTracing } from "../tracing/start.js";
 
@@ -52,19 +51,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   readReplicas?: boolean;
   /** Builds the per-request context (fresh DataLoaders) from the verified identity. */
   createContext: (base: SubgraphContext) => C;
-  /** OpenTelemetry tracing; read from process.env (TRACING, ...) when not given. */
+  /** OpenTelemetry tracing (runSubgraph reads TRACING, ...); off when not given. */
   tracing?: TracingSettings;
-}
-
-/** The tracing settings from the environment, or a ConfigError naming each bad variable. */
-function tracingSettingsFromEnv(service: string, env: NodeJS.ProcessEnv): TracingSettings {
-  const { settings, problems } = readTracingSettings(env);
-  if (!settings)
-    throw new ConfigError(
-      service,
-      problems.map((p) => `${p.variable}: ${p.message}`),
-    );
-  return settings;
 }
 
 export interface RunningSubgraph {
@@ -84,10 +72,10 @@ type VerifiedRequest = Request & { verified?: VerifiedIdentity };
 export async function startSubgraphServer<C extends SubgraphContext>(
   opts: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
-  // First, so that a bad setting stops the start-up before the port opens.
+  // First, so that the spans of the first requests are recorded.
   const tracing = await startTracing({
     service: opts.name,
-    settings: opts.tracing ?? tracingSettingsFromEnv(opts.name, process.env),
+    settings: opts.tracing ?? TRACING_OFF,
     logger: opts.logger,
   });
   const app = express();

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import net from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 
@@ -78,8 +81,53 @@ export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs
   }
 }
 
-/** A port nobody is listening on right now (the OS picks it). */
-export function freePort(): Promise<number> {
+/**
+ * Ports handed out and not yet surely bound, across processes: test files run side by side,
+ * each starting services on ports the OS picked, and the OS may offer a port again as soon as
+ * it is closed, while the service it was picked for is still starting. A port is reserved by
+ * creating a file named after it; a reservation older than RESERVATION_MS is stale (its service
+ * has long bound the port, or is gone).
+ */
+const RESERVATIONS = path.join(os.tmpdir(), "danvan-ports");
+const RESERVATION_MS = 5 * 60_000;
+
+let swept = false;
+
+/** Once per process: deletes stale reservations, so that the folder does not grow without end. */
+function sweep(): void {
+  swept = true;
+  fs.mkdirSync(RESERVATIONS, { recursive: true });
+  for (const name of fs.readdirSync(RESERVATIONS)) {
+    try {
+      const file = path.join(RESERVATIONS, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > RESERVATION_MS) fs.rmSync(file, { force: true });
+    } catch {
+      /* another process swept it */
+    }
+  }
+}
+
+function reserve(port: number): boolean {
+  if (!swept) sweep();
+  const file = path.join(RESERVATIONS, String(port));
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  let age: number;
+  try {
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return reserve(port); // released meanwhile
+  }
+  if (age < RESERVATION_MS) return false;
+  fs.writeFileSync(file, String(process.pid));
+  return true;
+}
+
+function osPickedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -89,4 +137,15 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A port nobody is listening on right now (the OS picks it), and that no process of this
+ * machine has been handed by this function in the last few minutes.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await osPickedPort();
+    if (reserve(port)) return port;
+  }
 }

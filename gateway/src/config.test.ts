@@ -154,6 +154,15 @@ describe("config", () => {
     ]);
   });
 
+  it("reads how far the heap may grow past its live data: 50% unless set, 0 for V8's own", () => {
+    assert.equal(loadConfig(base).heapGrowingPercent, 50);
+    assert.equal(loadConfig({ ...base, HEAP_GROWING_PERCENT: "0" }).heapGrowingPercent, 0);
+    assert.match(
+      problemsOf(() => loadConfig({ ...base, HEAP_GROWING_PERCENT: "lots" })).get("HEAP_GROWING_PERCENT")!,
+      /whole number from 0 to 400/,
+    );
+  });
+
   it("loads the token settings alone for the CLI, ignoring unrelated bad variables", () => {
     const t = loadTokenSettings({ ...base, PORT: "nope", JWT_ISSUER: "me", JWT_AUDIENCE: "you" });
     assert.equal(t.secret, TEST_TOKEN_SECRET);

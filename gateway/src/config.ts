@@ -70,6 +70,8 @@ export interface GatewayConfig {
   readonly tracing: TracingSettings;
   /** Continue a caller's trace from its traceparent (TRACING_TRUST_INCOMING); else always a new trace. */
   readonly tracingTrustIncoming: boolean;
+  /** How far V8 may grow the heap past its live data (HEAP_GROWING_PERCENT; 0: V8's own). */
+  readonly heapGrowingPercent: number;
 }
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -230,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     responseCache: s.RESPONSE_CACHE ?? true,
     tracing: tracing.settings,
     tracingTrustIncoming: s.TRACING_TRUST_INCOMING ?? false,
+    heapGrowingPercent: s.HEAP_GROWING_PERCENT,
     budgets: Object.fromEntries(
       Object.entries(DEFAULT_BUDGETS).map(([a, b]) => [a, { ...b, ...s.QUERY_BUDGETS?.[a as Audience] }]),
     ) as Record<Audience, Budget>,

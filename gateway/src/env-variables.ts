@@ -1,4 +1,5 @@
 import { createPublicKey } from "node:crypto";
+import { HEAP_VARIABLES } from "@danvan/kit/heap";
 import { TRACING_VARIABLES } from "@danvan/kit/tracing";
 import { z } from "zod";
 
@@ -194,6 +195,8 @@ export const SETTINGS = {
   ...TRACING_VARIABLES,
   /** Continue a caller's trace (its traceparent) instead of starting a new one: off by default. */
   TRACING_TRUST_INCOMING: flag,
+  // HEAP_GROWING_PERCENT (the kit's): how far the heap may grow past its live data.
+  ...HEAP_VARIABLES,
 };
 
 export type Settings = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]> };

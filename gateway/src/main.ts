@@ -1,5 +1,6 @@
 // Telemetry first: it must be set before @apollo/gateway is evaluated (see telemetry.ts).
 import "./telemetry.js";
+import { applyHeapGrowth } from "@danvan/kit/heap";
 import { createLogger } from "@danvan/kit/logger";
 import { startTracing } from "@danvan/kit/tracing";
 import { ConfigError, loadConfig } from "./config.js";
@@ -9,6 +10,7 @@ import { startGateway } from "./server.js";
 async function main(): Promise<void> {
   // Validated once here for the log level and tracing; startGateway reads the same environment.
   const config = loadConfig(process.env);
+  applyHeapGrowth(config.heapGrowingPercent);
   const logger = createLogger("gateway", config.logLevel);
   // Before anything serves. @apollo/gateway is loaded already, but it reaches the provider through
   // @opentelemetry/api's proxy tracer: its spans (gateway.request, gateway.fetch, ...) land here.

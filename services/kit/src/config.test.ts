@@ -8,6 +8,7 @@ describe("subgraph configuration", () => {
     assert.equal(env.PORT, 4001);
     assert.equal(env.NODE_ENV, "development");
     assert.equal(env.DATABASE_URL, undefined);
+    assert.equal(env.HEAP_GROWING_PERCENT, 50);
   });
 
   it("names every bad variable in one message", () => {
@@ -17,9 +18,11 @@ describe("subgraph configuration", () => {
           PORT: "abc",
           DATABASE_URL: "mysql://x",
           BODY_LIMIT: "lots",
+          HEAP_GROWING_PERCENT: "1000",
         }),
       (e: Error) =>
         e instanceof ConfigError &&
+        /HEAP_GROWING_PERCENT: must be a whole number from 0 to 400/.test(e.message) &&
         /PORT/.test(e.message) &&
         /DATABASE_URL/.test(e.message) &&
         /BODY_LIMIT/.test(e.message),

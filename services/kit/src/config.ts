@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HEAP_VARIABLES } from "./process/heap.js";
 import { TRACING_VARIABLES } from "./tracing/settings.js";
 
 /** Thrown at start-up when the environment is wrong; the message names every bad variable. */
@@ -62,6 +63,8 @@ export function subgraphEnvSchema(defaultPort: number) {
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       // TRACING, TRACING_SAMPLE_RATIO, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: see tracing/settings.ts.
       ...TRACING_VARIABLES,
+      // HEAP_GROWING_PERCENT: see process/heap.ts.
+      ...HEAP_VARIABLES,
     })
     .refine((e) => e.DATABASE_REPLICA_URLS.length === 0 || !!e.DATABASE_URL, {
       message: "read replicas need DATABASE_URL, the primary they replicate",

@@ -19,6 +19,7 @@ export * from "./subgraph.js";
 export * from "./units/index.js";
 export * from "./records/index.js";
 export * from "./process/service-process.js";
+export * from "./process/heap.js";
 export * from "./personal-data.js";
 export * from "./rates.js";
 export * from "./units/unit-argument.js";

@@ -6,6 +6,7 @@ import { createDataSource } from "./database/data-source.js";
 import { startSubgraphServer, type RunningSubgraph } from "./http/subgraph-server.js";
 import { devSecrets } from "./identity/dev-secrets.js";
 import { createLogger, type Logger } from "./logger.js";
+import { applyHeapGrowth } from "./process/heap.js";
 import { tracingSettingsOf } from "./tracing/settings.js";
 
 /** What a subgraph declares; `runSubgraph` does the rest the same way for every subgraph. */
@@ -48,6 +49,7 @@ export async function runSubgraph<C extends SubgraphContext>(
   envSource: NodeJS.ProcessEnv = process.env,
 ): Promise<{ server: RunningSubgraph; logger: Logger; dataSource: DataSource }> {
   const env = parseEnv(def.name, subgraphEnvSchema(def.defaultPort), envSource);
+  applyHeapGrowth(env.HEAP_GROWING_PERCENT);
   // Settings that depend on one another (TRACING=otlp needs an endpoint): checked before anything opens.
   const tracing = tracingSettingsOf(env);
   if (!tracing.settings)

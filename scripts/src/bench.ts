@@ -11,8 +11,8 @@ import { issueDevToken, loadConfig } from "@danvan/gateway";
 /**
  * `npm run bench`: the federation on the full dataset (SQLite, or PostgreSQL with --postgres),
  * driven with autocannon in interleaved rounds: each scenario through our gateway, through
- * Hive Gateway (the peer, over the same subgraphs), and direct to a subgraph where one can
- * answer alone; then the analysts' operations one at a time. Writes bench/gateway-<db>.md and
+ * Hive Gateway (the peer) and a default @apollo/gateway (the baseline), both over the same
+ * subgraphs, and direct to a subgraph where one can answer alone; then the analysts' operations one at a time. Writes bench/gateway-<db>.md and
  * bench/analyst-operations-<db>.md.
  */
 const opts = new Command()
@@ -23,6 +23,7 @@ const opts = new Command()
   .option("--connections <n>", "concurrent connections", "16")
   .option("--scenarios <names>", "comma-separated scenario names (default: all)")
   .option("--no-peer", "leave out Hive Gateway")
+  .option("--no-baseline", "leave out the default @apollo/gateway (the baseline)")
   .option("--cached", "add a second gateway with the response cache in Redis (REDIS_URL, else 127.0.0.1:6379)")
   .option("--no-analyst", "leave out the analysts' operations")
   .option("--no-load", "leave out the load scenarios (the analysts' operations only)")
@@ -38,6 +39,7 @@ const opts = new Command()
     connections: string;
     scenarios?: string;
     peer: boolean;
+    baseline: boolean;
     cached?: boolean;
     analyst: boolean;
     load: boolean;
@@ -89,6 +91,23 @@ if (postgresServer) {
   };
 }
 
+/** Polls a GraphQL endpoint with `{ __typename }` until it answers 200 (a server without a health route). */
+async function waitForGraphQL(url: string, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ;) {
+    const ok = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} not answering after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Hive Gateway lives in bench/peer with its own lockfile: installed here on first use. */
 function ensurePeerInstalled(): void {
   const dir = path.join(repoRoot, "bench/peer");
@@ -106,7 +125,8 @@ const stack = await startStack({
   // The comparison with the peer is made without response caching.
   gatewayEnv: { RESPONSE_CACHE: "false" },
 });
-let peer: ServiceProcess | undefined;
+/** The other gateways (the peer, the baseline), each its own process. */
+const others: ServiceProcess[] = [];
 let cachedGateway: ServiceProcess | undefined;
 const supergraphCopy = path.join(os.tmpdir(), `${copyName}-supergraph.graphql`);
 try {
@@ -121,22 +141,37 @@ try {
   const base = (url: string) => new URL(url).origin;
   const targets = [{ name: "ours", url: base(stack.gatewayUrl) }];
   const pids = new Map<string, number>(stack.running.map((p) => [p.name, p.child.pid!]));
+  // The same supergraph, pointed at the subgraphs this run started, for the other gateways.
+  const peerSupergraph = () => {
+    if (!fs.existsSync(supergraphCopy)) {
+      let sdl = fs.readFileSync(path.join(repoRoot, "schema/supergraph.graphql"), "utf8");
+      for (const [name, url] of Object.entries(stack.subgraphUrls))
+        sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
+      fs.writeFileSync(supergraphCopy, sdl);
+    }
+    return supergraphCopy;
+  };
+  const startOther = async (name: string, script: string, ready: (origin: string) => Promise<void>) => {
+    const port = await freePort();
+    const proc = spawnService({
+      name,
+      script: path.join(repoRoot, "scripts/dist/bench", script),
+      env: { ...process.env, PORT: String(port), PEER_SUPERGRAPH_PATH: peerSupergraph() },
+    });
+    others.push(proc);
+    const origin = `http://127.0.0.1:${port}`;
+    await ready(origin).catch((err: unknown) => {
+      throw new Error(`${name} did not start: ${String(err)}\n${proc.output().slice(-2000)}`);
+    });
+    targets.push({ name, url: origin });
+    pids.set(name, proc.child.pid!);
+  };
   if (opts.peer && opts.load && !opts.soak) {
     ensurePeerInstalled();
-    // The same supergraph, pointed at the subgraphs this run started.
-    let sdl = fs.readFileSync(path.join(repoRoot, "schema/supergraph.graphql"), "utf8");
-    for (const [name, url] of Object.entries(stack.subgraphUrls))
-      sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
-    fs.writeFileSync(supergraphCopy, sdl);
-    const port = await freePort();
-    peer = spawnService({
-      name: "hive",
-      script: path.join(repoRoot, "scripts/dist/bench/hive-peer.js"),
-      env: { ...process.env, PORT: String(port), PEER_SUPERGRAPH_PATH: supergraphCopy },
-    });
-    await waitForReady(`http://127.0.0.1:${port}/readiness`, peer);
-    targets.push({ name: "hive", url: `http://127.0.0.1:${port}` });
-    pids.set("hive", peer.child.pid!);
+    await startOther("hive", "hive-peer.js", (origin) => waitForReady(`${origin}/readiness`));
+  }
+  if (opts.baseline && opts.load && !opts.soak) {
+    await startOther("apollo", "apollo-default.js", (origin) => waitForGraphQL(`${origin}/graphql`));
   }
   if (opts.cached && opts.load) {
     const port = await freePort();
@@ -218,7 +253,7 @@ try {
     console.log(`\n${[...header, ...analyst].join("\n")}\n\nwritten to ${path.relative(repoRoot, file)}`);
   }
 } finally {
-  await peer?.stop();
+  for (const p of others) await p.stop();
   await cachedGateway?.stop();
   await stack.stop();
   await dropCopy();

@@ -1,5 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { HEAP_VARIABLES } from "@danvan/kit/heap";
+import { wholeNumber } from "@danvan/kit/settings";
 import { TRACING_VARIABLES } from "@danvan/kit/tracing";
 import { z } from "zod";
 
@@ -48,21 +49,6 @@ const budgetOverrides = z
   .object({ public: budgetPart, officer: budgetPart, analyst: budgetPart, admin: budgetPart })
   .partial()
   .strict();
-
-function wholeNumber(min: number, max: number, dflt: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return dflt;
-      const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-      if (!Number.isSafeInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-}
 
 const flag = z
   .string()

@@ -12,8 +12,8 @@ import { issueDevToken, loadConfig } from "@danvan/gateway";
  * `npm run bench`: the federation on the full dataset (SQLite, or PostgreSQL with --postgres),
  * driven with autocannon in interleaved rounds: each scenario through our gateway, through
  * Hive Gateway (the peer) and a default @apollo/gateway (the baseline), both over the same
- * subgraphs, and direct to a subgraph where one can answer alone; then the analysts' operations one at a time. Writes bench/gateway-<db>.md and
- * bench/analyst-operations-<db>.md.
+ * subgraphs, and direct to a subgraph where one can answer alone; then the analysts' operations
+ * one at a time. Writes bench/gateway-<db>.md and bench/analyst-operations-<db>.md.
  */
 const opts = new Command()
   .name("bench")
@@ -91,23 +91,6 @@ if (postgresServer) {
   };
 }
 
-/** Polls a GraphQL endpoint with `{ __typename }` until it answers 200 (a server without a health route). */
-async function waitForGraphQL(url: string, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; ;) {
-    const ok = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ __typename }" }),
-    }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${url} not answering after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Hive Gateway lives in bench/peer with its own lockfile: installed here on first use. */
 function ensurePeerInstalled(): void {
   const dir = path.join(repoRoot, "bench/peer");
@@ -151,7 +134,7 @@ try {
     }
     return supergraphCopy;
   };
-  const startOther = async (name: string, script: string, ready: (origin: string) => Promise<void>) => {
+  const startOther = async (name: string, script: string, readyPath: string, init?: RequestInit) => {
     const port = await freePort();
     const proc = spawnService({
       name,
@@ -160,18 +143,21 @@ try {
     });
     others.push(proc);
     const origin = `http://127.0.0.1:${port}`;
-    await ready(origin).catch((err: unknown) => {
-      throw new Error(`${name} did not start: ${String(err)}\n${proc.output().slice(-2000)}`);
-    });
+    await waitForReady(`${origin}${readyPath}`, proc, 60_000, init);
     targets.push({ name, url: origin });
     pids.set(name, proc.child.pid!);
   };
   if (opts.peer && opts.load && !opts.soak) {
     ensurePeerInstalled();
-    await startOther("hive", "hive-peer.js", (origin) => waitForReady(`${origin}/readiness`));
+    await startOther("hive", "hive-peer.js", "/readiness");
   }
   if (opts.baseline && opts.load && !opts.soak) {
-    await startOther("apollo", "apollo-default.js", (origin) => waitForGraphQL(`${origin}/graphql`));
+    // The standalone server has no health route: ready once it answers a query.
+    await startOther("apollo", "apollo-default.js", "/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
   }
   if (opts.cached && opts.load) {
     const port = await freePort();

@@ -1,10 +1,10 @@
-// Set before @apollo/gateway is loaded: it reports usage and probes cloud hosts otherwise.
-process.env.APOLLO_TELEMETRY_DISABLED = "1";
-
+// @danvan/gateway first: it sets APOLLO_TELEMETRY_DISABLED (its telemetry.ts) before @apollo/gateway loads.
+import { createCallerTokenVerifier, loadConfig } from "@danvan/gateway";
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { createCallerTokenVerifier, loadConfig } from "@danvan/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
 import { ANONYMOUS, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Identity } from "@danvan/kit/identity";
 
 /**
@@ -19,10 +19,6 @@ interface Context {
   identity: Identity;
   requestId: string;
 }
-
-const { ApolloGateway, RemoteGraphQLDataSource } = await import("@apollo/gateway");
-const { ApolloServer } = await import("@apollo/server");
-const { startStandaloneServer } = await import("@apollo/server/standalone");
 
 const config = loadConfig(process.env);
 const verify = createCallerTokenVerifier(config.token);

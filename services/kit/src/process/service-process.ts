@@ -60,8 +60,16 @@ export function spawnService(opts: SpawnOptions): ServiceProcess {
   };
 }
 
-/** Polls `url` until it answers 200, the process exits, or the time runs out. */
-export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls `url` until it answers 200, the process exits, or the time runs out; `init` makes each
+ * poll another request than a GET (a GraphQL POST to a server without a health route, say).
+ */
+export async function waitForReady(
+  url: string,
+  proc?: ServiceProcess,
+  timeoutMs = 60_000,
+  init?: RequestInit,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (proc && proc.child.exitCode !== null) {
@@ -70,7 +78,7 @@ export async function waitForReady(url: string, proc?: ServiceProcess, timeoutMs
       );
     }
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
     } catch {
       /* not listening yet */

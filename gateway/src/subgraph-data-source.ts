@@ -7,6 +7,7 @@ import { injectTraceContext } from "@danvan/kit/tracing";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, request, type Dispatcher } from "undici";
 import { SUBGRAPH_UNAVAILABLE } from "./error-masking.js";
+import { collapseRepresentations } from "./representations.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
 
@@ -220,7 +221,13 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const result = await super.process(options);
+      // An entity fetch sends each distinct representation once (see collapseRepresentations).
+      const collapsed = collapseRepresentations(options.request.variables);
+      const result = collapsed
+        ? collapsed.expand(
+            await super.process({ ...options, request: { ...options.request, variables: collapsed.variables } }),
+          )
+        : await super.process(options);
       this.metrics?.fetched(this.name, elapsed());
       return result;
     } catch (err) {

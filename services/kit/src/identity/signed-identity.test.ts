@@ -1,7 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { SignJWT } from "jose";
-import { IdentityRejectedError, ReplayGuard, signIdentity, verifyIdentity } from "./signed-identity.js";
+import {
+  IdentityRejectedError,
+  ReplayGuard,
+  requestBodyHash,
+  signIdentity,
+  verifyIdentity,
+} from "./signed-identity.js";
 
 const secret = "s".repeat(40);
 const body = { query: "{ administrativeUnits { code } }", variables: { a: 1 }, operationName: null };
@@ -77,5 +83,31 @@ describe("gateway-signed identity", () => {
   it("drops unknown roles from a verified header", async () => {
     const token = await signIdentity({ sub: "x", roles: ["ADMIN", "ROOT" as never] }, { secret, body, requestId: "r" });
     assert.deepEqual((await verifyIdentity(token, { secret, body })).identity.roles, ["ADMIN"]);
+  });
+
+  it("checks every claim of a standard HS256 token made elsewhere (jose here), not only its own", async () => {
+    const key = new TextEncoder().encode(secret);
+    const now = Math.floor(Date.now() / 1000);
+    const forge = (edit: { iss?: string; aud?: string; jti?: string | null; iat?: number; exp?: number }) => {
+      const jwt = new SignJWT({ roles: ["OFFICER"], unit: "883", bh: requestBodyHash(body), rid: "r9" })
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setSubject("bob")
+        .setIssuer(edit.iss ?? "danvan-gateway")
+        .setAudience(edit.aud ?? "danvan-subgraph")
+        .setIssuedAt(edit.iat ?? now)
+        .setExpirationTime(edit.exp ?? now + 30);
+      if (edit.jti !== null) jwt.setJti(edit.jti ?? "j1");
+      return jwt.sign(key);
+    };
+    const good = await verifyIdentity(await forge({}), { secret, body });
+    assert.deepEqual(good.identity, { sub: "bob", roles: ["OFFICER"], unitCode: "883" });
+    assert.equal(good.requestId, "r9");
+    await rejects(verifyIdentity(await forge({ iss: "someone-else" }), { secret, body }), "invalid");
+    await rejects(verifyIdentity(await forge({ aud: "another-service" }), { secret, body }), "invalid");
+    await rejects(verifyIdentity(await forge({ jti: null }), { secret, body }), "invalid");
+    // Issued 40 s ago: older than a header may be (30 s and 5 s of leeway), whatever its exp says.
+    await rejects(verifyIdentity(await forge({ iat: now - 40, exp: now + 3600 }), { secret, body }), "expired");
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${(await forge({})).split(".")[1]}.`;
+    await rejects(verifyIdentity(unsigned, { secret, body }), "invalid");
   });
 });

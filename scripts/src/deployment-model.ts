@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot } from "@danvan/kit";
+import { repoRoot, SUBGRAPH_NODE_ARGS } from "@danvan/kit";
 import { subgraphUrlVariable } from "@danvan/gateway/dist/src/config.js";
 import { databaseName } from "./environment.js";
 import { SUBGRAPHS } from "./subgraphs.js";
@@ -65,7 +65,7 @@ export function subgraphServices(): SubgraphService[] {
     folder: s.folder,
     port: s.defaultPort,
     database: databaseName(s),
-    command: ["node", `${s.folder}/dist/src/main.js`],
+    command: ["node", ...SUBGRAPH_NODE_ARGS, `${s.folder}/dist/src/main.js`],
     migrateCommand: ["node", MIGRATE_SCRIPT, s.name],
     seedCommand: (scale) => ["node", `${s.folder}/dist/seed/main.js`, "--scale", scale, "--if-empty", "--no-progress"],
   }));

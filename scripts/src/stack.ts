@@ -1,4 +1,4 @@
-import { spawnService, waitForReady, type ServiceProcess } from "@danvan/kit";
+import { spawnService, SUBGRAPH_NODE_ARGS, waitForReady, type ServiceProcess } from "@danvan/kit";
 import { databaseEnv, gatewayScript, mainScript, SUBGRAPHS } from "./environment.js";
 
 export interface Stack {
@@ -36,6 +36,7 @@ export async function startStack(opts: {
       const proc = spawnService({
         name: s.name,
         script: mainScript(s),
+        nodeArgs: SUBGRAPH_NODE_ARGS,
         env: {
           // Petitions reads remote-area flags from the graph (the gateway starts last, asked later).
           UNIT_REGISTRY_URL: `http://127.0.0.1:${opts.gatewayPort}/graphql`,

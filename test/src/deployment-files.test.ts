@@ -11,7 +11,7 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import type { ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parseAllDocuments } from "yaml";
-import { repoRoot, subgraphEnvSchema } from "@danvan/kit";
+import { repoRoot, subgraphEnvSchema, SUBGRAPH_NODE_ARGS } from "@danvan/kit";
 import { ConfigError, loadConfig } from "@danvan/gateway";
 import { SETTINGS } from "@danvan/gateway/dist/src/env-variables.js";
 import { remoteAreaSettings } from "@danvan/petitions";
@@ -217,6 +217,18 @@ describe("deployment files (docker/)", () => {
     );
     const sql = read("docker/postgres/init-databases.sql");
     for (const s of SUBGRAPHS) assert.match(sql, new RegExp(`CREATE DATABASE danvan_${s.name.replace(/-/g, "_")}'`));
+  });
+
+  it("start every subgraph with the subgraphs' Node options (compose, Kubernetes, npm start), the gateway without", () => {
+    for (const s of SUBGRAPHS) {
+      const main = `${s.folder}/dist/src/main.js`;
+      assert.deepEqual(compose.services[s.name].command, ["node", ...SUBGRAPH_NODE_ARGS, main], `compose ${s.name}`);
+      assert.deepEqual(containerOf(deploymentOf(s.name)).args, ["node", ...SUBGRAPH_NODE_ARGS, main], `k8s ${s.name}`);
+      const pkg = JSON.parse(read(s.folder, "package.json")) as { scripts: { start: string } };
+      assert.equal(pkg.scripts.start, ["node", ...SUBGRAPH_NODE_ARGS, "dist/src/main.js"].join(" "), s.folder);
+    }
+    assert.ok(!JSON.stringify(compose.services.gateway.command ?? []).includes("semi-space"));
+    assert.ok(!JSON.stringify(containerOf(deploymentOf("gateway")).args).includes("semi-space"));
   });
 
   it("Kubernetes: every process probed on /livez and /readyz, with resources, as non-root, without privileges", () => {

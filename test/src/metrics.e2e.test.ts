@@ -1,5 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import { SUBGRAPH_NODE_ARGS } from "@danvan/kit";
 import { testDatabaseKind } from "@danvan/kit/testing";
 import { postGraphQL, startFederation, type Federation } from "./support/federation.js";
 
@@ -91,5 +93,15 @@ describe("metrics and request ids across the services", () => {
       .map((l) => JSON.parse(l) as { name: string; msg: string; requestId: string });
     const services = new Set(lines.filter((l) => l.msg === "operation").map((l) => l.name));
     assert.ok(services.has("organisations") && services.has("programs"), JSON.stringify(lines));
+  });
+
+  it("runs every subgraph with the subgraphs' Node options, and reports their young generation's size", async () => {
+    for (const name of ["organisations", "programs", "petitions"]) {
+      const argv = fs.readFileSync(`/proc/${f.subgraph(name).child.pid}/cmdline`, "utf8").split("\0");
+      for (const arg of SUBGRAPH_NODE_ARGS) assert.ok(argv.includes(arg), `${name}: ${argv.join(" ")}`);
+      const text = await metricsOf(f.subgraphUrls[name]!);
+      const young = sample(text, "danvan_subgraph_nodejs_heap_space_size_total_bytes", { space: "new" });
+      assert.ok(young !== undefined && young <= 8 * 1048576, `${name}: new space ${young} bytes`);
+    }
   });
 });

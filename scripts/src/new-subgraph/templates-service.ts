@@ -1,3 +1,4 @@
+import { SUBGRAPH_NODE_ARGS } from "@danvan/kit";
 import type { GeneratedFile, ScaffoldSpec } from "./spec.js";
 
 /**
@@ -21,7 +22,7 @@ export function serviceFiles(spec: ScaffoldSpec): GeneratedFile[] {
           type: "module",
           main: "./dist/src/index.js",
           types: "./dist/src/index.d.ts",
-          scripts: { start: "node dist/src/main.js", seed: "node dist/seed/main.js" },
+          scripts: { start: `node ${SUBGRAPH_NODE_ARGS.join(" ")} dist/src/main.js`, seed: "node dist/seed/main.js" },
           dependencies: spec.dependencies,
         },
         null,

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { SignJWT } from "jose";
-import { freePort, repoRoot, spawnService, waitForReady, type Identity, type ServiceProcess } from "@danvan/kit";
+import {
+  freePort,
+  repoRoot,
+  spawnService,
+  SUBGRAPH_NODE_ARGS,
+  waitForReady,
+  type Identity,
+  type ServiceProcess,
+} from "@danvan/kit";
 import { createTestDatabase, type TestDatabase } from "@danvan/kit/testing";
 import { seededDatabasesFromEnv, seedTestDatabases } from "@danvan/scripts/seeded-databases";
 import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
@@ -170,7 +178,12 @@ export async function startFederation(
         port,
       };
       spawnSettings.set(sg.name, settings);
-      const proc = spawnService({ name: sg.name, script: settings.script, env: settings.env });
+      const proc = spawnService({
+        name: sg.name,
+        script: settings.script,
+        nodeArgs: SUBGRAPH_NODE_ARGS,
+        env: settings.env,
+      });
       processes.push(proc);
       ready.push(waitForReady(`http://127.0.0.1:${port}/readyz`, proc));
       subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
@@ -218,7 +231,12 @@ export async function startFederation(
       const settings = spawnSettings.get(name)!;
       await processes[i]!.stop();
       retired.push(processes[i]!);
-      const proc = spawnService({ name, script: settings.script, env: { ...settings.env, ...extraEnv } });
+      const proc = spawnService({
+        name,
+        script: settings.script,
+        nodeArgs: SUBGRAPH_NODE_ARGS,
+        env: { ...settings.env, ...extraEnv },
+      });
       processes[i] = proc;
       await waitForReady(`http://127.0.0.1:${settings.port}/readyz`, proc);
       return proc;

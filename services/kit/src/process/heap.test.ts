@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { z } from "zod";
-import { DEFAULT_HEAP_GROWING_PERCENT, HEAP_VARIABLES } from "./heap.js";
+import { DEFAULT_HEAP_GROWING_PERCENT, HEAP_VARIABLES, SUBGRAPH_NODE_ARGS } from "./heap.js";
 
 const run = promisify(execFile);
 const schema = z.object(HEAP_VARIABLES);
@@ -59,5 +59,36 @@ describe("HEAP_GROWING_PERCENT", () => {
     assert.ok(bounded.peak < 2 * bounded.live, detail);
     // Without the setting the same process reserves far more (measured here: 216 to 231 MB over 51 MB).
     assert.ok(own.peak > bounded.peak * 1.5, detail);
+  });
+});
+
+/** A process allocating short-lived request-sized garbage; reports the young generation's largest size. */
+const YOUNG = `
+import v8 from "node:v8";
+let peak = 0;
+const keep = [];
+for (let i = 0; i < 400; i++) {
+  const batch = Array.from({ length: 5_000 }, (_, k) => ({ k, i, s: "x" + k }));
+  if (i % 50 === 0) keep.push(batch[0]);
+  const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+  peak = Math.max(peak, young.space_size);
+}
+console.log(JSON.stringify({ peak, kept: keep.length }));
+`;
+
+async function youngPeak(nodeArgs: readonly string[]): Promise<number> {
+  const { stdout } = await run(process.execPath, [...nodeArgs, "--input-type=module", "-e", YOUNG], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  return (JSON.parse(stdout) as { peak: number }).peak;
+}
+
+describe("SUBGRAPH_NODE_ARGS", () => {
+  it("keep a busy subgraph's young generation at 8 MB, where V8's default grows it to 32 MB", async () => {
+    const [small, own] = await Promise.all([youngPeak(SUBGRAPH_NODE_ARGS), youngPeak([])]);
+    const detail = `with ${SUBGRAPH_NODE_ARGS.join(" ")}: ${small / 1048576} MB; V8's default: ${own / 1048576} MB`;
+    assert.ok(small <= 8 * 1048576, detail);
+    assert.ok(own >= 2 * small, detail);
   });
 });

@@ -19,13 +19,15 @@ export interface SpawnOptions {
   name: string;
   /** The compiled entry script. */
   script: string;
+  /** Options for Node itself, before the script (a subgraph's SUBGRAPH_NODE_ARGS). */
+  nodeArgs?: readonly string[];
   env: NodeJS.ProcessEnv;
   /** Copy its output to this process's stdout/stderr (npm start) instead of only keeping it. */
   inheritOutput?: boolean;
 }
 
 export function spawnService(opts: SpawnOptions): ServiceProcess {
-  const child = spawn(process.execPath, [opts.script], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script], {
     env: opts.env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -23,8 +23,8 @@ function copyOf(value: unknown): unknown {
 }
 
 /**
- * The query planner asks for one representation per entity in the list: 500 models in 70
- * communes make 500 `{ __typename, code }` objects, 430 of them repeats. Each distinct one is
+ * The query planner asks for one representation per entity in the list: the first 100 models
+ * of Long Xuyên make 100 `{ __typename, code }` objects for 14 communes. Each distinct one is
  * sent once, and the answer is spread back so the executor sees exactly what it would have
  * seen from the full list: every entity at its own index (repeats get their own copy), and an
  * error on a representation repeated for every entity that shared it.

@@ -138,6 +138,16 @@ export async function startFederation(
   // Each subgraph's spawn settings, for restarts on the same port; replaced processes stay listed
   // in `retired` for their output.
   const spawnSettings = new Map<string, { script: string; env: NodeJS.ProcessEnv; port: number }>();
+  /** A subgraph process as the deployments start one: its settings, the subgraphs' Node options. */
+  const spawnSubgraph = (name: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const settings = spawnSettings.get(name)!;
+    return spawnService({
+      name,
+      script: settings.script,
+      nodeArgs: SUBGRAPH_NODE_ARGS,
+      env: { ...settings.env, ...extraEnv },
+    });
+  };
   const retired: ServiceProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
   const urlEnv: NodeJS.ProcessEnv = {};
@@ -178,12 +188,7 @@ export async function startFederation(
         port,
       };
       spawnSettings.set(sg.name, settings);
-      const proc = spawnService({
-        name: sg.name,
-        script: settings.script,
-        nodeArgs: SUBGRAPH_NODE_ARGS,
-        env: settings.env,
-      });
+      const proc = spawnSubgraph(sg.name);
       processes.push(proc);
       ready.push(waitForReady(`http://127.0.0.1:${port}/readyz`, proc));
       subgraphUrls[sg.name] = `http://127.0.0.1:${port}/graphql`;
@@ -231,12 +236,7 @@ export async function startFederation(
       const settings = spawnSettings.get(name)!;
       await processes[i]!.stop();
       retired.push(processes[i]!);
-      const proc = spawnService({
-        name,
-        script: settings.script,
-        nodeArgs: SUBGRAPH_NODE_ARGS,
-        env: { ...settings.env, ...extraEnv },
-      });
+      const proc = spawnSubgraph(name, extraEnv);
       processes[i] = proc;
       await waitForReady(`http://127.0.0.1:${settings.port}/readyz`, proc);
       return proc;

@@ -65,7 +65,7 @@ function codecOf(secret: string, audience: string): IdentityCodec {
       requiredClaims: ["exp", "iat", "jti", "sub", "bh"],
       maxAge: (IDENTITY_TTL_SECONDS + 5) * 1000,
     });
-    codec = { sign: (payload) => sign(payload), verify: (token) => verify(token) as Record<string, unknown> };
+    codec = { sign, verify };
     codecs.set(cacheKey, codec);
   }
   return codec;

@@ -13,6 +13,8 @@ export type { TypedDocumentNode };
 export interface RequestOptions {
   /** The caller's token, sent as `Authorization: Bearer <token>`; without one the graph answers as to the public. */
   token?: string;
+  /** The language of the errors' messages: "vi" (Vietnamese) or "en" (English, the default). */
+  language?: "vi" | "en";
   /** More request headers. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -51,20 +53,30 @@ type RequestArguments<TVariables> =
     : [variables: TVariables, options?: RequestOptions];
 
 /**
- * Runs `document` at the graph's `url` (the gateway's `/graphql`) and resolves to its data, typed
- * by the document; rejects with a `GraphQLRequestError` when the response carries any error.
+ * What the graph answered: `data` with a field nulled wherever that field failed on its own
+ * (a bad argument, a field the caller may not read, a subgraph down), and the errors that say
+ * why, each with its `path`. Most fields that can fail alone are nullable, so their siblings
+ * still come back.
  */
-export async function request<TResult, TVariables>(
+export interface PartialResult<TResult> {
+  data: TResult;
+  errors: readonly GraphQLErrorEntry[];
+}
+
+/** One POST of the operation; the parsed body. */
+async function send<TResult, TVariables>(
   url: string | URL,
   document: TypedDocumentNode<TResult, TVariables>,
-  ...[variables, options = {}]: RequestArguments<TVariables>
-): Promise<TResult> {
+  variables: TVariables | undefined,
+  options: RequestOptions,
+): Promise<{ status: number; ok: boolean; body: { data?: TResult | null; errors?: GraphQLErrorEntry[] } }> {
   const response = await fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       accept: "application/json",
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.language ? { "accept-language": options.language } : {}),
       ...options.headers,
     },
     body: JSON.stringify({
@@ -75,16 +87,43 @@ export async function request<TResult, TVariables>(
     signal: options.signal,
   });
   const text = await response.text();
-  let body: { data?: TResult | null; errors?: GraphQLErrorEntry[] };
   try {
-    body = JSON.parse(text) as typeof body;
+    return { status: response.status, ok: response.ok, body: JSON.parse(text) as { data?: TResult | null } };
   } catch {
     throw new GraphQLRequestError(response.status, [], undefined);
   }
-  if (!response.ok || body.errors?.length || body.data == null) {
-    throw new GraphQLRequestError(response.status, body.errors ?? [], body.data);
+}
+
+/**
+ * Runs `document` at the graph's `url` (the gateway's `/graphql`) and resolves to its data, typed
+ * by the document; rejects with a `GraphQLRequestError` when the response carries any error.
+ */
+export async function request<TResult, TVariables>(
+  url: string | URL,
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...[variables, options = {}]: RequestArguments<TVariables>
+): Promise<TResult> {
+  const { status, ok, body } = await send(url, document, variables, options);
+  if (!ok || body.errors?.length || body.data == null) {
+    throw new GraphQLRequestError(status, body.errors ?? [], body.data);
   }
   return body.data;
+}
+
+/**
+ * Like `request`, but keeps a partial answer: resolves to the data (the fields that failed are
+ * null, as their nullable types allow) and the errors beside it. Rejects only when there is no
+ * data at all: an HTTP error, a refused request (bad token, invalid document or variables, a
+ * query over its budget) or a failure that nulled the whole answer.
+ */
+export async function requestPartial<TResult, TVariables>(
+  url: string | URL,
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...[variables, options = {}]: RequestArguments<TVariables>
+): Promise<PartialResult<TResult>> {
+  const { status, ok, body } = await send(url, document, variables, options);
+  if (!ok || body.data == null) throw new GraphQLRequestError(status, body.errors ?? [], body.data);
+  return { data: body.data, errors: body.errors ?? [] };
 }
 
 const printed = new WeakMap<DocumentNode, string>();

@@ -4,6 +4,8 @@ import type { Logger } from "@danvan/kit/logger";
 import type { RequestHandler, Response } from "express";
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { isSymmetric, type TokenSettings } from "./config.js";
+import { languageFromHeader, translate, type Language } from "@danvan/kit/i18n";
+import { gatewayMessage } from "./messages.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { requestIdOf } from "./request-context.js";
 
@@ -21,18 +23,18 @@ export type CallerTokenRejection =
   | "bad-claims"
   | "keys-unavailable";
 
-const MESSAGES: Record<CallerTokenRejection, string> = {
-  "malformed-header": 'The Authorization header must be "Bearer <token>"',
-  malformed: "The token is malformed",
-  expired: "The token has expired",
-  "not-yet-valid": "The token is not valid yet",
-  "wrong-issuer": "The token was not issued by a trusted issuer",
-  "wrong-audience": "The token is not meant for this graph",
-  "algorithm-not-allowed": "The token's signing algorithm is not allowed",
-  "bad-signature": "The token's signature is invalid",
-  "missing-subject": "The token has no subject (sub)",
-  "bad-claims": "The token's claims are invalid",
-  "keys-unavailable": "The keys to verify tokens are unavailable; try again later",
+const MESSAGES: Record<CallerTokenRejection, Parameters<typeof gatewayMessage>[0]> = {
+  "malformed-header": "malformedHeader",
+  malformed: "malformedToken",
+  expired: "expiredToken",
+  "not-yet-valid": "tokenNotYetValid",
+  "wrong-issuer": "wrongIssuer",
+  "wrong-audience": "wrongAudience",
+  "algorithm-not-allowed": "algorithmNotAllowed",
+  "bad-signature": "badSignature",
+  "missing-subject": "missingSubject",
+  "bad-claims": "badClaims",
+  "keys-unavailable": "keysUnavailable",
 };
 
 export class CallerTokenError extends Error {
@@ -41,8 +43,13 @@ export class CallerTokenError extends Error {
     /** 401 for the caller's fault; 503 when our own key source (JWKS) cannot be reached. */
     readonly status: 401 | 503 = 401,
   ) {
-    super(MESSAGES[reason]);
+    super(translate(gatewayMessage(MESSAGES[reason]), "en"));
     this.name = "CallerTokenError";
+  }
+
+  /** The message in a caller's language. */
+  messageIn(language: Language): string {
+    return translate(gatewayMessage(MESSAGES[this.reason]), language);
   }
 }
 
@@ -161,11 +168,14 @@ export function createCallerTokenVerifier(settings: TokenSettings): CallerTokenV
 }
 
 /** The JSON a refused request gets: the GraphQL error shape, so clients need one parser. */
-export function sendUnauthenticated(res: Response, err: CallerTokenError): void {
+export function sendUnauthenticated(res: Response, err: CallerTokenError, language: Language = "en"): void {
   if (err.status === 401) res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
   res.status(err.status).json({
     errors: [
-      { message: err.message, extensions: { code: err.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR" } },
+      {
+        message: err.messageIn(language),
+        extensions: { code: err.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR" },
+      },
     ],
   });
 }
@@ -187,7 +197,7 @@ export function callerTokenMiddleware(
       const rejection = rejectionOf(err);
       logger.warn({ reason: rejection.reason, requestId: requestIdOf(res) }, "caller token refused");
       metrics?.reject("bad_token");
-      sendUnauthenticated(res, rejection);
+      sendUnauthenticated(res, rejection, languageFromHeader(req.header("accept-language")));
     }
   };
 }

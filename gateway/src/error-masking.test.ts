@@ -1,3 +1,4 @@
+import { inLanguage } from "@danvan/kit/i18n";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createLogger } from "@danvan/kit/logger";
@@ -91,7 +92,6 @@ describe("formatError", () => {
     "NOT_FOUND",
     "CONFLICT",
     "QUERY_TOO_COMPLEX",
-    "GRAPHQL_PARSE_FAILED",
     "GRAPHQL_VALIDATION_FAILED",
     "BAD_REQUEST",
     "PERSISTED_QUERY_NOT_FOUND",
@@ -113,4 +113,20 @@ describe("formatError", () => {
       assert.equal(lines.length, 0);
     });
   }
+
+  it("says where a syntax error is instead of quoting the token it stopped at (it may be a value)", async () => {
+    const error = new GraphQLError('Syntax Error: Expected ":", found String "Nguyễn Văn A".', {
+      extensions: { code: "GRAPHQL_PARSE_FAILED" },
+    });
+    const formatted = { message: error.message, locations: [{ line: 3, column: 17 }], extensions: error.extensions };
+    const { logger, lines } = capturingLogger();
+    const formatError = createErrorFormatter(logger);
+    const en = formatError(formatted, error);
+    const vi = await inLanguage("vi", async () => formatError(formatted, error));
+    assert.equal(en.message, "Not a GraphQL document: look at line 3, column 17");
+    assert.equal(vi.message, "Không phải là tài liệu GraphQL hợp lệ: xem dòng 3, cột 17");
+    assert.deepEqual(vi.locations, [{ line: 3, column: 17 }]);
+    assert.deepEqual(vi.extensions, { code: "GRAPHQL_PARSE_FAILED" });
+    assert.equal(lines.length, 0);
+  });
 });

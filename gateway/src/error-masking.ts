@@ -1,3 +1,5 @@
+import { currentLanguage, kitMessage, translate } from "@danvan/kit/i18n";
+import { gatewayMessage } from "./messages.js";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@danvan/kit/logger";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -61,10 +63,20 @@ function loggable(error: unknown): Error | string {
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = formatted.extensions ?? {};
+    const language = currentLanguage();
     // Apollo Server leaves this one uncoded (so INTERNAL_SERVER_ERROR): a client sent a document with another's hash.
     if (formatted.message === APQ_HASH_MISMATCH)
-      return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
+      return { message: translate(gatewayMessage("hashMismatch"), language), extensions: { code: "BAD_REQUEST" } };
     const code = extensions.code;
+    // graphql-js's syntax errors quote the token they stopped at, which may be a value: say where instead.
+    if (code === "GRAPHQL_PARSE_FAILED") {
+      const at = formatted.locations?.[0];
+      return {
+        message: translate(kitMessage("syntaxError", { line: at?.line ?? 0, column: at?.column ?? 0 }), language),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code },
+      };
+    }
     if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) {
       const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => !UNSAFE_EXTENSIONS.has(key)));
       return { ...formatted, extensions: safe };
@@ -88,7 +100,10 @@ export function createErrorFormatter(logger: Logger) {
       unavailable ? "subgraph unavailable" : "internal error masked",
     );
     return {
-      message: unavailable ? `Subgraph ${serviceName} is unavailable` : "Internal server error",
+      message: translate(
+        unavailable ? gatewayMessage("subgraphUnavailable", { name: serviceName }) : kitMessage("internal"),
+        language,
+      ),
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {

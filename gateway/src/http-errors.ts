@@ -1,3 +1,5 @@
+import { kitMessage, languageFromHeader, translate, type Message } from "@danvan/kit/i18n";
+import { gatewayMessage } from "./messages.js";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@danvan/kit/logger";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
@@ -5,19 +7,23 @@ import { audienceOf } from "./limits.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { gatewayContextOf, requestIdOf } from "./request-context.js";
 
-/** Every HTTP-level refusal uses the GraphQL error shape, so a client needs one parser. */
+/**
+ * Every HTTP-level refusal uses the GraphQL error shape, so a client needs one parser; its
+ * message is in the caller's language (Accept-Language).
+ */
 export function sendJsonError(
   res: Response,
   status: number,
   code: string,
-  message: string,
+  message: Message,
   extra: Record<string, unknown> = {},
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+  const text = translate(message, languageFromHeader(res.req.header("accept-language")));
+  res.status(status).json({ errors: [{ message: text, extensions: { code, ...extra } }] });
 }
 
 export const notFound: RequestHandler = (_req, res) => {
-  sendJsonError(res, 404, "NOT_FOUND", "No such route");
+  sendJsonError(res, 404, "NOT_FOUND", gatewayMessage("noRoute"));
 };
 
 /**
@@ -29,19 +35,18 @@ export function jsonErrorHandler(logger: Logger, metrics?: GatewayMetrics): Erro
   return (err: Error & { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = err.status ?? err.statusCode ?? 500;
-    if (err.type === "entity.parse.failed")
-      return sendJsonError(res, 400, "BAD_REQUEST", "The request body is not valid JSON");
+    if (err.type === "entity.parse.failed") return sendJsonError(res, 400, "BAD_REQUEST", gatewayMessage("notJson"));
     if (status === 413) {
       metrics?.reject("body_too_large", audienceOf(gatewayContextOf(res).identity));
-      return sendJsonError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large");
+      return sendJsonError(res, 413, "PAYLOAD_TOO_LARGE", kitMessage("payloadTooLarge"));
     }
-    if (status === 415) return sendJsonError(res, 415, "BAD_REQUEST", "Unsupported content type or encoding");
-    if (status >= 400 && status < 500) return sendJsonError(res, status, "BAD_REQUEST", "Bad request");
+    if (status === 415) return sendJsonError(res, 415, "BAD_REQUEST", gatewayMessage("unsupportedBody"));
+    if (status >= 400 && status < 500) return sendJsonError(res, status, "BAD_REQUEST", kitMessage("badRequest"));
     const errorId = randomUUID();
     logger.error(
       { errorId, requestId: requestIdOf(res), err: { name: err.name, message: err.message, stack: err.stack } },
       "unhandled http error",
     );
-    sendJsonError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error", { errorId });
+    sendJsonError(res, 500, "INTERNAL_SERVER_ERROR", kitMessage("internal"), { errorId });
   };
 }

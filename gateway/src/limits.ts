@@ -1,3 +1,5 @@
+import { currentLanguage, translate } from "@danvan/kit/i18n";
+import { gatewayMessage } from "./messages.js";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNamedType,
@@ -179,8 +181,11 @@ function variableShape(variables: Record<string, unknown>): [string, unknown][] 
 }
 
 export function tooComplex(b: LimitBreach): GraphQLError {
-  const over = b.actual !== undefined ? ` (${b.actual})` : "";
-  return new GraphQLError(`The query is over its ${b.limit} limit of ${b.max}${over}`, {
+  const message =
+    b.actual !== undefined
+      ? gatewayMessage("tooComplexBy", { limit: b.limit, max: b.max, actual: b.actual })
+      : gatewayMessage("tooComplex", { limit: b.limit, max: b.max });
+  return new GraphQLError(translate(message, currentLanguage()), {
     extensions: { code: "QUERY_TOO_COMPLEX", limit: b.limit, max: b.max, http: { status: 400 } },
   });
 }
@@ -206,7 +211,7 @@ export function queryLimitsPlugin(
         async didResolveOperation({ document, schema, contextValue, request, operationName, operation }) {
           // The graph has no subscriptions; the gateway's planner would fail on one with a 500.
           if (operation?.operation === "subscription")
-            throw new GraphQLError("This graph has no subscriptions", {
+            throw new GraphQLError(translate(gatewayMessage("noSubscriptions"), currentLanguage()), {
               extensions: { code: "BAD_REQUEST", http: { status: 400 } },
             });
           const audience = audienceOf(contextValue.identity);
@@ -229,7 +234,7 @@ export function tokenLimitAsTooComplex(e: GraphQLFormattedError): GraphQLFormatt
   const m = TOKEN_LIMIT.exec(e.message);
   if (!m) return e;
   return {
-    message: `The query is over its tokens limit of ${m[1]}`,
+    message: translate(gatewayMessage("tooComplex", { limit: "tokens", max: Number(m[1]) }), currentLanguage()),
     extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max: Number(m[1]) },
   };
 }

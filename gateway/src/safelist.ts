@@ -1,3 +1,5 @@
+import { currentLanguage, translate } from "@danvan/kit/i18n";
+import { gatewayMessage } from "./messages.js";
 import fs from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
@@ -66,7 +68,7 @@ export function safelistPlugin(
           if (audience === "analyst" || audience === "admin" || allowed.has(queryHash)) return;
           logger.info({ requestId: contextValue.requestId, audience }, "operation refused: not in the safelist");
           metrics?.reject("not_safelisted", audience);
-          throw new GraphQLError("This gateway runs only the operations of its safelist", {
+          throw new GraphQLError(translate(gatewayMessage("notSafelisted"), currentLanguage()), {
             extensions: { code: "OPERATION_NOT_SAFELISTED", http: { status: 400 } },
           });
         },

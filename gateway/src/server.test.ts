@@ -156,6 +156,58 @@ describe("gateway end to end", () => {
     assert.equal(errors[0]!.extensions.code, "GRAPHQL_VALIDATION_FAILED");
   });
 
+  it("refuses a bad literal argument by path and public scalar, in the caller's language, asking no subgraph", async () => {
+    const before = subgraphs[0]!.requests.length;
+    const query = `{ a: unitsSince(from: "2019-13-45") { code } b: unitsSince(from: "2019-01-01", filter: { level: TOWN, person: { idNumber: "079123456789" } }) { code } }`;
+    const res = await post({ query });
+    assert.equal(res.status, 400);
+    const text = await res.text();
+    for (const sent of ["2019-13-45", "079123456789", "TOWN"]) assert.ok(!text.includes(sent), text);
+    const body = JSON.parse(text) as { errors: { message: string; extensions: { code: string; fields: unknown } }[] };
+    assert.deepEqual(
+      body.errors.map((e) => [e.extensions.code, e.extensions.fields]),
+      [
+        ["GRAPHQL_VALIDATION_FAILED", [{ path: "from", message: "must be a Date: a real calendar date YYYY-MM-DD" }]],
+        ["GRAPHQL_VALIDATION_FAILED", [{ path: "filter.level", message: "must be one of the values of UnitLevel" }]],
+        ["GRAPHQL_VALIDATION_FAILED", [{ path: "filter.person.fullName", message: "is required" }]],
+      ],
+    );
+    const vi = (await (await post({ query }, { "accept-language": "vi-VN,vi;q=0.9" })).json()) as typeof body;
+    assert.equal(vi.errors[0]!.message, "Đối số không hợp lệ: from: phải là một Date: ngày có thật dạng YYYY-MM-DD");
+    assert.equal(subgraphs[0]!.requests.length, before, "no subgraph was asked");
+  });
+
+  it("refuses bad variables with 400 BAD_USER_INPUT by path, never quoting what was sent", async () => {
+    const query = `query Units($from: Date!, $filter: Filter) { unitsSince(from: $from, filter: $filter) { code } }`;
+    const secret = "Nguyễn Thị Bí Mật";
+    const res = await post({
+      query,
+      variables: { from: "30/04/2019", filter: { level: "DISTRICT", person: { idNumber: secret }, nick: secret } },
+    });
+    assert.equal(res.status, 400);
+    const text = await res.text();
+    assert.ok(!text.includes(secret) && !text.includes("30/04/2019"), text);
+    const body = JSON.parse(text) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    assert.equal(body.errors.length, 1);
+    assert.equal(body.errors[0]!.extensions.code, "BAD_USER_INPUT");
+    assert.deepEqual(body.errors[0]!.extensions.fields, [
+      { path: "from", message: "must be a Date: a real calendar date YYYY-MM-DD" },
+      { path: "filter.person.fullName", message: "is required" },
+      { path: "filter.nick", message: "is not a field of Filter" },
+    ]);
+    const ok = await post({ query, variables: { from: "2019-04-30", filter: { level: "DISTRICT" } } });
+    assert.equal(ok.status, 200);
+  });
+
+  it("forwards the caller's language to the subgraphs, as vi or en", async () => {
+    const asked = (language: string) =>
+      post({ query: "{ whoami { sub } }" }, { "accept-language": language }).then(
+        () => subgraphs[0]!.requests.at(-1)!.headers["accept-language"],
+      );
+    assert.equal(await asked("vi-VN,vi;q=0.9,en;q=0.8"), "vi");
+    assert.equal(await asked("fr-FR"), "en");
+  });
+
   it("serves the IDE page and its local assets to a browser", async () => {
     const page = await fetch(gateway.url, { headers: { accept: "text/html" } });
     assert.equal(page.status, 200);

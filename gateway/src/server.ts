@@ -20,6 +20,9 @@ import { callerTokenMiddleware, createCallerTokenVerifier } from "./caller-token
 import { loadConfig, subgraphUrlVariable, type GatewayConfig } from "./config.js";
 import { createErrorFormatter } from "./error-masking.js";
 import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
+import { inLanguage, languageFromHeader } from "@danvan/kit/i18n";
+import { inputChecksPlugin, inputValidationRules } from "@danvan/kit/input";
+import { gatewayMessage } from "./messages.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
@@ -153,6 +156,8 @@ export async function startGateway(
     gateway,
     formatError: (formatted, error) => formatErrors(tokenLimitAsTooComplex(formatted), error),
     parseOptions: { maxTokens: config.maxTokens },
+    // Literal argument values checked by path with the graph's scalars (input-faults.ts).
+    validationRules: inputValidationRules,
     // With a safelist, apps may send an operation's id alone: the manifest preloads the APQ cache.
     ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
     ...(sharedApq ? { persistedQueries: { cache: sharedApq.cache, ttl: sharedApq.ttl } } : {}),
@@ -173,6 +178,8 @@ export async function startGateway(
       // Apollo's default landing page loads from a CDN; our IDE page is served locally.
       ApolloServerPluginLandingPageDisabled(),
       // Depth, aliases, directives and cost against the caller's budget, before any planning.
+      // Input faults by path, never quoting a value; before the limits, which read the variables.
+      inputChecksPlugin<GatewayContext>(),
       ...(manifest ? [safelistPlugin(manifest, logger, metrics)] : []),
       queryLimitsPlugin(config.budgets, logger, metrics),
       metrics.plugin<GatewayContext>(),
@@ -197,7 +204,10 @@ export async function startGateway(
 
   if (config.ideEnabled) {
     app.use("/ide", ideRouter(config));
-    app.get("/", (_req, res) => res.redirect(GRAPHQL_PATH));
+    // The page's language (?lang=en) survives the redirect.
+    app.get("/", (req, res) =>
+      res.redirect(GRAPHQL_PATH + (req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "")),
+    );
     app.get(GRAPHQL_PATH, (req, res, next) => (wantsHtml(req) ? sendIdePage(res, config, GRAPHQL_PATH) : next()));
   }
   app.use(
@@ -216,15 +226,13 @@ export async function startGateway(
         ]
       : []),
     (req, res, next) => {
-      // Draining still answers: a request that reached us before we closed is served.
-      if (graphqlHandler && state !== "loading") return graphqlHandler(req, res, next);
+      // Draining still answers: a request that reached us before we closed is served. Messages
+      // for people are in the caller's language from here on (after the body is read: stream
+      // events would lose the context).
+      if (graphqlHandler && state !== "loading")
+        return inLanguage(languageFromHeader(req.header("accept-language")), () => graphqlHandler!(req, res, next));
       res.setHeader("Retry-After", "1");
-      sendJsonError(
-        res,
-        503,
-        "SERVICE_UNAVAILABLE",
-        state === "stopping" ? "The gateway is shutting down" : "The gateway is starting",
-      );
+      sendJsonError(res, 503, "SERVICE_UNAVAILABLE", gatewayMessage(state === "stopping" ? "stopping" : "starting"));
     },
   );
   app.use(notFound);

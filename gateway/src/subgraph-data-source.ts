@@ -1,6 +1,7 @@
 import "./telemetry.js";
 import { randomUUID } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { currentLanguage } from "@danvan/kit/i18n";
 import { READ_PRIMARY_HEADER } from "@danvan/kit/http";
 import { ANONYMOUS, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Identity } from "@danvan/kit/identity";
 import { injectTraceContext } from "@danvan/kit/tracing";
@@ -152,8 +153,11 @@ export function sharingFetcher(inner: Fetcher): Fetcher {
     const isQuery = body !== undefined && isQueryBody(body);
     const caller = isQuery ? callerOf(init?.headers as Record<string, string> | undefined) : undefined;
     if (!caller) return inner(url, init);
-    const primary = (init?.headers as Record<string, string> | undefined)?.[READ_PRIMARY_HEADER] ?? "";
-    const key = `${url}\n${caller}\n${primary}\n${body}`;
+    const headers = init?.headers as Record<string, string> | undefined;
+    const primary = headers?.[READ_PRIMARY_HEADER] ?? "";
+    // The answer's messages are in the caller's language: callers of another language do not share it.
+    const language = headers?.["accept-language"] ?? "";
+    const key = `${url}\n${caller}\n${primary}\n${language}\n${body}`;
     const running = inFlight.get(key);
     if (running) return running;
     const answer = inner(url, init);
@@ -208,6 +212,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     });
     request.http?.headers.set(IDENTITY_HEADER, token);
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    // The subgraph writes its messages for people in the caller's language (already chosen: vi or en).
+    request.http?.headers.set("accept-language", currentLanguage());
     // The current span's traceparent (Apollo's gateway.fetch): the subgraph's span joins this
     // trace. Without tracing the propagator is a no-op and nothing is added.
     if (request.http) injectTraceContext(request.http.headers);

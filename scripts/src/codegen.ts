@@ -24,6 +24,8 @@ const SCHEMA_HEADER =
 const SCALARS = {
   // YYYY-MM-DD, a string end to end.
   Date: "string",
+  // YYYY-MM
+  YearMonth: "string",
   // ISO 8601 with offset.
   DateTime: "string",
   // Whole VND: a JSON number up to 2^53, a string of digits beyond; inputs accept either.

@@ -52,7 +52,7 @@ export type DistrictPageQueryVariables = Exact<{
 }>;
 
 
-export type DistrictPageQuery = { administrativeUnit: { code: string, name: string, children: Array<{ code: string, name: string, povertyStatistics: { poor: number, nearPoor: number }, petitionStatistics: { received: number, onTimeRate: number }, organisations: Array<{ kind: OrganisationKind, memberCount: number }> }> } | null };
+export type DistrictPageQuery = { administrativeUnit: { code: string, name: string, children: Array<{ code: string, name: string, povertyStatistics: { poor: number, nearPoor: number } | null, petitionStatistics: { received: number, onTimeRate: number } | null, organisations: Array<{ kind: OrganisationKind, memberCount: number }> }> } | null };
 
 export type FundByYearAndUnitQueryVariables = Exact<{
   unitCode: string | number;
@@ -61,14 +61,14 @@ export type FundByYearAndUnitQueryVariables = Exact<{
 }>;
 
 
-export type FundByYearAndUnitQuery = { fundSummary: { raisedVnd: number | string, spentVnd: number | string, byYear: Array<{ year: number, raisedVnd: number | string, spentVnd: number | string }> }, administrativeUnit: { children: Array<{ code: string, name: string, fundSummary: { raisedVnd: number | string, spentVnd: number | string } }> } | null };
+export type FundByYearAndUnitQuery = { fundSummary: { raisedVnd: number | string, spentVnd: number | string, byYear: Array<{ year: number, raisedVnd: number | string, spentVnd: number | string }> } | null, administrativeUnit: { children: Array<{ code: string, name: string, fundSummary: { raisedVnd: number | string, spentVnd: number | string } | null }> } | null };
 
 export type HousesByStateQueryVariables = Exact<{
   unitCode: string | number;
 }>;
 
 
-export type HousesByStateQuery = { houseStatistics: { total: number, byStatus: Array<{ status: HouseStatus, count: number }>, byKind: Array<{ kind: HouseWorkKind, count: number }> } };
+export type HousesByStateQuery = { houseStatistics: { total: number, byStatus: Array<{ status: HouseStatus, count: number }>, byKind: Array<{ kind: HouseWorkKind, count: number }> } | null };
 
 export type MembersAndRecruitmentByKindQueryVariables = Exact<{
   unitCode: string | number;
@@ -77,7 +77,7 @@ export type MembersAndRecruitmentByKindQueryVariables = Exact<{
 }>;
 
 
-export type MembersAndRecruitmentByKindQuery = { administrativeUnit: { name: string, organisations: Array<{ kind: OrganisationKind, name: string, memberCount: number, recruitment: { recruited: number, target: number | null, achievementRate: number | null } }> } | null };
+export type MembersAndRecruitmentByKindQuery = { administrativeUnit: { name: string, organisations: Array<{ kind: OrganisationKind, name: string, memberCount: number, recruitment: { recruited: number, target: number | null, achievementRate: number | null } | null }> } | null };
 
 export type PetitionsOnTimeByUnitQueryVariables = Exact<{
   unitCode: string | number;
@@ -86,7 +86,7 @@ export type PetitionsOnTimeByUnitQueryVariables = Exact<{
 }>;
 
 
-export type PetitionsOnTimeByUnitQuery = { petitionStatistics: { received: number, resolved: number, resolvedOnTime: number, onTimeRate: number, overdue: number, medianDaysToResolve: number | null, byKind: Array<{ kind: PetitionKind, received: number, overdue: number }> }, administrativeUnit: { children: Array<{ code: string, name: string, petitionStatistics: { received: number, onTimeRate: number, overdue: number } }> } | null };
+export type PetitionsOnTimeByUnitQuery = { petitionStatistics: { received: number, resolved: number, resolvedOnTime: number, onTimeRate: number, overdue: number, medianDaysToResolve: number | null, byKind: Array<{ kind: PetitionKind, received: number, overdue: number }> } | null, administrativeUnit: { children: Array<{ code: string, name: string, petitionStatistics: { received: number, onTimeRate: number, overdue: number } | null }> } | null };
 
 export type PovertyByUnitAndYearQueryVariables = Exact<{
   unitCode: string | number;
@@ -94,12 +94,12 @@ export type PovertyByUnitAndYearQueryVariables = Exact<{
 }>;
 
 
-export type PovertyByUnitAndYearQuery = { povertyStatistics: { households: number, poor: number, nearPoor: number, poorRate: number, nearPoorRate: number, unit: { name: string }, byChildUnit: Array<{ households: number, poor: number, nearPoor: number, poorRate: number, unit: { code: string, name: string } }> } };
+export type PovertyByUnitAndYearQuery = { povertyStatistics: { households: number, poor: number, nearPoor: number, poorRate: number, nearPoorRate: number, unit: { name: string }, byChildUnit: Array<{ households: number, poor: number, nearPoor: number, poorRate: number, unit: { code: string, name: string } }> } | null };
 
 export type ProvinceHeadlineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProvinceHeadlineQuery = { povertyStatistics: { households: number, poor: number, nearPoor: number, poorRate: number, nearPoorRate: number }, fundSummary: { raisedVnd: number | string, housesBuilt: number, housesRepaired: number, supportVisits: number } };
+export type ProvinceHeadlineQuery = { povertyStatistics: { households: number, poor: number, nearPoor: number, poorRate: number, nearPoorRate: number } | null, fundSummary: { raisedVnd: number | string, housesBuilt: number, housesRepaired: number, supportVisits: number } | null };
 
 export type SupportByKindQueryVariables = Exact<{
   unitCode: string | number;
@@ -108,7 +108,7 @@ export type SupportByKindQueryVariables = Exact<{
 }>;
 
 
-export type SupportByKindQuery = { fundSummary: { supportVisits: number, supportByKind: Array<{ kind: SupportKind, visits: number, amountVnd: number | string }> } };
+export type SupportByKindQuery = { fundSummary: { supportVisits: number, supportByKind: Array<{ kind: SupportKind, visits: number, amountVnd: number | string }> } | null };
 
 
 export const DistrictPageDocument = {"__meta__":{"manifestId":"913a3ba7002ca14c4849dddb2b207bd100bbc12035b94440ee413b3021b996e3","body":"# A district page touching all three subgraphs: each commune's poverty, petitions and organisations.\nquery DistrictPage($code: ID!, $year: Int!, $from: Date!, $to: Date!) {\n  administrativeUnit(code: $code) {\n    code\n    name\n    children {\n      code\n      name\n      povertyStatistics(year: $year) {\n        poor\n        nearPoor\n      }\n      petitionStatistics(from: $from, to: $to) {\n        received\n        onTimeRate\n      }\n      organisations {\n        kind\n        memberCount\n      }\n    }\n  }\n}\n"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DistrictPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"administrativeUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"povertyStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"poor"}},{"kind":"Field","name":{"kind":"Name","value":"nearPoor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"petitionStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DistrictPageQuery, DistrictPageQueryVariables>;

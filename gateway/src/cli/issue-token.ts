@@ -2,17 +2,20 @@
 /**
  * Prints a development caller token, so that a newcomer can try every role (IDE page, curl).
  * It signs with the HS256 secret the gateway verifies with (JWT_SECRET, else the generated
- * development secret) and never starts the gateway.
+ * development secret) and never starts the gateway. The token alone goes to stdout, everything
+ * else to stderr, so that `TOKEN=$(npm run -s token -- --role analyst)` captures just the token
+ * (`-s` keeps npm's own "> danvan@0.1.0 token" lines out of stdout).
  *
- *   npm run token -- --role officer --unit 883 --org HND-883 --sub alice --ttl 8h
+ *   npm run -s token -- --role officer --unit 883 --org HND-883 --sub alice --ttl 8h
+ *   npm run -s token -- --role handling-officer --unit 30280 --sub officer-30280-1
+ *   npm run -s token -- --list-handlers 30280
  */
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { Role } from "@danvan/kit/identity";
+import { seededHandlingOfficers, type Role } from "@danvan/kit/identity";
+import { unitByCode } from "@danvan/kit/units";
 import { issueDevToken, ROLE_NAMES, rolesFromName } from "../caller-token.js";
 import { ConfigError, loadTokenSettings } from "../config.js";
-
-const MAX_TTL_SECONDS = 30 * 24 * 3600;
-const UNIT_SCOPED: readonly Role[] = ["OFFICER", "HANDLING_OFFICER"];
+import { durationSeconds, UNIT_SCOPED_ROLES } from "../dev-tokens.js";
 
 function parseRoles(value: string): Role[] {
   const roles: Role[] = [];
@@ -25,12 +28,28 @@ function parseRoles(value: string): Role[] {
 }
 
 function parseTtl(value: string): number {
-  const m = /^(\d+)(s|m|h|d)$/.exec(value.trim());
-  const seconds = m ? Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "s" | "m" | "h" | "d"] : NaN;
-  if (!(seconds > 0 && seconds <= MAX_TTL_SECONDS)) {
-    throw new InvalidArgumentError("use a duration like 30m, 8h or 7d (at most 30d)");
-  }
+  const seconds = durationSeconds(value);
+  if (seconds === undefined) throw new InvalidArgumentError("use a duration like 30m, 8h or 7d (at most 30d)");
   return seconds;
+}
+
+/** A reference unit's code (89, 883, 30280, ...). */
+function parseUnit(value: string): string {
+  const code = value.trim();
+  if (!/^\d{2,5}$/.test(code)) {
+    throw new InvalidArgumentError("use an administrative unit code: 2 to 5 digits, e.g. 89, 883, 30280");
+  }
+  if (!unitByCode(code)) throw new InvalidArgumentError(`no administrative unit of An Giang has the code ${code}`);
+  return code;
+}
+
+/** A commune's code, for --list-handlers. */
+function parseCommune(value: string): string {
+  const code = parseUnit(value);
+  if (unitByCode(code)?.level !== "COMMUNE") {
+    throw new InvalidArgumentError(`${code} is not a commune: handling officers are seeded per commune (5 digits)`);
+  }
+  return code;
 }
 
 function formatDuration(seconds: number): string {
@@ -45,7 +64,8 @@ function formatDuration(seconds: number): string {
 }
 
 interface Options {
-  role: Role[];
+  role?: Role[];
+  listHandlers?: string;
   unit?: string;
   org?: string;
   sub?: string;
@@ -60,12 +80,16 @@ const program = new Command()
       "The secret is JWT_SECRET, else the development secret in data/dev-secrets.json;\n" +
       "JWT_ISSUER and JWT_AUDIENCE must match the gateway's (defaults: danvan-dev, danvan-graph).",
   )
-  .requiredOption(
+  .option(
     "-r, --role <role>",
-    `${ROLE_NAMES.join(" | ")} (case-insensitive; a comma list gives several roles)`,
+    `${ROLE_NAMES.join(" | ")} (case-insensitive; a comma list gives several roles); required`,
     parseRoles,
   )
-  .option("-u, --unit <code>", "administrative unit code of the caller's scope, e.g. 883 (required for officers)")
+  .option(
+    "-u, --unit <code>",
+    "administrative unit code of the caller's scope, e.g. 883 or 30280 (required for officers and handling officers)",
+    parseUnit,
+  )
   .option("-o, --org <id>", "organisation id the caller works for, e.g. HND-883")
   .option("-s, --sub <subject>", "subject of the token (default: dev-<role>)")
   .addOption(
@@ -73,26 +97,41 @@ const program = new Command()
       .argParser(parseTtl)
       .default(8 * 3600, "8h"),
   )
+  .option(
+    "--list-handlers <commune>",
+    "print the subjects the petitions seed gives the commune's handling officers, one a line, and exit",
+    parseCommune,
+  )
   .addHelpText(
     "after",
     "\nExamples:\n" +
-      "  npm run token -- --role public\n" +
-      "  npm run token -- --role officer --unit 883 --org HND-883 --sub alice --ttl 8h\n" +
-      "  npm run token -- --role handling-officer --unit 883\n" +
-      "  npm run token -- --role analyst\n" +
-      "  npm run token -- --role admin\n",
+      "  npm run -s token -- --role public\n" +
+      "  npm run -s token -- --role officer --unit 883 --org HND-883 --sub alice --ttl 8h\n" +
+      "  npm run -s token -- --role handling-officer --unit 30280 --sub officer-30280-1\n" +
+      "  npm run -s token -- --role analyst\n" +
+      "  npm run -s token -- --role admin\n" +
+      "  npm run -s token -- --list-handlers 30280     # officer-30280-1, -2, -3\n" +
+      '  curl -H "authorization: Bearer $(npm run -s token -- --role analyst)" ...\n' +
+      "\nThe token alone goes to stdout (everything else to stderr); `npm run -s` keeps npm's own\n" +
+      "lines out of it. A handling officer sees the petitions whose handler is their subject: the\n" +
+      `seed gives each commune's petitions to ${seededHandlingOfficers("<commune>").join(", ")}.\n`,
   )
   .showHelpAfterError("(run with --help for usage)");
 
 async function main(): Promise<void> {
   program.parse();
   const opts = program.opts<Options>();
-  const ttl = opts.ttl;
-  if (opts.role.some((r) => UNIT_SCOPED.includes(r)) && !opts.unit) {
-    program.error("error: officers need --unit <code> (the administrative unit of their scope, e.g. 883)");
+  if (opts.listHandlers) {
+    process.stdout.write(`${seededHandlingOfficers(opts.listHandlers).join("\n")}\n`);
+    return;
   }
-  if (opts.unit !== undefined && !/^\d{2,5}$/.test(opts.unit)) {
-    program.error("error: --unit takes an administrative unit code: 2 to 5 digits, e.g. 89, 883, 30280");
+  if (!opts.role) return program.error("error: required option '-r, --role <role>' not specified");
+  const roles = opts.role;
+  const ttl = opts.ttl;
+  if (roles.some((r) => UNIT_SCOPED_ROLES.includes(r)) && !opts.unit) {
+    program.error(
+      "error: officers and handling officers need --unit <code> (the administrative unit of their scope, e.g. 883 or 30280)",
+    );
   }
   const settings = loadTokenSettings(process.env);
   const secret = settings.secret;
@@ -104,10 +143,10 @@ async function main(): Promise<void> {
   if (!settings.algorithms.includes("HS256")) {
     process.stderr.write("warning: JWT_ALGORITHMS does not include HS256; the gateway will refuse this token\n");
   }
-  const roleLabel = opts.role.length ? opts.role.map((r) => r.toLowerCase().replace(/_/g, "-")).join("+") : "public";
+  const roleLabel = roles.length ? roles.map((r) => r.toLowerCase().replace(/_/g, "-")).join("+") : "public";
   const sub = opts.sub ?? `dev-${roleLabel}`;
   const token = await issueDevToken(
-    { sub, roles: opts.role, ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.org ? { org: opts.org } : {}), ttl },
+    { sub, roles, ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.org ? { org: opts.org } : {}), ttl },
     secret,
     settings.issuer,
     settings.audience,
@@ -117,6 +156,11 @@ async function main(): Promise<void> {
   process.stderr.write(
     `token for ${roleLabel} (sub ${sub}${opts.unit ? `, unit ${opts.unit}` : ""}${opts.org ? `, org ${opts.org}` : ""}), valid ${formatDuration(ttl)}\n`,
   );
+  if (roles.includes("HANDLING_OFFICER") && !opts.sub && opts.unit && unitByCode(opts.unit)?.level === "COMMUNE") {
+    process.stderr.write(
+      `hint: the seeded petitions of ${opts.unit} are handled by ${seededHandlingOfficers(opts.unit).join(", ")} (use --sub)\n`,
+    );
+  }
 }
 
 main().catch((err: unknown) => {

@@ -26,8 +26,12 @@ export async function startSubgraphs(): Promise<FakeSubgraph[]> {
       enum UnitLevel { PROVINCE DISTRICT COMMUNE }
       type AdministrativeUnit @key(fields: "code") { code: ID! name: String! level: UnitLevel! }
       type Caller { sub: String! roles: [String!]! unit: String org: String requestId: String! }
+      scalar Date
+      input Person { fullName: String! idNumber: String }
+      input Filter { level: UnitLevel! person: Person since: Date }
       type Query {
         administrativeUnits(level: UnitLevel): [AdministrativeUnit!]!
+        unitsSince(from: Date!, filter: Filter): [AdministrativeUnit!]!
         whoami: Caller!
         broken: String
         forbidden: String
@@ -53,6 +57,7 @@ export async function startSubgraphs(): Promise<FakeSubgraph[]> {
           throw new GraphQLError("You are not allowed to do this", { extensions: { code: "FORBIDDEN" } });
         },
         slow: () => "too late",
+        unitsSince: () => UNITS,
       },
       AdministrativeUnit: { __resolveReference: (ref: { code: string }) => UNITS.find((u) => u.code === ref.code) },
     },

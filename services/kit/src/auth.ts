@@ -1,3 +1,4 @@
+import { kitMessage } from "./i18n/messages.js";
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
 import { ForbiddenError, UnauthenticatedError } from "./errors.js";
 import { hasAnyRole, isAnonymous, type Identity, type Role } from "./identity/identity.js";
@@ -38,6 +39,6 @@ export function canSeeUnit(identity: Identity, unitCode: string): boolean {
 export function assertCanWriteUnit(identity: Identity, unitCode: string): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (!hasAnyRole(identity, ["ADMIN", "OFFICER"]) || !canSeeUnit(identity, unitCode)) {
-    throw new ForbiddenError("This unit is outside your scope");
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: kitMessage("thingUnit") }));
   }
 }

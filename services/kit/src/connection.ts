@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { BadUserInputError } from "./errors.js";
+import { kitMessage } from "./i18n/messages.js";
 
 /** Relay page size: the default when `first` is omitted, and the most one page may ask for. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -95,14 +96,14 @@ export function decodeCursor(cursor: string, field = "after"): string | number {
   } catch {
     /* fall through */
   }
-  throw BadUserInputError.field(field, "is not a cursor returned by this graph");
+  throw BadUserInputError.field(field, kitMessage("cursor"));
 }
 
 export function pageRequest(args: PageArgs, opts: { max?: number; defaultSize?: number } = {}): PageRequest {
   const max = opts.max ?? maxPageSize;
   const first = args.first ?? opts.defaultSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw BadUserInputError.field("first", `must be between 0 and ${max}`);
+    throw BadUserInputError.field("first", kitMessage("pageSize", { max }));
   }
   return { limit: first, afterKey: args.after ? decodeCursor(args.after) : null };
 }

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { QueryFailedError } from "typeorm";
-import { BadUserInputError, ConflictError, createErrorFormatter, validationProblems } from "./errors.js";
+import { BadUserInputError, ConflictError, createErrorFormatter, NotFoundError, validationProblems } from "./errors.js";
+import { inLanguage } from "./i18n/language.js";
+import { kitMessage } from "./i18n/messages.js";
+import { validationMessage } from "./validation.js";
 
 function capture() {
   const lines: string[] = [];
@@ -59,9 +62,9 @@ describe("error formatting", () => {
 
   it("passes coded client errors through without a stack trace", () => {
     const { format } = capture();
-    const err = new ConflictError("changed by someone else");
+    const err = new ConflictError(kitMessage("changedByOthers", { thing: kitMessage("thingRecord") }));
     const out = format({ message: err.message, extensions: { ...err.extensions, stacktrace: ["at y"] } }, err);
-    assert.equal(out.message, "changed by someone else");
+    assert.equal(out.message, "The record was changed by someone else; read it again");
     assert.deepEqual(out.extensions, { code: "CONFLICT" });
   });
 
@@ -71,13 +74,22 @@ describe("error formatting", () => {
       extensions: {
         code: "BAD_USER_INPUT",
         validationErrors: [
-          { property: "fullName", value: "<secret>", constraints: { matches: "must contain letters" } },
+          {
+            property: "fullName",
+            value: "<secret>",
+            constraints: { matches: validationMessage(kitMessage("personName")) },
+          },
+          { property: "expectedVersion", value: 0, constraints: { min: "expectedVersion must not be less than 1" } },
         ],
       },
     });
     const out = format({ message: err.message, extensions: err.extensions }, err);
     assert.equal(out.extensions?.code, "BAD_USER_INPUT");
-    assert.deepEqual(out.extensions?.fields, [{ path: "input.fullName", message: "must contain letters" }]);
+    assert.deepEqual(out.extensions?.fields, [
+      { path: "input.fullName", message: "must contain letters, spaces and . ' - only" },
+      // class-validator's own text (which names the property twice) never reaches a client.
+      { path: "input.expectedVersion", message: "is not valid" },
+    ]);
     assert.ok(!JSON.stringify(out).includes("<secret>"));
   });
 
@@ -87,16 +99,55 @@ describe("error formatting", () => {
         [
           {
             property: "phases",
-            children: [{ property: "0", children: [{ property: "name", constraints: { len: "too short" } }] }],
+            children: [
+              {
+                property: "0",
+                children: [
+                  { property: "name", constraints: { len: validationMessage(kitMessage("maxLength", { max: 9 })) } },
+                ],
+              },
+            ],
           },
         ],
         "input",
       ),
-      [{ path: "input.phases.0.name", message: "too short" }],
+      [{ path: "input.phases.0.name", message: kitMessage("maxLength", { max: 9 }) }],
     );
-    assert.deepEqual(BadUserInputError.field("first", "too big").extensions, {
+    assert.deepEqual(BadUserInputError.field("first", kitMessage("pageSize", { max: 100 })).extensions, {
       code: "BAD_USER_INPUT",
-      fields: [{ path: "first", message: "too big" }],
+      fields: [{ path: "first", message: "must be between 0 and 100" }],
+    });
+  });
+
+  it("writes messages in the caller's language, the code and paths unchanged", async () => {
+    const { format } = capture();
+    const bad = BadUserInputError.field("input.fullName", kitMessage("length", { min: 2, max: 120 }));
+    const missing = new NotFoundError(kitMessage("thingUnit"), "unitCode");
+    const [vi, en] = await Promise.all([
+      inLanguage("vi", async () => [
+        format({ message: bad.message, extensions: bad.extensions }, bad),
+        format({ message: missing.message, extensions: missing.extensions }, missing),
+      ]),
+      inLanguage("en", async () => [
+        format({ message: bad.message, extensions: bad.extensions }, bad),
+        format({ message: missing.message, extensions: missing.extensions }, missing),
+      ]),
+    ]);
+    assert.equal(vi[0]!.message, "Dữ liệu không hợp lệ: input.fullName: phải dài từ 2 đến 120 ký tự");
+    assert.deepEqual(vi[0]!.extensions, {
+      code: "BAD_USER_INPUT",
+      fields: [{ path: "input.fullName", message: "phải dài từ 2 đến 120 ký tự" }],
+    });
+    assert.equal(en[0]!.message, "Invalid input: input.fullName: must be 2 to 120 characters");
+    // NOT_FOUND has the same shape as BAD_USER_INPUT: the field that named the missing thing.
+    assert.equal(vi[1]!.message, "Không tìm thấy đơn vị hành chính");
+    assert.deepEqual(vi[1]!.extensions, {
+      code: "NOT_FOUND",
+      fields: [{ path: "unitCode", message: "không tồn tại" }],
+    });
+    assert.deepEqual(en[1]!.extensions, {
+      code: "NOT_FOUND",
+      fields: [{ path: "unitCode", message: "does not exist" }],
     });
   });
 });

@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "./database/unavailable.js";
+import { translate, type Message } from "./i18n/catalogue.js";
+import { currentLanguage, type Language } from "./i18n/language.js";
+import { kitMessage } from "./i18n/messages.js";
+import { decodeValidationMessage } from "./validation.js";
 
 /** The codes a client may see (graph-contract.md, "Conventions"). */
 export const ErrorCode = {
@@ -17,43 +21,97 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** One offending input field: its path from the argument ("input.joinedOn") and why. */
+/** One offending input field: its path from the argument ("input.joinedOn") and what is wrong, never its value. */
 export interface FieldProblem {
+  readonly path: string;
+  readonly message: Message;
+}
+
+/** An input fault as a client reads it, in one language. */
+export interface FieldProblemText {
   readonly path: string;
   readonly message: string;
 }
 
-export class BadUserInputError extends GraphQLError {
-  constructor(message: string, fields: readonly FieldProblem[]) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
+export function problemTexts(problems: readonly FieldProblem[], language: Language): FieldProblemText[] {
+  return problems.map((p) => ({ path: p.path, message: translate(p.message, language) }));
+}
+
+/**
+ * A client error whose message (and fields) are rendered in the caller's language when the
+ * answer is written (createErrorFormatter); `message` itself is the English text, for logs.
+ */
+export class LocalizedError extends GraphQLError {
+  constructor(
+    code: ErrorCode,
+    readonly summary: Message,
+    readonly problems: readonly FieldProblem[] = [],
+    extra: Record<string, unknown> = {},
+  ) {
+    super(renderSummary(summary, problems, "en"), {
+      extensions: {
+        code,
+        ...(problems.length ? { fields: problemTexts(problems, "en") } : {}),
+        ...extra,
+      },
+    });
   }
-  /** One field at fault; the message must not echo the value (it may be confidential). */
-  static field(path: string, message: string): BadUserInputError {
-    return new BadUserInputError(`Invalid value for ${path}: ${message}`, [{ path, message }]);
+
+  /** The message and, for input faults, the fields, in `language`. */
+  render(language: Language): { message: string; fields?: FieldProblemText[] } {
+    const message = renderSummary(this.summary, this.problems, language);
+    return this.problems.length ? { message, fields: problemTexts(this.problems, language) } : { message };
   }
 }
 
-export class NotFoundError extends GraphQLError {
-  constructor(what: string, field?: string) {
-    super(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) } });
+function renderSummary(summary: Message, problems: readonly FieldProblem[], language: Language): string {
+  if (summary.params?.problems !== PROBLEMS) return translate(summary, language);
+  const list = problems.map((p) => `${p.path}: ${translate(p.message, language)}`).join("; ");
+  return translate({ key: summary.key, params: { ...summary.params, problems: list } }, language);
+}
+/** Stands for the list of field problems in a summary, filled in per language. */
+const PROBLEMS = "\u0000problems";
+
+/** Input faults: `extensions.fields` names each path and what is wrong with it. */
+export class BadUserInputError extends LocalizedError {
+  constructor(
+    problems: readonly FieldProblem[],
+    summary: Message = kitMessage("invalidInput", { problems: PROBLEMS }),
+  ) {
+    super(ErrorCode.BAD_USER_INPUT, summary, problems);
+  }
+  /** One field at fault. */
+  static field(path: string, message: Message): BadUserInputError {
+    return new BadUserInputError([{ path, message }]);
   }
 }
 
-export class ForbiddenError extends GraphQLError {
-  constructor(message = "You are not allowed to do this") {
-    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+/** Something a client named does not exist; `path` is the argument or input field that named it. */
+export class NotFoundError extends LocalizedError {
+  constructor(thing: Message, path?: string) {
+    super(
+      ErrorCode.NOT_FOUND,
+      kitMessage("notFound", { thing }),
+      path ? [{ path, message: kitMessage("doesNotExist") }] : [],
+    );
   }
 }
 
-export class UnauthenticatedError extends GraphQLError {
-  constructor(message = "A valid token is required") {
-    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export class ForbiddenError extends LocalizedError {
+  constructor(message: Message = kitMessage("forbidden")) {
+    super(ErrorCode.FORBIDDEN, message);
   }
 }
 
-export class ConflictError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.CONFLICT, ...extra } });
+export class UnauthenticatedError extends LocalizedError {
+  constructor(message: Message = kitMessage("unauthenticated")) {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ConflictError extends LocalizedError {
+  constructor(message: Message, extra: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, [], extra);
   }
 }
 
@@ -79,7 +137,7 @@ export function validationProblems(errors: readonly ValidationErrorLike[], prefi
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
+    for (const text of Object.values(e.constraints ?? {})) out.push({ path, message: decodeValidationMessage(text) });
     if (e.children?.length) out.push(...validationProblems(e.children, path));
   }
   return out;
@@ -101,17 +159,23 @@ function originalOf(error: unknown): unknown {
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = originalOf(error);
+    const language = currentLanguage();
     // type-graphql's ArgumentValidationError carries class-validator's errors: report field paths only.
     const raw = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
       ?.validationErrors;
     if (Array.isArray(raw)) {
-      const fields = validationProblems(raw, "input");
+      const { message, fields } = new BadUserInputError(validationProblems(raw, "input")).render(language);
       return {
-        message: "Invalid input: " + fields.map((f) => `${f.path} ${f.message}`).join("; "),
+        message,
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
       };
+    }
+    if (original instanceof LocalizedError) {
+      const { stacktrace: _drop, exception: _drop2, ...extensions } = formatted.extensions ?? {};
+      const { message, fields } = original.render(language);
+      return { ...formatted, message, extensions: { ...extensions, ...(fields ? { fields } : {}) } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
@@ -125,7 +189,7 @@ export function createErrorFormatter(logger: Logger) {
       const cause = original instanceof Error ? original.message : String(original);
       logger.warn({ errorId, reason: outage, cause, path: formatted.path }, "database unavailable");
       return {
-        message: outage === "DATABASE_BUSY" ? "Database busy: retry shortly" : "Database unreachable: retry shortly",
+        message: translate(kitMessage(outage === "DATABASE_BUSY" ? "databaseBusy" : "databaseUnreachable"), language),
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, reason: outage, errorId },
@@ -143,7 +207,7 @@ export function createErrorFormatter(logger: Logger) {
       "internal error masked",
     );
     return {
-      message: "Internal server error",
+      message: translate(kitMessage("internal"), language),
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId },

@@ -23,3 +23,5 @@ export * from "./process/heap.js";
 export * from "./personal-data.js";
 export * from "./rates.js";
 export * from "./units/unit-argument.js";
+export * from "./i18n/index.js";
+export * from "./validation.js";

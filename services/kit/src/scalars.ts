@@ -1,5 +1,4 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { ValidateBy, type ValidationOptions } from "class-validator";
 import { DateTimeResolver, GraphQLBigInt, LocalDateResolver } from "graphql-scalars";
 
 /**
@@ -48,16 +47,34 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** class-validator: a real calendar date `YYYY-MM-DD` (not 2019-02-30), in the same pass as other fields. */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: "isCalendarDate",
-      validator: {
-        validate: (value: unknown) => typeof value === "string" && isCalendarDate(value),
-        defaultMessage: () => "must be a real date YYYY-MM-DD",
-      },
-    },
-    options,
-  );
+/** True when `s` is a real month `YYYY-MM` (years 1900 to 2100). */
+export function isYearMonth(s: string): boolean {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
+  return m !== null && Number(m[1]) >= 1900 && Number(m[1]) <= 2100;
 }
+
+function toYearMonth(value: unknown): string {
+  if (typeof value === "string" && isYearMonth(value)) return value;
+  throw new GraphQLError("YearMonth must be a real month YYYY-MM");
+}
+
+/** `YearMonth`: a calendar month `YYYY-MM` (a reception month, a reporting month). A string end to end. */
+export const YearMonthScalar = new GraphQLScalarType({
+  name: "YearMonth",
+  description: "A calendar month, `YYYY-MM` (ISO 8601).",
+  specifiedByURL: "https://www.iso.org/iso-8601-date-and-time-format.html",
+  serialize: toYearMonth,
+  parseValue: toYearMonth,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return toYearMonth(ast.value);
+    throw new GraphQLError("YearMonth must be a real month YYYY-MM", { nodes: ast });
+  },
+});
+
+/** The scalars of the graph that the supergraph only names: the gateway checks inputs with these. */
+export const GRAPH_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map<string, GraphQLScalarType>([
+  ["Date", DateScalar],
+  ["DateTime", DateTimeScalar],
+  ["BigInt", MoneyScalar],
+  ["YearMonth", YearMonthScalar],
+]);

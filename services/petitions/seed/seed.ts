@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { seededHandlingOfficers } from "@danvan/kit/identity";
 import { districtOf, illustrativeRemoteCommunes, referenceUnits } from "@danvan/kit/units";
 import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
 import {
@@ -118,7 +119,8 @@ export function buildDataset(scale: SeedScale) {
             districtCode: districtOf(commune.code)!,
             summary: `${kind === PetitionKind.COMPLAINT ? "Khiếu nại" : kind === PetitionKind.DENUNCIATION ? "Tố cáo" : kind === PetitionKind.RECOMMENDATION ? "Kiến nghị" : "Phản ánh"} về ${rng.pick(["đất đai", "bồi thường, hỗ trợ tái định cư", "chính sách an sinh", "môi trường", "trật tự xây dựng", "cán bộ thôn, ấp"])}`,
             handledByOrganisationId: `MTTQ-${rng.chance(0.7) ? commune.code : districtOf(commune.code)!}`,
-            handlingOfficer: `officer-${commune.code}-${rng.int(1, 3)}`,
+            // One draw, as rng.int(1, 3) was: the same data, the subjects the kit lists for the IDE page.
+            handlingOfficer: rng.pick(seededHandlingOfficers(commune.code)),
             hotspot: rng.chance(0.02),
             resolvedAtGrassroots: resolved && rng.chance(0.6),
             anonymous,

@@ -130,6 +130,63 @@ describe("statistics equal independent SQL counts (integration)", () => {
     assert.deepEqual((reversed.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "from");
   });
 
+  it("answers the rest of a request when one statistic fails: the failing field alone is null", async () => {
+    const r = await h.run(
+      `{ ok: povertyStatistics(unitCode: "89", year: 2019) { poor }
+         unknown: povertyStatistics(unitCode: "99999", year: 2019) { poor }
+         reversed: fundSummary(unitCode: "89", from: "2019-12-31", to: "2019-01-01") { raisedVnd }
+         houses: houseStatistics(unitCode: "883") { total }
+         models: modelStatistics(unitCode: "x") { total } }`,
+      { language: "vi" },
+    );
+    const data = r.data as Record<string, unknown>;
+    assert.ok((data.ok as { poor: number }).poor > 0);
+    assert.ok((data.houses as { total: number }).total > 0);
+    assert.deepEqual([data.unknown, data.reversed, data.models], [null, null, null]);
+    const byPath = Object.fromEntries(r.errors!.map((e) => [String(e.path![0]), e]));
+    assert.deepEqual(byPath.unknown!.extensions, {
+      code: "NOT_FOUND",
+      fields: [{ path: "unitCode", message: "không tồn tại" }],
+    });
+    assert.equal(byPath.unknown!.message, "Không tìm thấy đơn vị hành chính");
+    assert.deepEqual(byPath.reversed!.extensions!.fields, [{ path: "from", message: "không được sau to" }]);
+    assert.deepEqual(byPath.models!.extensions!.fields, [
+      { path: "unitCode", message: "phải là mã đơn vị hành chính chính thức (2, 3 hoặc 5 chữ số)" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(r.errors), /99999|2019-12-31|2019-01-01/);
+  });
+
+  it("nulls only the failing field of a unit reached through the entity, not the unit", async () => {
+    const r = await h.run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code
+        povertyStatistics(year: 1999) { poor }
+        fundSummary(from: "2019-01-01", to: "2019-12-31") { supportVisits }
+        modelStatistics(year: 3000) { total }
+        households(first: 1) { totalCount } } } }`,
+      { variables: { r: [{ __typename: "AdministrativeUnit", code: "883" }] } },
+    );
+    const [unit] = r.data!._entities as Record<string, unknown>[];
+    assert.equal(unit!.code, "883");
+    assert.ok((unit!.fundSummary as { supportVisits: number }).supportVisits > 0);
+    assert.deepEqual([unit!.povertyStatistics, unit!.modelStatistics, unit!.households], [null, null, null]);
+    assert.deepEqual(r.errors!.map((e) => e.extensions!.code).sort(), [
+      "BAD_USER_INPUT",
+      "BAD_USER_INPUT",
+      "UNAUTHENTICATED",
+    ]);
+  });
+
+  it("takes dates as Date: a day that does not exist is refused", async () => {
+    const r = await h.run(
+      `query($f: Date!) { fundSummary(unitCode: "89", from: $f, to: "2019-12-31") { raisedVnd } }`,
+      {
+        variables: { f: "2019-02-29" },
+      },
+    );
+    assert.equal(r.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.equal(r.data, undefined);
+  });
+
   it("answers a year without reviews with zeros, not an error", async () => {
     const r = await h.run(`{ povertyStatistics(unitCode: "89", year: 2005) { households poor poorRate } }`);
     assert.deepEqual(r.data!.povertyStatistics, { households: 0, poor: 0, poorRate: 0 });

@@ -1,3 +1,4 @@
+import { kitMessage } from "../i18n/messages.js";
 import type { DataSource, EntityManager } from "typeorm";
 import { ConflictError } from "../errors.js";
 
@@ -36,7 +37,7 @@ export async function inTransaction<T>(ds: DataSource, work: (manager: EntityMan
       return await serialisedOnSqlite(ds, () => ds.transaction(work));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      if (attempt >= 1) throw new ConflictError("A record with these values already exists");
+      if (attempt >= 1) throw new ConflictError(kitMessage("duplicate"));
     }
   }
 }

@@ -1,3 +1,5 @@
+import { kitMessage } from "../i18n/messages.js";
+import type { Message } from "../i18n/catalogue.js";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import { ConflictError } from "../errors.js";
@@ -13,7 +15,7 @@ export async function updateVersioned<T extends ObjectLiteral & { version: numbe
   key: Partial<T>,
   expectedVersion: number,
   set: QueryDeepPartialEntity<T>,
-  what: string,
+  what: Message,
 ): Promise<T> {
   const result = await manager
     .createQueryBuilder()
@@ -24,7 +26,7 @@ export async function updateVersioned<T extends ObjectLiteral & { version: numbe
     .execute();
   const current = await manager.findOneBy(entity, key);
   if (result.affected !== 1 || !current) {
-    throw new ConflictError(`The ${what} was changed by someone else; read it again`, {
+    throw new ConflictError(kitMessage("changedByOthers", { thing: what }), {
       currentVersion: current?.version ?? null,
     });
   }

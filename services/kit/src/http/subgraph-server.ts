@@ -12,6 +12,10 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import { createErrorFormatter } from "../errors.js";
+import { inputChecksPlugin, inputValidationRules } from "../input/input-checks.js";
+import { translate } from "../i18n/catalogue.js";
+import { inLanguage, languageFromHeader } from "../i18n/language.js";
+import { kitMessage } from "../i18n/messages.js";
 import {
   IDENTITY_HEADER,
   IdentityRejectedError,
@@ -88,6 +92,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
     formatError: createErrorFormatter(opts.logger),
+    // The gateway checks inputs first; these say the same here, by path, if anything gets past it.
+    validationRules: inputValidationRules,
     includeStacktraceInErrorResponses: false,
     // Only the gateway can reach this server (signed identity), and composition needs `_service`.
     introspection: true,
@@ -98,6 +104,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces (ftv1) only feed Apollo's cloud reporting, which this project never uses.
       ApolloServerPluginInlineTraceDisabled(),
+      inputChecksPlugin<C>(),
       publicCacheHintsPlugin<C>(opts.publicCacheMaxAge ?? 0),
       metrics.plugin<C>(),
       ...(tracing.enabled ? [operationSpanPlugin<C>()] : []),
@@ -152,7 +159,10 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         );
         res.status(401).json({
           errors: [
-            { message: "Requests must come through the gateway", extensions: { code: "UNAUTHENTICATED", reason } },
+            {
+              message: translate(kitMessage("gatewayOnly"), languageFromHeader(req.header("accept-language"))),
+              extensions: { code: "UNAUTHENTICATED", reason },
+            },
           ],
         });
       }
@@ -170,6 +180,10 @@ export async function startSubgraphServer<C extends SubgraphContext>(
           }),
         ]
       : []),
+    // Messages for people in the caller's language (the gateway forwards Accept-Language); after
+    // the body is read, as stream events would lose the context.
+    (req: Request, _res: Response, next: NextFunction) =>
+      inLanguage(languageFromHeader(req.header("accept-language")), next),
     // The rest of a read-only request, DataLoaders included, reads from a replica when there are any.
     (req: Request, _res: Response, next: NextFunction) =>
       opts.readReplicas && mayReadFromReplica(req.body, req.header(READ_PRIMARY_HEADER)) ? onReadReplica(next) : next(),
@@ -186,13 +200,14 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   );
 
   // Malformed JSON or a body over the limit: a coded JSON answer, never an HTML stack page.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+  // The parser's own message is never sent: it may quote the body.
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
     if (status >= 500) opts.logger.error({ err: err.message }, "unhandled http error");
-    res
-      .status(status)
-      .json({ errors: [{ message: status < 500 ? err.message : "Internal server error", extensions: { code } }] });
+    const key = status === 413 ? "payloadTooLarge" : status < 500 ? "badRequest" : "internal";
+    const message = translate(kitMessage(key), languageFromHeader(req.header("accept-language")));
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host, resolve));

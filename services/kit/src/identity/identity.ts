@@ -33,3 +33,12 @@ export function parseRoles(value: unknown): Role[] {
   if (!Array.isArray(value)) return [];
   return value.filter((r): r is Role => typeof r === "string" && (ALL_ROLES as readonly string[]).includes(r));
 }
+
+/**
+ * The subjects the petitions seed gives the handling officers of a commune (`officer-30280-1`
+ * to `-3`): the IDE page lists them so that a newcomer can act as a petition's handler.
+ */
+export const HANDLING_OFFICERS_PER_COMMUNE = 3;
+export function seededHandlingOfficers(communeCode: string): string[] {
+  return Array.from({ length: HANDLING_OFFICERS_PER_COMMUNE }, (_, i) => `officer-${communeCode}-${i + 1}`);
+}

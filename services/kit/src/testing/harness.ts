@@ -5,6 +5,8 @@ import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Identity } from "../identity/identity.js";
 import { countStatements } from "../database/statement-counter.js";
 import { createErrorFormatter } from "../errors.js";
+import { inputChecksPlugin, inputValidationRules } from "../input/input-checks.js";
+import { inLanguage, type Language } from "../i18n/language.js";
 import { createLogger } from "../logger.js";
 import { dataSourceFor, type SubgraphDefinition } from "../subgraph.js";
 import type { SubgraphContext } from "../context.js";
@@ -20,7 +22,11 @@ export interface OperationResult {
 export interface Harness {
   db: TestDatabase;
   ds: DataSource;
-  run(query: string, opts?: { identity?: Identity; variables?: Record<string, unknown> }): Promise<OperationResult>;
+  /** `language`: the caller's Accept-Language, as the gateway forwards it (English by default). */
+  run(
+    query: string,
+    opts?: { identity?: Identity; variables?: Record<string, unknown>; language?: Language },
+  ): Promise<OperationResult>;
   close(): Promise<void>;
 }
 
@@ -59,18 +65,21 @@ export async function startHarness<C extends SubgraphContext>(
   const server = new ApolloServer<C>({
     schema: await def.buildSchema(),
     formatError: createErrorFormatter(logger),
+    validationRules: inputValidationRules,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputChecksPlugin<C>()],
   });
   await server.start();
   return {
     db,
     ds,
-    async run(query, { identity = ANONYMOUS, variables } = {}) {
+    async run(query, { identity = ANONYMOUS, variables, language = "en" } = {}) {
       const { result, statements } = await countStatements(() =>
-        server.executeOperation(
-          { query, variables },
-          { contextValue: def.createContext({ identity, requestId: "test", logger }, ds) },
+        inLanguage(language, () =>
+          server.executeOperation(
+            { query, variables },
+            { contextValue: def.createContext({ identity, requestId: "test", logger }, ds) },
+          ),
         ),
       );
       if (result.body.kind !== "single") throw new Error("unexpected incremental result");

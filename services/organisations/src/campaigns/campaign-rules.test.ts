@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { kitMessage } from "@danvan/kit";
 import { campaignProblems } from "./campaign-rules.js";
+import { orgMessage } from "../messages.js";
 
 describe("campaign rules", () => {
   const base = { startsOn: "2020-01-01", endsOn: "2020-12-31", phases: [] };
@@ -17,10 +19,9 @@ describe("campaign rules", () => {
   });
 
   it("names what is wrong: end before start, outside the parent, phases out of order or outside", () => {
-    assert.deepEqual(
-      campaignProblems({ ...base, endsOn: "2019-01-01" }, null).map((p) => p.path),
-      ["input.endsOn"],
-    );
+    assert.deepEqual(campaignProblems({ ...base, endsOn: "2019-01-01" }, null), [
+      { path: "input.endsOn", message: kitMessage("notBefore", { other: orgMessage("otherStartsOn") }) },
+    ]);
     assert.deepEqual(
       campaignProblems(base, { startsOn: "2020-02-01", endsOn: "2020-06-30" }).map((p) => p.path),
       ["input.startsOn", "input.endsOn"],

@@ -1,4 +1,5 @@
-import type { FieldProblem } from "@danvan/kit";
+import { kitMessage, type FieldProblem } from "@danvan/kit";
+import { orgMessage } from "../messages.js";
 
 type Span = { startsOn: string; endsOn?: string | null };
 
@@ -8,25 +9,30 @@ type Span = { startsOn: string; endsOn?: string | null };
  */
 export function campaignProblems(c: Span & { phases: readonly Span[] }, parent: Span | null): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const notBeforeStart = kitMessage("notBefore", { other: orgMessage("otherStartsOn") });
   const end = c.endsOn ?? null;
-  if (end !== null && end < c.startsOn) problems.push({ path: "input.endsOn", message: "must not be before startsOn" });
+  if (end !== null && end < c.startsOn) problems.push({ path: "input.endsOn", message: notBeforeStart });
   if (parent) {
-    if (c.startsOn < parent.startsOn)
-      problems.push({ path: "input.startsOn", message: "must not be before the parent campaign starts" });
+    if (c.startsOn < parent.startsOn) {
+      problems.push({
+        path: "input.startsOn",
+        message: kitMessage("notBefore", { other: orgMessage("otherParentStart") }),
+      });
+    }
     if (parent.endsOn && (end === null || end > parent.endsOn)) {
-      problems.push({ path: "input.endsOn", message: "must not be after the parent campaign ends" });
+      problems.push({ path: "input.endsOn", message: kitMessage("notAfter", { other: orgMessage("otherParentEnd") }) });
     }
   }
   let previousEnd: string | null = null;
   c.phases.forEach((p, i) => {
     const at = `input.phases.${i}`;
-    if (p.endsOn != null && p.endsOn < p.startsOn)
-      problems.push({ path: `${at}.endsOn`, message: "must not be before startsOn" });
+    if (p.endsOn != null && p.endsOn < p.startsOn) problems.push({ path: `${at}.endsOn`, message: notBeforeStart });
     if (p.startsOn < c.startsOn || (end !== null && (p.endsOn ?? end) > end)) {
-      problems.push({ path: at, message: "must run within the campaign" });
+      problems.push({ path: at, message: orgMessage("phaseWithinCampaign") });
     }
-    if (previousEnd !== null && p.startsOn <= previousEnd)
-      problems.push({ path: `${at}.startsOn`, message: "must start after the previous phase ends" });
+    if (previousEnd !== null && p.startsOn <= previousEnd) {
+      problems.push({ path: `${at}.startsOn`, message: orgMessage("phaseAfterPrevious") });
+    }
     previousEnd = p.endsOn ?? null;
   });
   return problems;

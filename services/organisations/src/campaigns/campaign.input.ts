@@ -1,58 +1,53 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from "class-validator";
-import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import { ArrayMaxSize, DateScalar, IsEnum, IsOptional, Length, Matches, PageArgs, ValidateNested } from "@danvan/kit";
+import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import { orgMessage } from "../messages.js";
 import { CampaignKind } from "./campaign-kind.js";
 
 @InputType()
 export class CampaignPhaseInput {
   @Field()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   name: string;
 
-  @Field(() => String)
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   startsOn: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 
   @Field()
-  @Length(2, 2000, { message: "must be 2 to 2000 characters" })
+  @Length(2, 2000)
   goal: string;
 }
 
 @InputType({ description: "A campaign or emulation movement, optionally under a parent campaign." })
 export class CreateCampaignInput {
   @Field(() => ID)
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like MTTQ-89" })
+  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(/^\d+$/, { message: "must be a campaign id" })
+  @IsRecordId(orgMessage("thingCampaign"))
   parentId?: string | null;
 
   @Field()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   name: string;
 
   @Field(() => CampaignKind)
   @IsEnum(CampaignKind)
   kind: CampaignKind;
 
-  @Field(() => String)
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   startsOn: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 
   @Field()
-  @Length(2, 2000, { message: "must be 2 to 2000 characters" })
+  @Length(2, 2000)
   goal: string;
 
   @Field(() => [CampaignPhaseInput], { defaultValue: [] })
@@ -62,7 +57,7 @@ export class CreateCampaignInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 

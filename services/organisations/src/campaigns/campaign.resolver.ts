@@ -16,6 +16,8 @@ import { requireOrganisation } from "../organisations/organisation.resolver.js";
 import { Campaign, CampaignPhase } from "./campaign.entity.js";
 import { CampaignsArgs, CreateCampaignInput } from "./campaign.input.js";
 import { campaignProblems } from "./campaign-rules.js";
+import { recordId } from "../ids.js";
+import { orgMessage } from "../messages.js";
 
 export const CampaignConnection = ConnectionType(Campaign);
 
@@ -23,13 +25,12 @@ export const CampaignConnection = ConnectionType(Campaign);
 export class CampaignResolver {
   @Query(() => Campaign, { nullable: true })
   async campaign(@Arg("id", () => ID) id: string, @Ctx() ctx: OrganisationsContext): Promise<Campaign> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a campaign id");
-    const campaign = await ctx.loaders.campaign.load(Number(id));
-    if (!campaign) throw new NotFoundError(`Campaign ${id}`, "id");
+    const campaign = await ctx.loaders.campaign.load(recordId(id, "id", orgMessage("thingCampaign")));
+    if (!campaign) throw new NotFoundError(orgMessage("thingCampaign"), "id");
     return campaign;
   }
 
-  @Query(() => CampaignConnection, { description: "Campaigns and emulation movements, by id." })
+  @Query(() => CampaignConnection, { nullable: true, description: "Campaigns and emulation movements, by id." })
   async campaigns(@Args() args: CampaignsArgs, @Ctx() ctx: OrganisationsContext): Promise<ConnectionShape<Campaign>> {
     const page = pageRequest(args);
     if (args.organisationId != null) await requireOrganisation(ctx, args.organisationId, "organisationId");
@@ -74,14 +75,17 @@ export class CampaignResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Campaign, { description: "Launch a campaign with its phases; idempotent with idempotencyKey." })
+  @Mutation(() => Campaign, {
+    nullable: true,
+    description: "Launch a campaign with its phases; idempotent with idempotencyKey.",
+  })
   async createCampaign(@Arg("input") input: CreateCampaignInput, @Ctx() ctx: OrganisationsContext): Promise<Campaign> {
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, organisation.unitCode);
     const parent = input.parentId != null ? await ctx.loaders.campaign.load(Number(input.parentId)) : null;
-    if (input.parentId != null && !parent) throw new NotFoundError(`Campaign ${input.parentId}`, "input.parentId");
+    if (input.parentId != null && !parent) throw new NotFoundError(orgMessage("thingCampaign"), "input.parentId");
     const problems = campaignProblems(input, parent);
-    if (problems.length) throw new BadUserInputError("Invalid campaign", problems);
+    if (problems.length) throw new BadUserInputError(problems);
     return createOnce(ctx.ds, ctx, Campaign, { key: input.idempotencyKey, operation: "createCampaign" }, async (m) => {
       const inserted = await m.insert(Campaign, {
         organisationId: organisation.id,

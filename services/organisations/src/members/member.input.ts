@@ -1,17 +1,21 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Max, Min, PageArgs } from "@danvan/kit";
+import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import { orgMessage } from "../messages.js";
 import { Gender, MemberStatus } from "./member-status.js";
+
+/** A person's name: letters, spaces and . ' - (Vietnamese letters included). */
+export const PERSON_NAME_PATTERN = /^[\p{L}][\p{L} .'-]*$/u;
 
 @InputType({ description: "A new member of a committee." })
 export class RecordMemberInput {
   @Field(() => ID)
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like HND-883" })
+  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
   organisationId: string;
 
   @Field()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
-  @Matches(/^[\p{L}][\p{L} .'-]*$/u, { message: "must contain letters, spaces and . ' - only" })
+  @Length(2, 120)
+  @Matches(PERSON_NAME_PATTERN, kitMessage("personName"))
   fullName: string;
 
   @Field(() => Gender)
@@ -25,28 +29,26 @@ export class RecordMemberInput {
   @Max(2100)
   birthYear?: number | null;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The day the membership began; not in the future." })
   joinedOn: string;
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "The end of a membership: transfer, ceasing or death." })
 export class RecordMemberExitInput {
   @Field(() => ID)
-  @Matches(/^\d+$/, { message: "must be a member id" })
+  @IsRecordId(orgMessage("thingMember"))
   memberId: string;
 
   @Field(() => MemberStatus)
   @IsEnum(MemberStatus)
   status: MemberStatus;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The day the membership ended; not before it began, not in the future." })
   leftOn: string;
 
   @Field(() => Int, { description: "The member's version as last read; a stale version is a CONFLICT." })

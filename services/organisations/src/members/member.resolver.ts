@@ -11,6 +11,7 @@ import {
   hasAnyRole,
   maskName,
   inTransaction,
+  kitMessage,
   NotFoundError,
   pageRequest,
   todayInProvince,
@@ -26,6 +27,8 @@ import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
 import { MemberStatus } from "./member-status.js";
 import { exitProblems, joinProblems } from "./membership.js";
+import { recordId } from "../ids.js";
+import { orgMessage } from "../messages.js";
 
 export const MemberConnection = ConnectionType(Member);
 
@@ -33,7 +36,9 @@ export const MemberConnection = ConnectionType(Member);
 const MEMBER_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
 
 function assertCanRead(ctx: OrganisationsContext, unitCode: string): void {
-  if (!canSeeUnit(ctx.identity, unitCode)) throw new ForbiddenError("This committee is outside your scope");
+  if (!canSeeUnit(ctx.identity, unitCode)) {
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: orgMessage("thingOrganisation") }));
+  }
 }
 
 @Resolver(() => Member)
@@ -41,9 +46,8 @@ export class MemberResolver {
   @Authorized(...MEMBER_READERS)
   @Query(() => Member, { nullable: true })
   async member(@Arg("id", () => ID) id: string, @Ctx() ctx: OrganisationsContext): Promise<Member> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a member id");
-    const member = await ctx.loaders.member.load(Number(id));
-    if (!member) throw new NotFoundError(`Member ${id}`, "id");
+    const member = await ctx.loaders.member.load(recordId(id, "id", orgMessage("thingMember")));
+    if (!member) throw new NotFoundError(orgMessage("thingMember"), "id");
     const organisation = await ctx.loaders.organisation.load(member.organisationId);
     assertCanRead(ctx, organisation!.unitCode);
     return member;
@@ -62,10 +66,10 @@ export class MemberResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Member, { description: "Record a new member; idempotent with idempotencyKey." })
+  @Mutation(() => Member, { nullable: true, description: "Record a new member; idempotent with idempotencyKey." })
   async recordMember(@Arg("input") input: RecordMemberInput, @Ctx() ctx: OrganisationsContext): Promise<Member> {
     const problems = joinProblems(input, todayInProvince());
-    if (problems.length) throw new BadUserInputError("Invalid member", problems);
+    if (problems.length) throw new BadUserInputError(problems);
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, organisation.unitCode);
     return createOnce(ctx.ds, ctx, Member, { key: input.idempotencyKey, operation: "recordMember" }, async (m) => {
@@ -91,31 +95,34 @@ export class MemberResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Member, { description: "Record the end of a membership (transfer, ceasing, death)." })
+  @Mutation(() => Member, {
+    nullable: true,
+    description: "Record the end of a membership (transfer, ceasing, death).",
+  })
   async recordMemberExit(
     @Arg("input") input: RecordMemberExitInput,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<Member> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(Member, { id: Number(input.memberId) });
-      if (!before) throw new NotFoundError(`Member ${input.memberId}`, "input.memberId");
+      if (!before) throw new NotFoundError(orgMessage("thingMember"), "input.memberId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
       assertCanWriteUnit(ctx.identity, organisation.unitCode);
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
-        throw new ConflictError("The member was changed by someone else; read it again", {
+        throw new ConflictError(kitMessage("changedByOthers", { thing: orgMessage("thingMember") }), {
           currentVersion: before.version,
         });
       }
       const problems = exitProblems(before, input, todayInProvince());
-      if (problems.length) throw new BadUserInputError("Invalid exit", problems);
+      if (problems.length) throw new BadUserInputError(problems);
       const after = await updateVersioned(
         m,
         Member,
         { id: before.id },
         input.expectedVersion,
         { status: input.status, leftOn: input.leftOn },
-        "member",
+        orgMessage("thingMember"),
       );
       await audit(m, ctx, {
         action: "recordMemberExit",
@@ -132,7 +139,10 @@ export class MemberResolver {
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
   @Authorized(...MEMBER_READERS)
-  @FieldResolver(() => MemberConnection, { description: "Members of this committee and those below it, by id." })
+  @FieldResolver(() => MemberConnection, {
+    nullable: true,
+    description: "Members of this committee and those below it, by id; officers in scope, administrators, analysts.",
+  })
   async members(
     @Root() o: Organisation,
     @Args() args: MembersArgs,
@@ -141,7 +151,7 @@ export class OrganisationMembersResolver {
     assertCanRead(ctx, o.unitCode);
     const page = pageRequest(args);
     if (page.afterKey !== null && !Number.isInteger(page.afterKey))
-      throw BadUserInputError.field("after", "is not a member cursor");
+      throw BadUserInputError.field("after", kitMessage("cursor"));
     const status = args.status ?? null;
     const rows = await ctx.loaders.memberPage.for(memberPageKey(page, status)).load(o.id);
     return connectionFrom(

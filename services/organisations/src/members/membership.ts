@@ -1,4 +1,9 @@
+import { kitMessage, type FieldProblem } from "@danvan/kit";
+import { orgMessage } from "../messages.js";
 import { MemberStatus } from "./member-status.js";
+
+/** The youngest age, in years reached in the year of joining, at which a person may join. */
+export const MIN_JOIN_AGE = 14;
 
 /**
  * Membership rules, free of GraphQL and TypeORM. A membership counts on a date when it began
@@ -8,34 +13,35 @@ export function isMemberOn(m: { joinedOn: string; leftOn: string | null }, date:
   return m.joinedOn <= date && (m.leftOn === null || m.leftOn > date);
 }
 
-export type ExitProblem = { path: string; message: string };
-
 /** Checks an exit (transfer, ceasing, death) against the membership it ends. */
 export function exitProblems(
   m: { joinedOn: string; leftOn: string | null; status: MemberStatus },
   exit: { leftOn: string; status: MemberStatus },
   today: string,
-): ExitProblem[] {
-  const problems: ExitProblem[] = [];
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (m.status !== MemberStatus.ACTIVE || m.leftOn !== null) {
-    problems.push({ path: "input.memberId", message: "membership has already ended" });
+    problems.push({ path: "input.memberId", message: orgMessage("membershipEnded") });
   }
   if (exit.status === MemberStatus.ACTIVE) {
-    problems.push({ path: "input.status", message: "an exit must be TRANSFERRED, CEASED or DECEASED" });
+    problems.push({ path: "input.status", message: orgMessage("exitStatus") });
   }
-  if (exit.leftOn < m.joinedOn) problems.push({ path: "input.leftOn", message: "must not be before the join date" });
-  if (exit.leftOn > today) problems.push({ path: "input.leftOn", message: "must not be in the future" });
+  if (exit.leftOn < m.joinedOn) {
+    problems.push({ path: "input.leftOn", message: kitMessage("notBefore", { other: orgMessage("otherJoinDate") }) });
+  }
+  if (exit.leftOn > today) problems.push({ path: "input.leftOn", message: kitMessage("notInFuture") });
   return problems;
 }
 
 /** Checks a new membership's dates. */
-export function joinProblems(j: { joinedOn: string; birthYear?: number | null }, today: string): ExitProblem[] {
-  const problems: ExitProblem[] = [];
-  if (j.joinedOn > today) problems.push({ path: "input.joinedOn", message: "must not be in the future" });
+export function joinProblems(j: { joinedOn: string; birthYear?: number | null }, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (j.joinedOn > today) problems.push({ path: "input.joinedOn", message: kitMessage("notInFuture") });
   if (j.birthYear != null) {
     const ageAtJoin = Number(j.joinedOn.slice(0, 4)) - j.birthYear;
-    if (ageAtJoin < 14)
-      problems.push({ path: "input.birthYear", message: "a member must be at least 14 when joining" });
+    if (ageAtJoin < MIN_JOIN_AGE) {
+      problems.push({ path: "input.birthYear", message: orgMessage("minJoinAge", { min: MIN_JOIN_AGE }) });
+    }
   }
   return problems;
 }

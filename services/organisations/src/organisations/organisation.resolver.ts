@@ -4,6 +4,7 @@ import {
   ConnectionType,
   connectionFrom,
   DateScalar,
+  kitMessage,
   NotFoundError,
   pageRequest,
   subtreeCodes,
@@ -11,18 +12,20 @@ import {
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { AdministrativeUnit } from "../units/administrative-unit.entity.js";
-import { checkDate, requireUnit } from "../units/administrative-unit.resolver.js";
+import { dateOrToday, requireUnit } from "../units/administrative-unit.resolver.js";
 import { LeadershipPosition } from "../positions/leadership-position.entity.js";
-import { Recruitment, recruitmentOf } from "../recruitment/recruitment.type.js";
+import { FIRST_YEAR, LAST_YEAR, Recruitment, recruitmentOf } from "../recruitment/recruitment.type.js";
 import { Organisation } from "./organisation.entity.js";
 import { OrganisationsArgs } from "./organisation.args.js";
+import { ORGANISATION_ID_PATTERN } from "../ids.js";
+import { orgMessage } from "../messages.js";
 
 export const OrganisationConnection = ConnectionType(Organisation);
 
 export async function requireOrganisation(ctx: OrganisationsContext, id: string, field: string): Promise<Organisation> {
-  if (!/^[A-Z]{2,5}-\d{2,5}$/.test(id)) throw BadUserInputError.field(field, "is not an organisation id");
+  if (!ORGANISATION_ID_PATTERN.test(id)) throw BadUserInputError.field(field, orgMessage("organisationId"));
   const organisation = await ctx.loaders.organisation.load(id);
-  if (!organisation) throw new NotFoundError(`Organisation ${id}`, field);
+  if (!organisation) throw new NotFoundError(orgMessage("thingOrganisation"), field);
   return organisation;
 }
 
@@ -33,7 +36,10 @@ export class OrganisationResolver {
     return requireOrganisation(ctx, id, "id");
   }
 
-  @Query(() => OrganisationConnection, { description: "Committees, by kind and/or unit, ordered by id." })
+  @Query(() => OrganisationConnection, {
+    nullable: true,
+    description: "Committees, by kind and/or unit, ordered by id.",
+  })
   async organisations(
     @Args() args: OrganisationsArgs,
     @Ctx() ctx: OrganisationsContext,
@@ -83,29 +89,37 @@ export class OrganisationResolver {
     @Ctx() ctx: OrganisationsContext,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<number> {
-    const row = await ctx.loaders.memberCountOn.for(checkDate(asOf, "asOf")).load(o.id);
+    const row = await ctx.loaders.memberCountOn.for(dateOrToday(asOf)).load(o.id);
     return row?.n ?? 0;
   }
 
-  @FieldResolver(() => Int, { description: "Members who joined in [from, to], including the committees below." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Members who joined in [from, to], including the committees below.",
+  })
   async newMembers(
     @Root() o: Organisation,
     @Ctx() ctx: OrganisationsContext,
     @Arg("from", () => DateScalar) from: string,
     @Arg("to", () => DateScalar) to: string,
   ): Promise<number> {
-    if (from > to) throw BadUserInputError.field("from", "must not be after to");
+    if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: orgMessage("otherTo") }));
     const row = await ctx.loaders.joinedBetween.for({ from, to }).load(o.id);
     return row?.n ?? 0;
   }
 
-  @FieldResolver(() => Recruitment, { description: "Recruitment in a year against the committee's target." })
+  @FieldResolver(() => Recruitment, {
+    nullable: true,
+    description: "Recruitment in a year against the committee's target.",
+  })
   async recruitment(
     @Root() o: Organisation,
     @Ctx() ctx: OrganisationsContext,
     @Arg("year", () => Int) year: number,
   ): Promise<Recruitment> {
-    if (year < 1930 || year > 2100) throw BadUserInputError.field("year", "must be a plausible year");
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw BadUserInputError.field("year", kitMessage("yearBetween", { min: FIRST_YEAR, max: LAST_YEAR }));
+    }
     const [joined, target] = await Promise.all([
       ctx.loaders.joinedBetween.for({ from: `${year}-01-01`, to: `${year}-12-31` }).load(o.id),
       ctx.loaders.recruitmentTarget.for(year).load(o.id),
@@ -119,7 +133,7 @@ export class OrganisationResolver {
     @Ctx() ctx: OrganisationsContext,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<LeadershipPosition[]> {
-    return ctx.loaders.positionsOn.for(checkDate(asOf, "asOf")).load(o.id);
+    return ctx.loaders.positionsOn.for(dateOrToday(asOf)).load(o.id);
   }
 }
 

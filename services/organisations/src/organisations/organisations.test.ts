@@ -122,6 +122,76 @@ describe("organisations (integration)", () => {
     assert.ok(o.old.every((p) => p.termStart === "2014-10-01"));
   });
 
+  it("answers an unknown or malformed organisation id by path, never echoing it", async () => {
+    const unknown = await h.run(`{ organisation(id: "HND-99999") { name } }`);
+    assert.equal(unknown.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    assert.equal(unknown.errors?.[0]?.message, "No such organisation");
+    assert.deepEqual(unknown.errors?.[0]?.extensions?.fields, [{ path: "id", message: "does not exist" }]);
+    assert.ok(!JSON.stringify(unknown.errors).includes("99999"), "the id sent is not echoed");
+    const malformed = await h.run(`{ organisation(id: "hnd_oops") { name } }`, { language: "vi" });
+    assert.equal(malformed.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.deepEqual(malformed.errors?.[0]?.extensions?.fields, [
+      { path: "id", message: "phải là mã tổ chức, có dạng như HND-883" },
+    ]);
+    assert.ok(!JSON.stringify(malformed.errors).includes("hnd_oops"), "the id sent is not echoed");
+    const list = await h.run(`{ organisations(unitCode: "99999") { totalCount } }`, { language: "vi" });
+    assert.equal(list.data?.organisations, null);
+    assert.equal(list.errors?.[0]?.message, "Không tìm thấy đơn vị hành chính");
+  });
+
+  it("nulls only the field whose arguments are wrong: newMembers and recruitment", async () => {
+    const r = await h.run(`{ organisation(id: "HND-30280") {
+      name
+      newMembers(from: "2019-12-31", to: "2019-01-01")
+      recruitment(year: 1850) { recruited }
+      ok: recruitment(year: 2019) { year }
+    } }`);
+    assert.deepEqual(r.data?.organisation, {
+      name: "Hội Nông dân Phường Mỹ Bình",
+      newMembers: null,
+      recruitment: null,
+      ok: { year: 2019 },
+    });
+    const byPath = Object.fromEntries((r.errors ?? []).map((e) => [e.path?.join("."), e.extensions?.fields]));
+    assert.deepEqual(byPath, {
+      "organisation.newMembers": [{ path: "from", message: "must not be after to" }],
+      "organisation.recruitment": [{ path: "year", message: "must be a year between 1930 and 2100" }],
+    });
+    const vi = await h.run(`{ organisation(id: "HND-30280") { newMembers(from: "2019-12-31", to: "2019-01-01") } }`, {
+      language: "vi",
+    });
+    assert.deepEqual(vi.errors?.[0]?.extensions?.fields, [
+      { path: "from", message: "không được sau ngày kết thúc (to)" },
+    ]);
+  });
+
+  it("takes memberCount's, newMembers' and positions' dates as Date: an impossible date is refused", async () => {
+    for (const field of [
+      `memberCount(asOf: "2019-02-29")`,
+      `newMembers(from: "2019-01-01", to: "2019-13-01")`,
+      `positions(asOf: "20190601") { title }`,
+    ]) {
+      const r = await h.run(`{ organisation(id: "HND-30280") { ${field} } }`);
+      assert.ok(r.errors?.length, `${field} refused`);
+      assert.equal(r.data, undefined, `${field} refused before any resolver runs`);
+    }
+  });
+
+  it("answers an unknown campaign and a malformed campaign id by path, never echoing it", async () => {
+    const unknown = await h.run(`{ campaign(id: "7654321") { name } }`, { language: "vi" });
+    assert.equal(unknown.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    assert.equal(unknown.errors?.[0]?.message, "Không tìm thấy cuộc vận động, phong trào thi đua");
+    assert.ok(!JSON.stringify(unknown.errors).includes("7654321"), "the id sent is not echoed");
+    const tooLarge = await h.run(`{ campaign(id: "98765432109") { name } }`);
+    assert.deepEqual(tooLarge.errors?.[0]?.extensions?.fields, [{ path: "id", message: "is not a campaign id" }]);
+    assert.ok(!JSON.stringify(tooLarge.errors).includes("98765432109"), "the id sent is not echoed");
+    const byOrganisation = await h.run(`{ campaigns(organisationId: "MTTQ-99999") { totalCount } }`);
+    assert.equal(byOrganisation.data?.campaigns, null);
+    assert.deepEqual(byOrganisation.errors?.[0]?.extensions?.fields, [
+      { path: "organisationId", message: "does not exist" },
+    ]);
+  });
+
   it("nests district campaigns under province campaigns, with phases", async () => {
     const r = await h.run(
       `{ campaigns(topLevel: true, first: 10) { totalCount edges { node { name kind organisation { id } phases { ordinal name } subCampaigns { organisation { unit { level } } } } } } }`,

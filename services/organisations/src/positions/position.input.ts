@@ -1,12 +1,14 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IsEnum, IsInt, IsOptional, Length, Matches, Min } from "class-validator";
-import { IsCalendarDate } from "@danvan/kit";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Min } from "@danvan/kit";
+import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import { PERSON_NAME_PATTERN } from "../members/member.input.js";
+import { orgMessage } from "../messages.js";
 import { PositionTitle } from "./position-title.js";
 
 @InputType({ description: "A leadership position taken up on a committee." })
 export class RecordPositionInput {
   @Field(() => ID)
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like HND-883" })
+  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => PositionTitle)
@@ -14,33 +16,29 @@ export class RecordPositionInput {
   title: PositionTitle;
 
   @Field()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
-  @Matches(/^[\p{L}][\p{L} .'-]*$/u, { message: "must contain letters, spaces and . ' - only" })
+  @Length(2, 120)
+  @Matches(PERSON_NAME_PATTERN, kitMessage("personName"))
   holderName: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The first day of the term." })
   termStart: string;
 
-  @Field(() => String, { nullable: true, description: "YYYY-MM-DD; empty while the term runs." })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true, description: "The last day of the term; empty while the term runs." })
   termEnd?: string | null;
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "The end of a position's term." })
 export class EndPositionTermInput {
   @Field(() => ID)
-  @Matches(/^\d+$/, { message: "must be a position id" })
+  @IsRecordId(orgMessage("thingPosition"))
   positionId: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The last day of the term; not before it began." })
   termEnd: string;
 
   @Field(() => Int)

@@ -6,6 +6,7 @@ import {
   BadUserInputError,
   ConflictError,
   inTransaction,
+  kitMessage,
   NotFoundError,
   updateVersioned,
 } from "@danvan/kit";
@@ -15,9 +16,15 @@ import { requireOrganisation } from "../organisations/organisation.resolver.js";
 import { LeadershipPosition } from "./leadership-position.entity.js";
 import { EndPositionTermInput, RecordPositionInput } from "./position.input.js";
 import { conflictingChair } from "./terms.js";
+import { orgMessage } from "../messages.js";
 
 function checkTermDates(start: string, end: string | null | undefined, prefix: string): void {
-  if (end != null && end < start) throw BadUserInputError.field(`${prefix}.termEnd`, "must not be before termStart");
+  if (end != null && end < start) {
+    throw BadUserInputError.field(
+      `${prefix}.termEnd`,
+      kitMessage("notBefore", { other: orgMessage("otherTermStart") }),
+    );
+  }
 }
 
 @Resolver(() => LeadershipPosition)
@@ -28,7 +35,10 @@ export class PositionResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => LeadershipPosition, { description: "Record a leadership position; one chair at a time." })
+  @Mutation(() => LeadershipPosition, {
+    nullable: true,
+    description: "Record a leadership position; one chair at a time.",
+  })
   async recordPosition(
     @Arg("input") input: RecordPositionInput,
     @Ctx() ctx: OrganisationsContext,
@@ -45,7 +55,7 @@ export class PositionResolver {
         const existing = await m.findBy(LeadershipPosition, { organisationId: organisation.id });
         const proposed = { title: input.title, termStart: input.termStart, termEnd: input.termEnd ?? null };
         if (conflictingChair(existing, proposed)) {
-          throw new ConflictError("The committee already has a chair for part of this term");
+          throw new ConflictError(orgMessage("chairConflict"));
         }
         const inserted = await m.insert(LeadershipPosition, {
           organisationId: organisation.id,
@@ -68,25 +78,25 @@ export class PositionResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => LeadershipPosition, { description: "End a position's term." })
+  @Mutation(() => LeadershipPosition, { nullable: true, description: "End a position's term." })
   async endPositionTerm(
     @Arg("input") input: EndPositionTermInput,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<LeadershipPosition> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(LeadershipPosition, { id: Number(input.positionId) });
-      if (!before) throw new NotFoundError(`Position ${input.positionId}`, "input.positionId");
+      if (!before) throw new NotFoundError(orgMessage("thingPosition"), "input.positionId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
       assertCanWriteUnit(ctx.identity, organisation.unitCode);
       checkTermDates(before.termStart, input.termEnd, "input");
-      if (before.termEnd !== null) throw BadUserInputError.field("input.positionId", "the term has already ended");
+      if (before.termEnd !== null) throw BadUserInputError.field("input.positionId", orgMessage("termEnded"));
       const after = await updateVersioned(
         m,
         LeadershipPosition,
         { id: before.id },
         input.expectedVersion,
         { termEnd: input.termEnd },
-        "position",
+        orgMessage("thingPosition"),
       );
       await audit(m, ctx, {
         action: "endPositionTerm",

@@ -1,16 +1,19 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IsInt, Matches, Max, Min } from "class-validator";
+import { IsInt, Matches, Max, Min } from "@danvan/kit";
+import { ORGANISATION_ID_PATTERN } from "../ids.js";
+import { orgMessage } from "../messages.js";
+import { FIRST_YEAR, LAST_YEAR } from "./recruitment.type.js";
 
 @InputType()
 export class SetRecruitmentTargetInput {
   @Field(() => ID)
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like HND-883" })
+  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => Int)
   @IsInt()
-  @Min(1930)
-  @Max(2100)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 
   @Field(() => Int)

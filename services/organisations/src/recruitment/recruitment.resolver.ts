@@ -10,6 +10,7 @@ import { RecruitmentTarget } from "./recruitment-target.entity.js";
 export class RecruitmentResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => Recruitment, {
+    nullable: true,
     description: "Set a committee's recruitment target for a year (replaces any earlier one).",
   })
   async setRecruitmentTarget(

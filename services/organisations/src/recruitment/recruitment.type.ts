@@ -1,6 +1,10 @@
 import { rate } from "@danvan/kit";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 
+/** The years recruitment is counted and targeted for. */
+export const FIRST_YEAR = 1930;
+export const LAST_YEAR = 2100;
+
 /** New members recruited by a committee (with those below it) in a year, against its target. */
 @ObjectType({ description: "Recruitment of new members in a year against the committee's target." })
 export class Recruitment {

@@ -1,12 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar, UNIT_CODE_PATTERN } from "@danvan/kit";
+import { DateScalar, IsBoolean, IsInt, kitMessage, Matches, Min, UNIT_CODE_PATTERN } from "@danvan/kit";
 import { UnitLevel } from "./unit-level.js";
-import { IsBoolean, IsInt, Matches, Min } from "class-validator";
 
 @InputType({ description: "Mark a commune as a remote or especially difficult area, or clear the mark." })
 export class SetRemoteAreaInput {
   @Field(() => ID)
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code (2, 3 or 5 digits)" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   code: string;
 
   @Field()

@@ -4,7 +4,7 @@ import {
   audit,
   BadUserInputError,
   inTransaction,
-  isCalendarDate,
+  kitMessage,
   NotFoundError,
   todayInProvince,
   updateVersioned,
@@ -16,20 +16,18 @@ import { AdministrativeUnit, inForceOn } from "./administrative-unit.entity.js";
 import { AdministrativeUnitsArgs, SetRemoteAreaInput } from "./administrative-unit.input.js";
 
 export function checkUnitCode(code: string, field: string): void {
-  if (!UNIT_CODE_PATTERN.test(code))
-    throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+  if (!UNIT_CODE_PATTERN.test(code)) throw BadUserInputError.field(field, kitMessage("unitCode"));
 }
 
-export function checkDate(date: string | null | undefined, field: string): string {
-  if (date == null) return todayInProvince();
-  if (!isCalendarDate(date)) throw BadUserInputError.field(field, "must be a date YYYY-MM-DD");
-  return date;
+/** A `Date` argument (a real date: the scalar refuses anything else), today when omitted. */
+export function dateOrToday(date: string | null | undefined): string {
+  return date ?? todayInProvince();
 }
 
 export async function requireUnit(ctx: OrganisationsContext, code: string, field: string): Promise<AdministrativeUnit> {
   checkUnitCode(code, field);
   const unit = await ctx.loaders.unit.load(code);
-  if (!unit) throw new NotFoundError(`Administrative unit ${code}`, field);
+  if (!unit) throw new NotFoundError(kitMessage("thingUnit"), field);
   return unit;
 }
 
@@ -44,13 +42,14 @@ export class AdministrativeUnitResolver {
   }
 
   @Query(() => [AdministrativeUnit], {
+    nullable: true,
     description: "Units in force on a date (today by default), by level and/or parent.",
   })
   async administrativeUnits(
     @Args() { level, parentCode, asOf }: AdministrativeUnitsArgs,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<AdministrativeUnit[]> {
-    const date = checkDate(asOf, "asOf");
+    const date = dateOrToday(asOf);
     if (parentCode != null) await requireUnit(ctx, parentCode, "parentCode");
     const q = ctx.ds.getRepository(AdministrativeUnit).createQueryBuilder("u").orderBy("u.code");
     if (level != null) q.andWhere("u.level = :level", { level });
@@ -87,21 +86,24 @@ export class AdministrativeUnitResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => AdministrativeUnit, { description: "Administrators: set or clear a unit's remote-area flag." })
+  @Mutation(() => AdministrativeUnit, {
+    nullable: true,
+    description: "Administrators: set or clear a unit's remote-area flag.",
+  })
   async setRemoteArea(
     @Arg("input") input: SetRemoteAreaInput,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<AdministrativeUnit> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(AdministrativeUnit, { code: input.code });
-      if (!before) throw new NotFoundError(`Administrative unit ${input.code}`, "input.code");
+      if (!before) throw new NotFoundError(kitMessage("thingUnit"), "input.code");
       const after = await updateVersioned(
         m,
         AdministrativeUnit,
         { code: input.code },
         input.expectedVersion,
         { isRemoteArea: input.isRemoteArea },
-        "unit",
+        kitMessage("thingUnit"),
       );
       await audit(m, ctx, {
         action: "setRemoteArea",

@@ -53,15 +53,61 @@ describe("administrative units (integration)", () => {
     assert.deepEqual(r.data?.administrativeUnits, []);
   });
 
-  it("answers an unknown code with NOT_FOUND and a malformed one with BAD_USER_INPUT", async () => {
+  it("answers an unknown code with NOT_FOUND and a malformed one with BAD_USER_INPUT, never echoing the code", async () => {
     const unknown = await h.run(`{ administrativeUnit(code: "99999") { name } }`);
     assert.equal(unknown.errors?.[0]?.extensions?.code, "NOT_FOUND");
-    assert.equal(unknown.errors?.[0]?.extensions?.field, "code");
-    const malformed = await h.run(`{ administrativeUnits(parentCode: "abc") { name } }`);
+    assert.equal(unknown.errors?.[0]?.message, "No such administrative unit");
+    assert.deepEqual(unknown.errors?.[0]?.extensions?.fields, [{ path: "code", message: "does not exist" }]);
+    assert.ok(!JSON.stringify(unknown.errors).includes("99999"), "the code sent is not echoed");
+    const malformed = await h.run(`{ administrativeUnits(parentCode: "7a7a") { name } }`);
     assert.equal(malformed.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
     assert.deepEqual(malformed.errors?.[0]?.extensions?.fields, [
       { path: "parentCode", message: "must be an official unit code (2, 3 or 5 digits)" },
     ]);
+    assert.ok(!JSON.stringify(malformed.errors).includes("7a7a"), "the code sent is not echoed");
+    const missingParent = await h.run(`{ administrativeUnits(parentCode: "88888") { name } }`);
+    assert.equal(missingParent.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    assert.ok(!JSON.stringify(missingParent.errors).includes("88888"), "the code sent is not echoed");
+  });
+
+  it("speaks Vietnamese to a caller who asks for it", async () => {
+    const unknown = await h.run(`{ administrativeUnit(code: "99999") { name } }`, { language: "vi" });
+    assert.equal(unknown.errors?.[0]?.message, "Không tìm thấy đơn vị hành chính");
+    assert.deepEqual(unknown.errors?.[0]?.extensions?.fields, [{ path: "code", message: "không tồn tại" }]);
+    const malformed = await h.run(`{ administrativeUnits(parentCode: "7a7a") { name } }`, { language: "vi" });
+    assert.deepEqual(malformed.errors?.[0]?.extensions?.fields, [
+      { path: "parentCode", message: "phải là mã đơn vị hành chính chính thức (2, 3 hoặc 5 chữ số)" },
+    ]);
+  });
+
+  it("answers the rest of a query when one unit lookup fails", async () => {
+    const r = await h.run(`{
+      ok: administrativeUnit(code: "883") { name }
+      missing: administrativeUnit(code: "99999") { name }
+      bad: administrativeUnits(parentCode: "99999") { code }
+      list: administrativeUnits(parentCode: "883") { code }
+    }`);
+    assert.deepEqual(r.data?.ok, { name: "Thành phố Long Xuyên" });
+    assert.equal(r.data?.missing, null);
+    assert.equal(r.data?.bad, null);
+    assert.equal((r.data?.list as unknown[]).length, 13);
+    assert.deepEqual(r.errors?.map((e) => [e.path?.[0], e.extensions?.code]).sort(), [
+      ["bad", "NOT_FOUND"],
+      ["missing", "NOT_FOUND"],
+    ]);
+  });
+
+  it("takes asOf as a Date: an impossible date is refused before any resolver runs", async () => {
+    const literal = await h.run(`{ administrativeUnits(level: DISTRICT, asOf: "2019-02-30") { code } }`);
+    assert.ok(literal.errors?.length, "refused");
+    assert.equal(literal.data, undefined);
+    const q = `query($asOf: Date) { administrativeUnits(level: DISTRICT, asOf: $asOf) { code } }`;
+    const variable = await h.run(q, { variables: { asOf: "30/12/2019" } });
+    assert.ok(variable.errors?.length, "refused");
+    assert.equal(variable.data, undefined);
+    const ok = await h.run(q, { variables: { asOf: "2020-02-29" } });
+    assert.equal(ok.errors, undefined);
+    assert.equal((ok.data?.administrativeUnits as unknown[]).length, 11);
   });
 
   it("gives every unit its six committees", async () => {
@@ -92,5 +138,28 @@ describe("administrative units (integration)", () => {
     assert.equal(events.length, 1);
     assert.equal(events[0]!.actor, ADMIN.sub);
     assert.match(events[0]!.after ?? "", /"isRemoteArea":true/);
+  });
+
+  it("answers each mutation of a document on its own: one failing leaves the other's result", async () => {
+    const r = await h.run(
+      `mutation {
+        ok: setRemoteArea(input: { code: "30283", isRemoteArea: true, expectedVersion: 1 }) { code isRemoteArea }
+        missing: setRemoteArea(input: { code: "99999", isRemoteArea: true, expectedVersion: 1 }) { code }
+      }`,
+      { identity: ADMIN, language: "vi" },
+    );
+    assert.deepEqual(r.data?.ok, { code: "30283", isRemoteArea: true });
+    assert.equal(r.data?.missing, null);
+    assert.equal(r.errors?.length, 1);
+    assert.deepEqual(r.errors?.[0]?.path, ["missing"]);
+    assert.equal(r.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    assert.deepEqual(r.errors?.[0]?.extensions?.fields, [{ path: "input.code", message: "không tồn tại" }]);
+    assert.ok(!JSON.stringify(r.errors).includes("99999"), "the code sent is not echoed");
+    const stale = await h.run(
+      `mutation { setRemoteArea(input: { code: "30283", isRemoteArea: false, expectedVersion: 1 }) { code } }`,
+      { identity: ADMIN, language: "vi" },
+    );
+    assert.equal(stale.errors?.[0]?.extensions?.code, "CONFLICT");
+    assert.equal(stale.errors?.[0]?.message, "Bản ghi đơn vị hành chính đã được người khác thay đổi; hãy đọc lại");
   });
 });

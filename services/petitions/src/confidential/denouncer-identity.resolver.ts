@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ForbiddenError, inTransaction, isAnonymous, UnauthenticatedError } from "@danvan/kit";
 import type { PetitionsContext } from "../context.js";
+import { petitionsMessage } from "../messages.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { isHandlingOfficer } from "../petitions/petition-access.js";
 import { DenouncerIdentity, IdentityRead } from "./denouncer-identity.entity.js";
@@ -18,8 +19,7 @@ export class DenouncerIdentityResolver {
   })
   async denouncerIdentity(@Root() p: Petition, @Ctx() ctx: PetitionsContext): Promise<DenouncerIdentity | null> {
     if (isAnonymous(ctx.identity)) throw new UnauthenticatedError();
-    if (!isHandlingOfficer(ctx.identity, p))
-      throw new ForbiddenError("Only the handling officer may read the denouncer's identity");
+    if (!isHandlingOfficer(ctx.identity, p)) throw new ForbiddenError(petitionsMessage("onlyHandlerReadsIdentity"));
     return inTransaction(ctx.ds, async (m) => {
       const identity = await m.findOneBy(DenouncerIdentity, { petitionId: p.id });
       if (!identity) return null;

@@ -16,9 +16,13 @@ export function isCalendarDate(s: string): boolean {
   return new Date(ms).toISOString().slice(0, 10) === s;
 }
 
-/** Days since 1970-01-01 (UTC); a malformed date is a programming error at this level. */
+/**
+ * Days since 1970-01-01 (UTC); a malformed date is a programming error at this level (the graph's
+ * `Date` scalar refuses one before any rule runs). Errors here never quote the value: it may have
+ * come from a client, and an unexpected error's message is logged.
+ */
 function epochDay(date: string): number {
-  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`);
+  if (!isCalendarDate(date)) throw new RangeError("Not a calendar date YYYY-MM-DD");
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
@@ -28,7 +32,7 @@ function fromEpochDay(day: number): string {
 
 /** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`A number of days must be whole: ${days}`);
+  if (!Number.isInteger(days)) throw new RangeError("A number of days must be whole");
   return fromEpochDay(epochDay(date) + days);
 }
 

@@ -4,12 +4,14 @@ import {
   ForbiddenError,
   canSeeUnit,
   connectionFrom,
+  kitMessage,
   pageRequest,
   PageArgs,
   unitByCode,
   type ConnectionShape,
 } from "@danvan/kit";
 import type { PetitionsContext } from "../context.js";
+import { petitionsMessage } from "../messages.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { PetitionConnection, petitionStatisticsOf } from "../petitions/petition.resolver.js";
 import { PETITION_READERS } from "../petitions/petition-access.js";
@@ -21,6 +23,7 @@ import { OrganisationRef } from "./organisation.ref.js";
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitPetitionsResolver {
   @FieldResolver(() => PetitionStatistics, {
+    nullable: true,
     description: "Petitions received in a period in this unit and the units below it.",
   })
   petitionStatistics(
@@ -37,7 +40,10 @@ export class AdministrativeUnitPetitionsResolver {
 @Resolver(() => OrganisationRef)
 export class OrganisationPetitionsResolver {
   @Authorized(...PETITION_READERS)
-  @FieldResolver(() => PetitionConnection, { description: "Petitions this body handles, by id." })
+  @FieldResolver(() => PetitionConnection, {
+    nullable: true,
+    description: "Petitions this body handles, by id.",
+  })
   async petitions(
     @Root() o: OrganisationRef,
     @Args() args: PageArgs,
@@ -45,7 +51,7 @@ export class OrganisationPetitionsResolver {
   ): Promise<ConnectionShape<Petition>> {
     const unitCode = o.id.split("-")[1] ?? "";
     if (!unitByCode(unitCode) || !canSeeUnit(ctx.identity, unitCode))
-      throw new ForbiddenError("This body is outside your scope");
+      throw new ForbiddenError(kitMessage("outOfScope", { thing: petitionsMessage("thingBody") }));
     const page = pageRequest(args);
     const rows = await ctx.loaders.petitionsHandledBy
       .for({ limit: page.limit, afterKey: page.afterKey === null ? null : Number(page.afterKey) })

@@ -1,10 +1,12 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { translate } from "@danvan/kit/i18n";
 import { apply } from "./apply.js";
 import { OUTCOMES_BY_KIND, ResolutionOutcome } from "./outcomes.js";
 import { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
 import { accept, extend, refused, run, uphold, verify, withdraw } from "./petition-scenario.fixture.js";
 import { receive } from "./petition-state.js";
+import { RefusalReason } from "./refusal-reasons.js";
 import { PetitionRuleError } from "./rule-error.js";
 import { allowedTransitions } from "./transition-rules.js";
 
@@ -161,9 +163,70 @@ describe("rule errors", () => {
           code: "ILLEGAL_TRANSITION",
           clientCode: "CONFLICT",
           details: { transition: "startVerification", status: S.RECEIVED, kind: COMPLAINT, field: undefined },
-          message: "A complaint that is RECEIVED cannot startVerification",
+          message: "A complaint that is received cannot go to verification",
         },
       );
+      assert.equal(
+        translate(e.summary, "vi"),
+        "Đơn khiếu nại đang ở trạng thái “đã tiếp nhận” thì không thể chuyển sang xác minh",
+      );
+    }
+  });
+
+  it("never quote the date, reason or outcome the caller gave, in either language", () => {
+    const complaint = run({ kind: COMPLAINT }, [accept, "2019-03-05"]);
+    const denunciation = run({ kind: DENUNCIATION, complexity: Complexity.COMPLEX }, [accept, "2019-03-05"]);
+    const cases: [refusal: () => unknown, sent: string, field: string | undefined, vi: string][] = [
+      [
+        () => apply(complaint, verify, "2019-03-04"),
+        "2019-03-04",
+        "on",
+        "không được trước ngày của bước xử lý trước đó",
+      ],
+      [
+        () =>
+          apply(
+            run({ kind: COMPLAINT }),
+            { type: "refuseAcceptance", reason: RefusalReason.FORM_NOT_MET },
+            "2019-03-02",
+          ),
+        "FORM_NOT_MET",
+        "reason",
+        "không phải là căn cứ để không thụ lý đơn khiếu nại",
+      ],
+      [
+        () =>
+          apply(
+            apply(complaint, verify, "2019-03-06"),
+            { type: "resolve", outcome: ResolutionOutcome.ANSWERED },
+            "2019-03-07",
+          ),
+        "ANSWERED",
+        "outcome",
+        "không phải là kết quả giải quyết phù hợp với đơn khiếu nại",
+      ],
+      [
+        () => apply(denunciation, { type: "extendDeadline", days: 31 }, "2019-03-06"),
+        "31",
+        "days",
+        "phải từ 1 đến 30 ngày: mỗi lần gia hạn không quá 30 ngày",
+      ],
+      [
+        () => apply(denunciation, extend, "2019-04-05"),
+        "2019-04-05",
+        undefined,
+        "Thời hạn giải quyết tố cáo đã hết: việc gia hạn phải được quyết định trước khi hết thời hạn (Điều 30 Luật Tố cáo 2018)",
+      ],
+    ];
+    for (const [refusal, sent, field, vi] of cases) {
+      assert.throws(refusal, (e: unknown) => {
+        assert.ok(e instanceof PetitionRuleError, String(e));
+        assert.equal(e.details.field, field);
+        assert.equal(translate(e.summary, "vi"), vi);
+        for (const text of [e.message, translate(e.summary, "en"), translate(e.summary, "vi")])
+          assert.ok(!text.includes(sent), `${text} quotes ${sent}`);
+        return true;
+      });
     }
   });
 

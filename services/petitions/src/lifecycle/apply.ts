@@ -1,5 +1,8 @@
+import { kitMessage, type Message } from "@danvan/kit/i18n";
 import { isCalendarDate } from "../deadlines/calendar-date.js";
 import { dueOn, resolutionDueOn } from "../deadlines/due-dates.js";
+import { petitionsMessage } from "../messages.js";
+import { kindName, statusName, stepName } from "./names.js";
 import { OUTCOMES_BY_KIND } from "./outcomes.js";
 import { PetitionStatus } from "./petition-enums.js";
 import type { PetitionState } from "./petition-state.js";
@@ -16,23 +19,29 @@ const MAX_EXTENSION_DAYS = 30;
  * a transition the kind may not take from its status (ILLEGAL_TRANSITION, naming both); a step
  * dated before the previous one (DATE_OUT_OF_ORDER: the history never runs backwards); a guard
  * of TRANSITION_RULES that does not hold; and input wrong for this petition. Whether `at` is in
- * the future is for the caller, who knows today's date in the province.
+ * the future is for the caller, who knows today's date in the province. The refusals' messages
+ * name the kind, the status and the step, never the date or the value the caller gave.
  */
 export function apply(state: PetitionState, transition: Transition, at: string): PetitionState {
   const { type } = transition;
-  const refuse = (code: PetitionRuleCode, message: string, field?: string): never => {
+  const refuse = (code: PetitionRuleCode, message: Message, field?: string): never => {
     throw new PetitionRuleError(code, message, { transition: type, status: state.status, kind: state.kind, field });
   };
 
   if (!startsFrom(state, type)) {
-    refuse("ILLEGAL_TRANSITION", `A ${state.kind.toLowerCase()} that is ${state.status} cannot ${type}`);
+    refuse(
+      "ILLEGAL_TRANSITION",
+      petitionsMessage("illegalTransition", {
+        kind: kindName(state.kind),
+        status: statusName(state.status),
+        transition: stepName(type),
+      }),
+    );
   }
-  if (!isCalendarDate(at)) refuse("DATE_OUT_OF_ORDER", "The step must be dated YYYY-MM-DD", "on");
-  if (at < state.lastStepOn) {
-    refuse("DATE_OUT_OF_ORDER", `The step is dated ${at}, before the previous step (${state.lastStepOn})`, "on");
-  }
+  if (!isCalendarDate(at)) refuse("DATE_OUT_OF_ORDER", kitMessage("calendarDate"), "on");
+  if (at < state.lastStepOn) refuse("DATE_OUT_OF_ORDER", petitionsMessage("dateBeforePreviousStep"), "on");
   const guard = TRANSITION_RULES[type].guard;
-  if (guard && !guard.holds(state)) refuse(guard.code, `Cannot ${type}: ${guard.why} (${TRANSITION_RULES[type].law})`);
+  if (guard && !guard.holds(state)) refuse(guard.code, guard.why);
 
   const next = { ...state, lastStepOn: at };
   const close = (status: PetitionStatus) => Object.assign(next, { status, closedOn: at });
@@ -40,7 +49,7 @@ export function apply(state: PetitionState, transition: Transition, at: string):
   switch (transition.type) {
     case "receive":
       // TRANSITION_RULES.receive starts from no status, so startsFrom refused it above.
-      return refuse("ILLEGAL_TRANSITION", "A petition is received only once");
+      return refuse("ILLEGAL_TRANSITION", petitionsMessage("receivedOnce"));
     case "accept":
       Object.assign(next, {
         status: PetitionStatus.ACCEPTED,
@@ -52,7 +61,7 @@ export function apply(state: PetitionState, transition: Transition, at: string):
       if (!REFUSAL_REASONS[transition.reason]?.appliesTo.includes(state.kind)) {
         refuse(
           "INVALID_TRANSITION_INPUT",
-          `${transition.reason} is not a ground to refuse a ${state.kind.toLowerCase()}`,
+          petitionsMessage("notAGroundToRefuse", { kind: kindName(state.kind) }),
           "reason",
         );
       }
@@ -60,7 +69,7 @@ export function apply(state: PetitionState, transition: Transition, at: string):
       break;
     case "markNotProcessable":
       if (!Object.values(NotProcessableReason).includes(transition.reason)) {
-        refuse("INVALID_TRANSITION_INPUT", "Not a ground of Law on Denunciations 2018, Art. 25(1)", "reason");
+        refuse("INVALID_TRANSITION_INPUT", petitionsMessage("notAGroundNotToProcess"), "reason");
       }
       close(PetitionStatus.NOT_PROCESSED_AS_DENUNCIATION).notProcessableReason = transition.reason;
       break;
@@ -70,18 +79,22 @@ export function apply(state: PetitionState, transition: Transition, at: string):
     case "extendDeadline": {
       const days = transition.days ?? MAX_EXTENSION_DAYS;
       if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
-        refuse("INVALID_TRANSITION_INPUT", `An extension is 1 to ${MAX_EXTENSION_DAYS} days`, "days");
+        refuse("INVALID_TRANSITION_INPUT", petitionsMessage("extensionDays", { max: MAX_EXTENSION_DAYS }), "days");
       }
       // Extending a deadline already missed would hide the delay; the decision comes in time.
       const due = resolutionDueOn(state);
-      if (due !== null && at > due) refuse("EXTENSION_NOT_ALLOWED", `The deadline (${due}) has already passed`);
+      if (due !== null && at > due) refuse("EXTENSION_NOT_ALLOWED", petitionsMessage("extensionTooLate"));
       next.extensionsUsed = state.extensionsUsed + 1;
       next.extendedDays = state.extendedDays + days;
       break;
     }
     case "resolve":
       if (!OUTCOMES_BY_KIND[state.kind].includes(transition.outcome)) {
-        refuse("INVALID_TRANSITION_INPUT", `A ${state.kind.toLowerCase()} cannot end ${transition.outcome}`, "outcome");
+        refuse(
+          "INVALID_TRANSITION_INPUT",
+          petitionsMessage("outcomeNotForKind", { kind: kindName(state.kind) }),
+          "outcome",
+        );
       }
       close(PetitionStatus.RESOLVED).outcome = transition.outcome;
       break;
@@ -90,10 +103,7 @@ export function apply(state: PetitionState, transition: Transition, at: string):
       break;
     case "referForInspection":
       if (transition.contentIsConcrete !== true) {
-        refuse(
-          "REFERRAL_NOT_ALLOWED",
-          "Only concrete content is referred for inspection (Law on Denunciations 2018, Art. 25(2))",
-        );
+        refuse("REFERRAL_NOT_ALLOWED", petitionsMessage("referralNotConcrete"));
       }
       close(PetitionStatus.REFERRED_FOR_INSPECTION);
       break;

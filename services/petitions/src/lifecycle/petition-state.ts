@@ -1,9 +1,11 @@
+import { kitMessage } from "@danvan/kit/i18n";
 import { isCalendarDate } from "../deadlines/calendar-date.js";
 import { dueOn, type DeadlineFacts } from "../deadlines/due-dates.js";
 import type { ResolutionOutcome } from "./outcomes.js";
 import { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
 import type { NotProcessableReason, RefusalReason } from "./refusal-reasons.js";
 import { PetitionRuleError } from "./rule-error.js";
+import { petitionsMessage } from "../messages.js";
 
 /**
  * What the rules need to know about a petition: the deadline facts, where it stands, and the
@@ -39,7 +41,7 @@ export interface Receipt {
 /** The `receive` transition: a new petition, RECEIVED on `on`, held to its acceptance deadline. */
 export function receive(receipt: Receipt, on: string): PetitionState {
   if (!isCalendarDate(on)) {
-    throw new PetitionRuleError("DATE_OUT_OF_ORDER", "A petition is received on a real date YYYY-MM-DD", {
+    throw new PetitionRuleError("DATE_OUT_OF_ORDER", kitMessage("calendarDate"), {
       transition: "receive",
       kind: receipt.kind,
       field: "on",
@@ -47,7 +49,7 @@ export function receive(receipt: Receipt, on: string): PetitionState {
   }
   const isComplaint = receipt.kind === PetitionKind.COMPLAINT;
   if (!isComplaint && receipt.round != null) {
-    throw new PetitionRuleError("INVALID_TRANSITION_INPUT", "Only a complaint has a round (FIRST or SECOND)", {
+    throw new PetitionRuleError("INVALID_TRANSITION_INPUT", petitionsMessage("roundComplaintsOnly"), {
       transition: "receive",
       kind: receipt.kind,
       field: "round",

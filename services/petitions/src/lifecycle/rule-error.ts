@@ -1,10 +1,11 @@
+import { translate, type Message } from "@danvan/kit/i18n";
 import type { PetitionKind, PetitionStatus } from "./petition-enums.js";
 
 /**
  * The codes a refused petition rule carries. Each maps to one client error code of the graph
  * (graph-contract.md, "Conventions"), so a resolver can translate mechanically, e.g.
- * `new ConflictError(e.message, { reason: e.code, ...e.details })` for CONFLICT and
- * `BadUserInputError.field("input." + e.details.field, e.message)` for BAD_USER_INPUT.
+ * `new ConflictError(e.summary, { reason: e.code, ... })` for CONFLICT and
+ * `BadUserInputError.field("input." + e.details.field, e.summary)` for BAD_USER_INPUT.
  */
 export const PETITION_RULE_CODES = {
   /** The transition does not exist for this kind in this status; re-reading will not make it legal. */
@@ -29,8 +30,12 @@ export interface PetitionRuleDetails {
 }
 
 /**
- * A petition rule refused a step. Plain Error with a code, so the rules stay free of GraphQL;
- * messages name transitions, statuses and dates only, never a person or a petition's content.
+ * A petition rule refused a step. Plain Error with a code, so the rules stay free of GraphQL.
+ * `summary` is a catalogue message (src/messages.ts), rendered in the caller's language when the
+ * answer is written: a sentence for the CONFLICT codes, a field message that follows the field's
+ * path ("must not be before ...") for the BAD_USER_INPUT ones. It names kinds, statuses and
+ * steps only, never a value the client sent, a person or a petition's content. `message` is its
+ * English text, for logs.
  */
 export class PetitionRuleError extends Error {
   override readonly name = "PetitionRuleError";
@@ -38,10 +43,10 @@ export class PetitionRuleError extends Error {
 
   constructor(
     readonly code: PetitionRuleCode,
-    message: string,
+    readonly summary: Message,
     readonly details: PetitionRuleDetails,
   ) {
-    super(message);
+    super(translate(summary, "en"));
     this.clientCode = PETITION_RULE_CODES[code];
   }
 }

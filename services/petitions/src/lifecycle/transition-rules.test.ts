@@ -1,6 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
 import { dueOn } from "../deadlines/due-dates.js";
+import { petitionsMessage } from "../messages.js";
+import { kindName, statusName, stepName } from "./names.js";
 import { apply } from "./apply.js";
 import { ResolutionOutcome } from "./outcomes.js";
 import { Complexity, isOpen, PetitionKind, PetitionStatus } from "./petition-enums.js";
@@ -121,8 +124,14 @@ describe("petition state machine: every kind × status × transition", () => {
                 e.clientCode === "CONFLICT" &&
                 e.details.transition === type &&
                 e.details.status === status &&
-                e.message.includes(type) &&
-                e.message.includes(status),
+                isDeepStrictEqual(
+                  e.summary,
+                  petitionsMessage("illegalTransition", {
+                    kind: kindName(kind),
+                    status: statusName(status),
+                    transition: stepName(type),
+                  }),
+                ),
             );
           });
         }

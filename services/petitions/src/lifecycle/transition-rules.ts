@@ -1,4 +1,6 @@
+import type { Message } from "@danvan/kit/i18n";
 import { maxExtensions } from "../deadlines/due-dates.js";
+import { petitionsMessage } from "../messages.js";
 import type { ResolutionOutcome } from "./outcomes.js";
 import { Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
 import type { PetitionState } from "./petition-state.js";
@@ -54,8 +56,11 @@ export interface TransitionRule {
   readonly from: Readonly<Partial<Record<PetitionKind, readonly PetitionStatus[]>>>;
   /** The status it leads to; null: the status stays (an extension). A withdrawal may also leave it (withdrawal.ts). */
   readonly to: PetitionStatus | null;
-  /** A further condition on the petition itself, checked by `apply` and by `allowedTransitions`. */
-  readonly guard?: { holds: (s: PetitionState) => boolean; code: PetitionRuleCode; why: string };
+  /**
+   * A further condition on the petition itself, checked by `apply` and by `allowedTransitions`;
+   * `why` is the refusal's message when it does not hold (it cites the law).
+   */
+  readonly guard?: { holds: (s: PetitionState) => boolean; code: PetitionRuleCode; why: Message };
   readonly law: string;
 }
 
@@ -102,7 +107,7 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
     guard: {
       holds: (s) => s.extensionsUsed < maxExtensions(s.kind, s.complexity),
       code: "EXTENSION_NOT_ALLOWED",
-      why: "no extension left: none for a normal case, one for a complex case, two for an especially complex one",
+      why: petitionsMessage("noExtensionLeft"),
     },
     law: "Law on Denunciations 2018, Art. 30(2)–(4)",
   },
@@ -129,7 +134,7 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
     guard: {
       holds: (s) => s.refusalReason !== RefusalReason.NOT_CONCRETE,
       code: "REFERRAL_NOT_ALLOWED",
-      why: "it was refused for lack of concrete content, which referral requires",
+      why: petitionsMessage("referralRefusedAsVague"),
     },
     law: "Law on Denunciations 2018, Art. 25(2): concrete content is inspected, or passed to the body that can inspect it",
   },

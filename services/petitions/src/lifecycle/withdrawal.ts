@@ -1,3 +1,4 @@
+import { petitionsMessage } from "../messages.js";
 import { PetitionKind } from "./petition-enums.js";
 import { PetitionRuleError } from "./rule-error.js";
 import type { WithdrawTransition } from "./transition-rules.js";
@@ -15,7 +16,7 @@ import type { WithdrawTransition } from "./transition-rules.js";
  */
 export function withdrawalEndsCase(kind: PetitionKind, w: WithdrawTransition): boolean {
   if (w.inWriting !== true) {
-    throw new PetitionRuleError("INVALID_TRANSITION_INPUT", "A withdrawal must be made in writing", {
+    throw new PetitionRuleError("INVALID_TRANSITION_INPUT", petitionsMessage("withdrawalInWriting"), {
       transition: "withdraw",
       kind,
       field: "inWriting",
@@ -25,11 +26,11 @@ export function withdrawalEndsCase(kind: PetitionKind, w: WithdrawTransition): b
   if (kind === PetitionKind.COMPLAINT) {
     const field = (["partOnly", "otherDenouncersContinue", "handlerContinues"] as const).find((_, i) => goesOn[i]);
     if (field) {
-      throw new PetitionRuleError(
-        "INVALID_TRANSITION_INPUT",
-        "A complaint has no such case: its withdrawal ends it (Law on Complaints 2011, Art. 10)",
-        { transition: "withdraw", kind, field },
-      );
+      throw new PetitionRuleError("INVALID_TRANSITION_INPUT", petitionsMessage("complaintWithdrawalEndsIt"), {
+        transition: "withdraw",
+        kind,
+        field,
+      });
     }
     return true;
   }

@@ -1,4 +1,13 @@
-import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+import {
+  canSeeUnit,
+  ForbiddenError,
+  hasAnyRole,
+  isAnonymous,
+  kitMessage,
+  UnauthenticatedError,
+  type Identity,
+} from "@danvan/kit";
+import { petitionsMessage } from "../messages.js";
 import type { Petition } from "./petition.entity.js";
 
 /** Petition records are never public (product.md, "Who may see what"). */
@@ -12,7 +21,7 @@ export function assertCanReadPetition(identity: Identity, p: Pick<Petition, "com
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (isHandlingOfficer(identity, p)) return;
   if (!hasAnyRole(identity, ["OFFICER", "ADMIN", "ANALYST"]) || !canSeeUnit(identity, p.communeCode)) {
-    throw new ForbiddenError("This petition is outside your scope");
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: petitionsMessage("thingPetition") }));
   }
 }
 
@@ -21,6 +30,6 @@ export function assertCanHandle(identity: Identity, p: Pick<Petition, "communeCo
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (isHandlingOfficer(identity, p)) return;
   if (!hasAnyRole(identity, ["OFFICER", "ADMIN"]) || !canSeeUnit(identity, p.communeCode)) {
-    throw new ForbiddenError("You do not handle this petition");
+    throw new ForbiddenError(petitionsMessage("notHandler"));
   }
 }

@@ -6,12 +6,14 @@ import {
   BadUserInputError,
   districtOf,
   inTransaction,
+  kitMessage,
   NotFoundError,
   todayInProvince,
   unitByCode,
 } from "@danvan/kit";
 import type { PetitionsContext } from "../context.js";
 import { PetitionKind, PetitionRuleError, receive } from "../lifecycle/index.js";
+import { petitionsMessage } from "../messages.js";
 import { DenouncerIdentity } from "../confidential/denouncer-identity.entity.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import {
@@ -25,6 +27,7 @@ import {
   SubmitPetitionInput,
 } from "./petition.input.js";
 import { asGraphQLError, recordStep } from "./record-step.js";
+import { assertCanHandle } from "./petition-access.js";
 import { remoteAreas } from "../units/remote-areas.js";
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
@@ -47,19 +50,20 @@ export function revealsDenouncer(
 export class PetitionMutationsResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => Petition, {
+    nullable: true,
     description: "Register a received petition; the idempotency key makes a retry return the first one.",
   })
   async submitPetition(@Arg("input") input: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     const commune = unitByCode(input.communeCode);
     if (!commune || commune.level !== "COMMUNE")
-      throw new NotFoundError(`Commune ${input.communeCode}`, "input.communeCode");
+      throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
     assertCanWriteUnit(ctx.identity, commune.code);
     if (input.receivedOn > todayInProvince())
-      throw BadUserInputError.field("input.receivedOn", "must not be in the future");
+      throw BadUserInputError.field("input.receivedOn", kitMessage("notInFuture"));
     if (input.denouncer && input.kind !== PetitionKind.DENUNCIATION)
-      throw BadUserInputError.field("input.denouncer", "only a denunciation names a denouncer");
+      throw BadUserInputError.field("input.denouncer", petitionsMessage("denouncerOnlyForDenunciation"));
     if (input.denouncer && input.anonymous)
-      throw BadUserInputError.field("input.denouncer", "an anonymous denunciation names no denouncer");
+      throw BadUserInputError.field("input.denouncer", petitionsMessage("anonymousHasNoDenouncer"));
     // Asked before the transaction opens: no lock is held while the graph answers.
     const isRemoteArea = await remoteAreas().isRemoteArea(commune.code, ctx.logger);
     let state;
@@ -74,7 +78,7 @@ export class PetitionMutationsResolver {
         input.receivedOn,
       );
     } catch (err) {
-      throw err instanceof PetitionRuleError ? asGraphQLError(err) : err;
+      throw err instanceof PetitionRuleError ? asGraphQLError(err, { on: "receivedOn" }) : err;
     }
     return createOnce(ctx.ds, ctx, Petition, { key: input.idempotencyKey, operation: "submitPetition" }, async (m) => {
       const inserted = await m.insert(Petition, {
@@ -125,6 +129,7 @@ export class PetitionMutationsResolver {
 
   @Authorized(...WRITERS)
   @Mutation(() => Petition, {
+    nullable: true,
     description: "Accept the petition for handling (thụ lý); the resolution deadline starts.",
   })
   acceptPetition(@Arg("input") input: AcceptPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
@@ -134,7 +139,7 @@ export class PetitionMutationsResolver {
   }
 
   @Authorized(...WRITERS)
-  @Mutation(() => Petition, { description: "Refuse acceptance with a coded legal reason." })
+  @Mutation(() => Petition, { nullable: true, description: "Refuse acceptance with a coded legal reason." })
   refusePetition(@Arg("input") input: RefusePetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     return inTransaction(ctx.ds, (m) =>
       recordStep(m, ctx, input, { type: "refuseAcceptance", reason: input.reason }, {}, input.reason),
@@ -143,6 +148,7 @@ export class PetitionMutationsResolver {
 
   @Authorized(...WRITERS)
   @Mutation(() => Petition, {
+    nullable: true,
     description: "An anonymous or impersonated denunciation: not processed as a denunciation.",
   })
   markNotProcessable(@Arg("input") input: MarkNotProcessableInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
@@ -152,13 +158,14 @@ export class PetitionMutationsResolver {
   }
 
   @Authorized(...WRITERS)
-  @Mutation(() => Petition)
+  @Mutation(() => Petition, { nullable: true })
   startVerification(@Arg("input") input: PetitionStepInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     return inTransaction(ctx.ds, (m) => recordStep(m, ctx, input, { type: "startVerification" }));
   }
 
   @Authorized(...WRITERS)
   @Mutation(() => Petition, {
+    nullable: true,
     description: "Extend a complex denunciation's deadline (at most 1 extension, or 2 when especially complex).",
   })
   extendDeadline(@Arg("input") input: ExtendDeadlineInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
@@ -169,14 +176,19 @@ export class PetitionMutationsResolver {
 
   @Authorized(...WRITERS)
   @Mutation(() => Petition, {
+    nullable: true,
     description: "Resolve with an outcome; the conclusion is published without the denouncer's information.",
   })
   resolvePetition(@Arg("input") input: ResolvePetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     return inTransaction(ctx.ds, async (m) => {
+      // Only someone who may take the step learns whether the conclusion names the denouncer:
+      // checked first, or the refusal below would tell anyone whether a guessed name is right.
+      const petition = await m.findOneBy(Petition, { id: Number(input.petitionId) });
+      if (petition) assertCanHandle(ctx.identity, petition);
       // Law on Denunciations 2018, Art. 47: the published conclusion must not reveal the denouncer.
       const identity = await m.findOneBy(DenouncerIdentity, { petitionId: Number(input.petitionId) });
       if (identity && input.conclusion && revealsDenouncer(input.conclusion, identity)) {
-        throw BadUserInputError.field("input.conclusion", "must not contain the denouncer's information");
+        throw BadUserInputError.field("input.conclusion", petitionsMessage("revealsDenouncer"));
       }
       return recordStep(
         m,
@@ -190,13 +202,14 @@ export class PetitionMutationsResolver {
   }
 
   @Authorized(...WRITERS)
-  @Mutation(() => Petition, { description: "A written withdrawal; a complaint's case ends." })
+  @Mutation(() => Petition, { nullable: true, description: "A written withdrawal; a complaint's case ends." })
   withdrawPetition(@Arg("input") input: PetitionStepInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     return inTransaction(ctx.ds, (m) => recordStep(m, ctx, input, { type: "withdraw", inWriting: true }));
   }
 
   @Authorized(...WRITERS)
   @Mutation(() => Petition, {
+    nullable: true,
     description: "Refer concrete content for inspection although it is not handled as a denunciation.",
   })
   referForInspection(@Arg("input") input: ReferForInspectionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {

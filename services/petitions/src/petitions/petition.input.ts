@@ -1,6 +1,19 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import {
+  DateScalar,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Max,
+  Min,
+  PageArgs,
+  ValidateNested,
+} from "@danvan/kit";
+import { petitionsMessage } from "../messages.js";
 import {
   ComplaintRound,
   Complexity,
@@ -15,22 +28,22 @@ import {
 @InputType({ description: "CONFIDENTIAL. Who denounces: stored apart, readable only by the handling officer." })
 export class DenouncerInput {
   @Field()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
+  @Length(2, 120)
   fullName: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  @Length(2, 300)
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?\d{8,15}$/, { message: "must be a phone number" })
+  @Matches(/^\+?\d{8,15}$/, petitionsMessage("phone"))
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\d{9}(\d{3})?$/, { message: "must be a 9- or 12-digit ID number" })
+  @Matches(/^\d{9}(\d{3})?$/, petitionsMessage("idNumber"))
   idNumber?: string | null;
 }
 
@@ -45,15 +58,14 @@ export class SubmitPetitionInput {
   channel: PetitionChannel;
 
   @Field(() => ID, { description: "The commune the petition concerns." })
-  @Matches(/^\d{5}$/, { message: "must be a commune code (5 digits)" })
+  @Matches(/^\d{5}$/, kitMessage("communeCode"))
   communeCode: string;
 
   @Field({ description: "What it is about, without the denouncer's identity." })
-  @Length(5, 1000, { message: "must be 5 to 1000 characters" })
+  @Length(5, 1000)
   summary: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The day it was received: not in the future." })
   receivedOn: string;
 
   @Field(() => ComplaintRound, { nullable: true, description: "Complaints only; FIRST by default." })
@@ -73,12 +85,12 @@ export class SubmitPetitionInput {
 
   @Field(() => ID, { nullable: true, description: "The handling body (an Organisation id)." })
   @IsOptional()
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, { message: "must be an organisation id like MTTQ-883" })
+  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, petitionsMessage("organisationId"))
   handledByOrganisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: "The handling officer's subject (token `sub`)." })
   @IsOptional()
-  @Length(1, 120, { message: "must be 1 to 120 characters" })
+  @Length(1, 120)
   handlingOfficer?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Without a name or under another's name." })
@@ -92,7 +104,7 @@ export class SubmitPetitionInput {
   denouncer?: DenouncerInput | null;
 
   @Field({ description: "Required: a retry with the same key returns the first petition." })
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey: string;
 }
 
@@ -100,7 +112,7 @@ export class SubmitPetitionInput {
 @InputType({ description: "Common to every step of a petition." })
 export class StepInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a petition id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: petitionsMessage("thingPetition") }))
   petitionId: string;
 
   @Field(() => Int)
@@ -108,13 +120,12 @@ export class StepInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The day of the step: not before the previous step, not in the future." })
   on: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 1000, { message: "must be 1 to 1000 characters" })
+  @Length(1, 1000)
   note?: string | null;
 }
 
@@ -169,7 +180,7 @@ export class ResolvePetitionInput extends StepInput {
     description: "The published conclusion; must not carry the denouncer's information.",
   })
   @IsOptional()
-  @Length(5, 4000, { message: "must be 5 to 4000 characters" })
+  @Length(5, 4000)
   conclusion?: string | null;
 }
 

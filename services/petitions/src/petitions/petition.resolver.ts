@@ -7,6 +7,7 @@ import {
   connectionFrom,
   DateScalar,
   hasAnyRole,
+  kitMessage,
   NotFoundError,
   pageRequest,
   todayInProvince,
@@ -18,6 +19,7 @@ import { AdministrativeUnitRef, unitRef } from "../federation/administrative-uni
 import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { allowedTransitions, OPEN_STATUSES } from "../lifecycle/index.js";
 import { addDays, isNearOverdue, isOverdue } from "../deadlines/index.js";
+import { petitionsMessage } from "../messages.js";
 import { PetitionStatistics } from "../statistics/petition-statistics.type.js";
 import { statisticsFor } from "../statistics/petition-statistics.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
@@ -27,14 +29,14 @@ import { stateOf } from "./record-step.js";
 
 export const PetitionConnection = ConnectionType(Petition);
 
-/** A unit's petition figures for a period: public aggregates, no petition record. */
+/** A unit's petition figures for a period: public aggregates, no petition record. `from` after `to` is refused. */
 export async function petitionStatisticsOf(
   ctx: PetitionsContext,
   unitCode: string,
   from: string,
   to: string,
 ): Promise<PetitionStatistics> {
-  if (from > to) throw BadUserInputError.field("from", "must not be after to");
+  if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
   return statisticsFor(
     unitCode,
     from,
@@ -48,15 +50,17 @@ export class PetitionResolver {
   @Authorized(...PETITION_READERS)
   @Query(() => Petition, { nullable: true })
   async petition(@Arg("id", () => ID) id: string, @Ctx() ctx: PetitionsContext): Promise<Petition> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a petition id");
+    const thing = petitionsMessage("thingPetition");
+    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", kitMessage("notAnId", { thing }));
     const p = await ctx.loaders.petition.load(Number(id));
-    if (!p) throw new NotFoundError(`Petition ${id}`, "id");
+    if (!p) throw new NotFoundError(thing, "id");
     assertCanReadPetition(ctx.identity, p);
     return p;
   }
 
   @Authorized(...PETITION_READERS)
   @Query(() => PetitionConnection, {
+    nullable: true,
     description: "Petitions in your scope, by id; overdue and due-soon queues with `overdue` and `dueWithinDays`.",
   })
   async petitions(@Args() args: PetitionsArgs, @Ctx() ctx: PetitionsContext): Promise<ConnectionShape<Petition>> {
@@ -67,8 +71,10 @@ export class PetitionResolver {
     const handlerOnly =
       hasAnyRole(ctx.identity, ["HANDLING_OFFICER"]) && !hasAnyRole(ctx.identity, ["OFFICER", "ADMIN", "ANALYST"]);
     const communes = communesIn(unitCode).filter((c) => handlerOnly || scope === null || scope.has(c));
-    if (args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > 365))
-      throw BadUserInputError.field("dueWithinDays", "must be 0 to 365");
+    if (args.dueWithinDays != null && args.dueWithinDays < 0)
+      throw BadUserInputError.field("dueWithinDays", kitMessage("min", { min: 0 }));
+    if (args.dueWithinDays != null && args.dueWithinDays > 365)
+      throw BadUserInputError.field("dueWithinDays", kitMessage("max", { max: 365 }));
     const today = todayInProvince();
     const base = () => {
       const q = ctx.ds.getRepository(Petition).createQueryBuilder("p");
@@ -99,6 +105,7 @@ export class PetitionResolver {
   }
 
   @Query(() => PetitionStatistics, {
+    nullable: true,
     description: "Petitions received in a period in a unit and the units below it (public figures).",
   })
   petitionStatistics(

@@ -3,11 +3,13 @@ import {
   audit,
   BadUserInputError,
   ConflictError,
+  kitMessage,
   NotFoundError,
   todayInProvince,
   type SubgraphContext,
 } from "@danvan/kit";
 import { apply, PetitionRuleError, type PetitionState } from "../lifecycle/index.js";
+import { petitionsMessage } from "../messages.js";
 import type { Transition } from "../lifecycle/transition-rules.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import { assertCanHandle } from "./petition-access.js";
@@ -32,14 +34,22 @@ export function stateOf(p: Petition): PetitionState {
   };
 }
 
-/** The rules' refusals as coded GraphQL errors: illegal moves are conflicts, bad input names its field. */
-export function asGraphQLError(err: PetitionRuleError): Error {
+/**
+ * The rules' refusals as coded GraphQL errors, their message in the caller's language: illegal
+ * moves are conflicts (with `reason`, `transition` and `currentStatus`), bad input names its
+ * field under `input`. `fields` renames a rule's field where the input calls it otherwise (the
+ * receipt's `on` is `receivedOn`).
+ */
+export function asGraphQLError(err: PetitionRuleError, fields: Readonly<Record<string, string>> = {}): Error {
   const d = err.details;
   if (err.clientCode === "CONFLICT") {
-    return new ConflictError(err.message, { reason: err.code, transition: d.transition, currentStatus: d.status });
+    return new ConflictError(err.summary, { reason: err.code, transition: d.transition, currentStatus: d.status });
   }
-  return new BadUserInputError(err.message, [{ path: `input.${d.field ?? "on"}`, message: err.message }]);
+  const field = d.field ?? "on";
+  return BadUserInputError.field(`input.${fields[field] ?? field}`, err.summary);
 }
+
+const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
 
 /**
  * Takes one lifecycle step inside the caller's transaction: checks access and version, applies
@@ -55,14 +65,12 @@ export async function recordStep(
   reason: string | null = null,
 ): Promise<Petition> {
   const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });
-  if (!before) throw new NotFoundError(`Petition ${input.petitionId}`, "input.petitionId");
+  if (!before) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
   assertCanHandle(ctx.identity, before);
   if (before.version !== input.expectedVersion) {
-    throw new ConflictError("The petition was changed by someone else; read it again", {
-      currentVersion: before.version,
-    });
+    throw new ConflictError(changedByOthers(), { currentVersion: before.version });
   }
-  if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", "must not be in the future");
+  if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", kitMessage("notInFuture"));
   let next: PetitionState;
   try {
     next = apply(stateOf(before), transition, input.on);
@@ -77,7 +85,7 @@ export async function recordStep(
     .set({ ...changed, ...extra, version: () => "version + 1" })
     .where({ id: before.id, version: input.expectedVersion })
     .execute();
-  if (result.affected !== 1) throw new ConflictError("The petition was changed by someone else; read it again");
+  if (result.affected !== 1) throw new ConflictError(changedByOthers());
   await m.insert(PetitionEvent, {
     petitionId: before.id,
     transition: transition.type,

@@ -45,8 +45,7 @@ export function complianceFor(
   month: string,
   sessionDates: readonly string[],
 ): ReceptionCompliance {
-  const bad = sessionDates.find((d) => !isCalendarDate(d));
-  if (bad !== undefined) throw new RangeError(`Not a calendar date YYYY-MM-DD: ${bad}`);
+  if (!sessionDates.every(isCalendarDate)) throw new RangeError("Not a calendar date YYYY-MM-DD");
   const { from, to } = receptionWindow(level, month);
   const days = new Set(sessionDates.filter((d) => from <= d && d <= to));
   const required = requiredSessions(level, month);

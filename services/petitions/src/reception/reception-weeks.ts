@@ -9,8 +9,9 @@ export interface ReceptionWeek {
   end: string;
 }
 
+/** A malformed month is a programming error here (the graph's `YearMonth` scalar refuses one); never quoted. */
 export function assertMonth(month: string): void {
-  if (!MONTH_FORM.test(month)) throw new RangeError(`Not a month YYYY-MM: ${month}`);
+  if (!MONTH_FORM.test(month)) throw new RangeError("Not a month YYYY-MM");
 }
 
 /** The first and last day of a month `YYYY-MM`. */

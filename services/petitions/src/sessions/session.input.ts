@@ -1,6 +1,19 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
+import {
+  ArrayMaxSize,
+  DateScalar,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Max,
+  Min,
+  PageArgs,
+  UNIT_CODE_PATTERN,
+} from "@danvan/kit";
+import { petitionsMessage } from "../messages.js";
 import { PresiderRole, SessionKind } from "./reception-session.entity.js";
 
 @InputType({ description: "A reception session or dialogue held, with the petitions raised in it." })
@@ -10,7 +23,7 @@ export class RecordSessionInput {
   kind: SessionKind;
 
   @Field(() => ID)
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   unitCode: string;
 
   @Field(() => PresiderRole)
@@ -18,20 +31,19 @@ export class RecordSessionInput {
   presiderRole: PresiderRole;
 
   @Field()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
+  @Length(2, 120)
   presiderName: string;
 
-  @Field(() => String)
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   heldOn: string;
 
   @Field()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   place: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  @Length(2, 300)
   topic?: string | null;
 
   @Field(() => Int)
@@ -42,12 +54,12 @@ export class RecordSessionInput {
 
   @Field(() => [ID], { defaultValue: [] })
   @ArrayMaxSize(200)
-  @Matches(/^\d{1,12}$/, { each: true, message: "must be petition ids" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: petitionsMessage("thingPetition") }), { each: true })
   petitionIds: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
@@ -59,9 +71,9 @@ export class SessionsArgs extends PageArgs {
   @Field(() => SessionKind, { nullable: true })
   kind?: SessionKind | null;
 
-  @Field(() => String, { nullable: true, description: "YYYY-MM-DD" })
+  @Field(() => DateScalar, { nullable: true, description: "Held on or after this day." })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: "YYYY-MM-DD" })
+  @Field(() => DateScalar, { nullable: true, description: "Held on or before this day." })
   to?: string | null;
 }

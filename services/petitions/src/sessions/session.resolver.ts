@@ -8,16 +8,18 @@ import {
   childrenOf,
   ConnectionType,
   connectionFrom,
-  isCalendarDate,
+  kitMessage,
   NotFoundError,
   pageRequest,
   subtreeCodes,
   unitByCode,
+  YearMonthScalar,
   type ConnectionShape,
 } from "@danvan/kit";
 import { In, type DataSource } from "typeorm";
 import type { PetitionsContext } from "../context.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { petitionsMessage } from "../messages.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { assertCanReadPetition, PETITION_READERS } from "../petitions/petition-access.js";
 import { complianceFor, receptionWindow, type ReceptionLevel } from "../reception/index.js";
@@ -62,6 +64,7 @@ function complianceTree(unitCode: string, month: string, days: Map<string, strin
 @Resolver(() => ReceptionSession)
 export class SessionResolver {
   @Query(() => ReceptionSessionConnection, {
+    nullable: true,
     description: "Reception sessions and dialogues of a unit and the units below it (public).",
   })
   async receptionSessions(
@@ -69,11 +72,8 @@ export class SessionResolver {
     @Ctx() ctx: PetitionsContext,
   ): Promise<ConnectionShape<ReceptionSession>> {
     checkUnitArgument(args.unitCode);
-    for (const [k, v] of [
-      ["from", args.from],
-      ["to", args.to],
-    ] as const)
-      if (v != null && !isCalendarDate(v)) throw BadUserInputError.field(k, "must be a date YYYY-MM-DD");
+    if (args.from != null && args.to != null && args.from > args.to)
+      throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
     const page = pageRequest(args);
     const base = () => {
       const q = ctx.ds
@@ -98,15 +98,15 @@ export class SessionResolver {
   }
 
   @Query(() => ReceptionCompliance, {
-    description: "Whether the chairs received citizens as often as the law requires, per unit, for a month (YYYY-MM).",
+    nullable: true,
+    description: "Whether the chairs received citizens as often as the law requires, per unit, for a month.",
   })
   async receptionCompliance(
     @Arg("unitCode", () => ID) unitCode: string,
-    @Arg("month") month: string,
+    @Arg("month", () => YearMonthScalar) month: string,
     @Ctx() ctx: PetitionsContext,
   ): Promise<ReceptionCompliance> {
     checkUnitArgument(unitCode);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw BadUserInputError.field("month", "must be a month YYYY-MM");
     return complianceTree(unitCode, month, await chairDays(ctx.ds, unitCode, month));
   }
 
@@ -116,7 +116,10 @@ export class SessionResolver {
   }
 
   @Authorized(...PETITION_READERS)
-  @FieldResolver(() => [Petition], { description: "The petitions raised in the session (records: officers in scope)." })
+  @FieldResolver(() => [Petition], {
+    nullable: true,
+    description: "The petitions raised in the session (records: officers in scope).",
+  })
   async petitions(@Root() s: ReceptionSession, @Ctx() ctx: PetitionsContext): Promise<Petition[]> {
     const list = await ctx.loaders.petitionsOfSession.load(s.id);
     list.forEach((p) => assertCanReadPetition(ctx.identity, p));
@@ -125,6 +128,7 @@ export class SessionResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => ReceptionSession, {
+    nullable: true,
     description: "Record a reception session or dialogue and the petitions raised; idempotent with idempotencyKey.",
   })
   async recordReceptionSession(
@@ -132,14 +136,15 @@ export class SessionResolver {
     @Ctx() ctx: PetitionsContext,
   ): Promise<ReceptionSession> {
     const unit = unitByCode(input.unitCode);
-    if (!unit) throw new NotFoundError(`Administrative unit ${input.unitCode}`, "input.unitCode");
+    if (!unit) throw new NotFoundError(kitMessage("thingUnit"), "input.unitCode");
     assertCanWriteUnit(ctx.identity, unit.code);
     const ids = [...new Set(input.petitionIds.map(Number))];
     const petitions = ids.length ? await ctx.ds.getRepository(Petition).findBy({ id: In(ids) }) : [];
-    if (petitions.length !== ids.length) throw new NotFoundError("One of the petitions", "input.petitionIds");
+    if (petitions.length !== ids.length)
+      throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionIds");
     const scope = new Set(subtreeCodes(unit.code));
     if (petitions.some((p) => !scope.has(p.communeCode)))
-      throw BadUserInputError.field("input.petitionIds", "must concern this unit or the units below it");
+      throw BadUserInputError.field("input.petitionIds", petitionsMessage("petitionsOutsideUnit"));
     return createOnce(
       ctx.ds,
       ctx,

@@ -13,6 +13,7 @@ import { AdministrativeUnitRef } from "./administrative-unit.ref.js";
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitFieldsResolver {
   @FieldResolver(() => PovertyStatistics, {
+    nullable: true,
     description: "Poverty figures for this unit and the units below, one year.",
   })
   povertyStatistics(
@@ -24,6 +25,7 @@ export class AdministrativeUnitFieldsResolver {
   }
 
   @FieldResolver(() => FundSummary, {
+    nullable: true,
     description: "The Fund for the Poor's work in this unit and the units below, over a period.",
   })
   fundSummary(
@@ -36,6 +38,7 @@ export class AdministrativeUnitFieldsResolver {
   }
 
   @FieldResolver(() => HouseholdConnection, {
+    nullable: true,
     description: "Households of this unit and the units below (personal: officers in scope).",
   })
   households(

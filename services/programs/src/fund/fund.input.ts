@@ -1,6 +1,17 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { IsEnum, IsOptional, Length, Matches } from "class-validator";
-import { BadUserInputError, DateScalar, IsCalendarDate, MoneyScalar, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
+import {
+  BadUserInputError,
+  DateScalar,
+  IsEnum,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  MoneyScalar,
+  PageArgs,
+  UNIT_CODE_PATTERN,
+} from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { ContributionForm, DonorKind } from "./fund-enums.js";
 
 const FUND_ID = /^QVNN-\d{2,5}$/;
@@ -8,11 +19,10 @@ const FUND_ID = /^QVNN-\d{2,5}$/;
 @InputType({ description: "A contribution received by a fund." })
 export class RecordContributionInput {
   @Field(() => ID)
-  @Matches(FUND_ID, { message: "must be a fund id like QVNN-883" })
+  @Matches(FUND_ID, programsMessage("fundId"))
   fundId: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   receivedOn: string;
 
   @Field(() => ContributionForm)
@@ -24,7 +34,7 @@ export class RecordContributionInput {
 
   @Field(() => String, { nullable: true, description: "Required for gifts in kind." })
   @IsOptional()
-  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  @Length(2, 300)
   inKindDescription?: string | null;
 
   @Field(() => DonorKind)
@@ -33,54 +43,53 @@ export class RecordContributionInput {
 
   @Field(() => String, { nullable: true, description: "Left empty for anonymous donors." })
   @IsOptional()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   donorName?: string | null;
 
   @Field(() => ID, { description: "The unit that collected it." })
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   collectedByUnitCode: string;
 
   @Field(() => ID, { nullable: true, description: "The campaign it was raised in (an organisations Campaign id)." })
   @IsOptional()
-  @Matches(/^\d{1,12}$/, { message: "must be a campaign id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingCampaign") }))
   campaignId?: string | null;
 
   @Field()
-  @Length(1, 40, { message: "must be 1 to 40 characters" })
-  @Matches(/^[A-Za-z0-9./-]+$/, { message: "must be letters, digits and . / - only" })
+  @Length(1, 40)
+  @Matches(/^[A-Za-z0-9./-]+$/, programsMessage("receiptNumber"))
   receiptNumber: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Money moved from one fund to another." })
 export class TransferFundsInput {
   @Field(() => ID)
-  @Matches(FUND_ID, { message: "must be a fund id like QVNN-883" })
+  @Matches(FUND_ID, programsMessage("fundId"))
   fromFundId: string;
 
   @Field(() => ID)
-  @Matches(FUND_ID, { message: "must be a fund id like QVNN-89" })
+  @Matches(FUND_ID, programsMessage("fundId"))
   toFundId: string;
 
   @Field(() => MoneyScalar)
   amountVnd: bigint | number;
 
-  @Field(() => String)
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   transferredOn: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 300, { message: "must be 2 to 300 characters" })
+  @Length(2, 300)
   note?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
@@ -96,6 +105,6 @@ export class ContributionsArgs extends PageArgs {
 /** A positive whole amount of VND from a MoneyScalar input, or a coded error naming the field. */
 export function positiveVnd(value: bigint | number, field: string): bigint {
   const v = BigInt(value);
-  if (v <= 0n) throw BadUserInputError.field(field, "must be more than 0");
+  if (v <= 0n) throw BadUserInputError.field(field, kitMessage("positiveVnd"));
   return v;
 }

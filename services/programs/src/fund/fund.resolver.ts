@@ -11,7 +11,7 @@ import {
   DateScalar,
   ForbiddenError,
   hasAnyRole,
-  isCalendarDate,
+  kitMessage,
   maskName,
   NotFoundError,
   pageRequest,
@@ -19,6 +19,7 @@ import {
   type ConnectionShape,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
@@ -33,7 +34,7 @@ import { postEntry } from "./ledger.js";
 export const ContributionConnection = ConnectionType(Contribution);
 
 function checkPeriod(from: string, to: string): void {
-  if (from > to) throw BadUserInputError.field("from", "must not be after to");
+  if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
 }
 
 /** A unit's fund summary over a period: public aggregates from the period's shared statements. */
@@ -49,13 +50,14 @@ export async function fundSummaryOf(
 
 async function requireFund(ctx: ProgramsContext, id: string, field: string): Promise<Fund> {
   const fund = await ctx.loaders.fund.load(id);
-  if (!fund) throw new NotFoundError(`Fund ${id}`, field);
+  if (!fund) throw new NotFoundError(programsMessage("thingFund"), field);
   return fund;
 }
 
 @Resolver(() => Fund)
 export class FundResolver {
   @Query(() => FundSummary, {
+    nullable: true,
     description: "The Fund for the Poor's work in a unit and the units below it, over a period.",
   })
   fundSummary(
@@ -70,7 +72,8 @@ export class FundResolver {
 
   @Query(() => Fund, { nullable: true })
   fund(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<Fund> {
-    if (!/^QVNN-\d{2,5}$/.test(id)) throw BadUserInputError.field("id", "is not a fund id");
+    if (!/^QVNN-\d{2,5}$/.test(id))
+      throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingFund") }));
     return requireFund(ctx, id, "id");
   }
 
@@ -84,7 +87,10 @@ export class FundResolver {
     return unitRef(f.unitCode);
   }
 
-  @FieldResolver(() => FundBalance, { description: "Opening, receipts, spending and closing over a period (public)." })
+  @FieldResolver(() => FundBalance, {
+    nullable: true,
+    description: "Opening, receipts, spending and closing over a period (public).",
+  })
   async balance(
     @Root() f: Fund,
     @Arg("from", () => DateScalar) from: string,
@@ -109,6 +115,7 @@ export class FundResolver {
 
   @Authorized("OFFICER", "ADMIN", "ANALYST")
   @FieldResolver(() => ContributionConnection, {
+    nullable: true,
     description: "Contributions received, by id; donors' names for officers in scope.",
   })
   async contributions(
@@ -116,12 +123,9 @@ export class FundResolver {
     @Args() args: ContributionsArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ConnectionShape<Contribution>> {
-    if (!canSeeUnit(ctx.identity, f.unitCode)) throw new ForbiddenError("This fund is outside your scope");
-    for (const [k, v] of [
-      ["from", args.from],
-      ["to", args.to],
-    ] as const)
-      if (v != null && !isCalendarDate(v)) throw BadUserInputError.field(k, "must be a date");
+    if (!canSeeUnit(ctx.identity, f.unitCode))
+      throw new ForbiddenError(kitMessage("outOfScope", { thing: programsMessage("thingFund") }));
+    if (args.from != null && args.to != null) checkPeriod(args.from, args.to);
     const page = pageRequest(args);
     const filter = { from: args.from ?? null, to: args.to ?? null };
     const rows = await ctx.loaders.contributionPage
@@ -137,6 +141,7 @@ export class FundResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => Contribution, {
+    nullable: true,
     description: "Record a contribution and credit the fund; idempotent with idempotencyKey.",
   })
   async recordContribution(
@@ -145,12 +150,12 @@ export class FundResolver {
   ): Promise<Contribution> {
     const amount = positiveVnd(input.amountVnd, "input.amountVnd");
     if (input.form === ContributionForm.IN_KIND && !input.inKindDescription) {
-      throw BadUserInputError.field("input.inKindDescription", "is required for a gift in kind");
+      throw BadUserInputError.field("input.inKindDescription", programsMessage("inKindDescriptionRequired"));
     }
     if (input.donorKind !== DonorKind.ANONYMOUS && !input.donorName)
-      throw BadUserInputError.field("input.donorName", "is required unless the donor is anonymous");
+      throw BadUserInputError.field("input.donorName", programsMessage("donorNameRequired"));
     if (!unitByCode(input.collectedByUnitCode))
-      throw new NotFoundError(`Administrative unit ${input.collectedByUnitCode}`, "input.collectedByUnitCode");
+      throw new NotFoundError(kitMessage("thingUnit"), "input.collectedByUnitCode");
     const fund = await requireFund(ctx, input.fundId, "input.fundId");
     assertCanWriteUnit(ctx.identity, fund.unitCode);
     return createOnce(
@@ -200,12 +205,13 @@ export class FundResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => FundTransfer, {
+    nullable: true,
     description: "Move money between two funds (between levels); the sending fund must hold it.",
   })
   async transferFunds(@Arg("input") input: TransferFundsInput, @Ctx() ctx: ProgramsContext): Promise<FundTransfer> {
     const amount = positiveVnd(input.amountVnd, "input.amountVnd");
     if (input.fromFundId === input.toFundId)
-      throw BadUserInputError.field("input.toFundId", "must differ from fromFundId");
+      throw BadUserInputError.field("input.toFundId", programsMessage("sameFund"));
     const [from, to] = await Promise.all([
       requireFund(ctx, input.fromFundId, "input.fromFundId"),
       requireFund(ctx, input.toFundId, "input.toFundId"),

@@ -77,6 +77,87 @@ describe("the Fund for the Poor (integration)", () => {
     assert.equal((zero.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path, "input.amountVnd");
   });
 
+  it("answers in Vietnamese and never repeats what was sent", async () => {
+    const missing = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      language: "vi",
+      variables: { input: contribution({ fundId: "QVNN-99999", receiptNumber: "2020-T-0901" }) },
+    });
+    assert.equal(missing.errors?.[0]?.message, "Không tìm thấy Quỹ Vì người nghèo");
+    assert.deepEqual(missing.errors?.[0]?.extensions, {
+      code: "NOT_FOUND",
+      fields: [{ path: "input.fundId", message: "không tồn tại" }],
+    });
+    assert.doesNotMatch(JSON.stringify(missing.errors), /99999/);
+    const bad = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      language: "vi",
+      variables: {
+        input: contribution({
+          fundId: "QUY-<x>",
+          receiptNumber: "R#<secret>",
+          collectedByUnitCode: "8<9>",
+          inKindDescription: "g".repeat(301),
+        }),
+      },
+    });
+    assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.deepEqual(bad.errors?.[0]?.extensions?.fields, [
+      { path: "input.fundId", message: "phải là mã quỹ có dạng QVNN-883" },
+      { path: "input.inKindDescription", message: "phải dài từ 2 đến 300 ký tự" },
+      { path: "input.collectedByUnitCode", message: "phải là mã đơn vị hành chính chính thức (2, 3 hoặc 5 chữ số)" },
+      { path: "input.receiptNumber", message: "chỉ được gồm chữ cái (không dấu), chữ số và các ký tự . / -" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(bad.errors), /<x>|<secret>|<9>|gggg/);
+    const anonymousOnly = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      language: "vi",
+      variables: { input: contribution({ receiptNumber: "2020-T-0902", donorName: null }) },
+    });
+    assert.deepEqual(anonymousOnly.errors?.[0]?.extensions?.fields, [
+      { path: "input.donorName", message: "là bắt buộc, trừ khi người ủng hộ ẩn danh" },
+    ]);
+    const same = await h.run(TRANSFER, {
+      identity: ADMIN,
+      language: "vi",
+      variables: {
+        input: { fromFundId: "QVNN-883", toFundId: "QVNN-883", amountVnd: 1_000, transferredOn: "2020-06-01" },
+      },
+    });
+    assert.deepEqual(same.errors?.[0]?.extensions?.fields, [
+      { path: "input.toFundId", message: "phải khác fromFundId" },
+    ]);
+    const scope = await h.run(`{ fund(id: "QVNN-30280") { name contributions(first: 1) { totalCount } } }`, {
+      identity: officerOf("884"),
+      language: "vi",
+    });
+    assert.equal(scope.errors?.[0]?.message, "Quỹ Vì người nghèo này nằm ngoài phạm vi phụ trách của bạn");
+    // Only the refused field is null: the fund itself is still answered.
+    assert.deepEqual(scope.data, { fund: { name: (scope.data!.fund as { name: string }).name, contributions: null } });
+    assert.ok((scope.data!.fund as { name: string }).name.length > 0);
+  });
+
+  it("takes the dates of contributions, transfers and support as Date, refusing a day that does not exist", async () => {
+    const contributionDate = await h.run(CONTRIBUTE, {
+      identity: ADMIN,
+      variables: { input: contribution({ receivedOn: "2020-02-30", receiptNumber: "2020-T-0903" }) },
+    });
+    assert.equal(contributionDate.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.match(contributionDate.errors![0]!.message, /input\.receivedOn/);
+    const transferDate = await h.run(TRANSFER, {
+      identity: ADMIN,
+      variables: { input: { fromFundId: "QVNN-89", toFundId: "QVNN-883", amountVnd: 1, transferredOn: "2020-6-1" } },
+    });
+    assert.equal(transferDate.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.match(transferDate.errors![0]!.message, /input\.transferredOn/);
+    const supportDate = await h.run(`mutation($i: RecordSupportInput!) { recordSupport(input: $i) { id } }`, {
+      identity: ADMIN,
+      variables: { i: { householdId: "1", kind: "MEDICAL", amountVnd: 0, givenOn: "2019-02-29" } },
+    });
+    assert.equal(supportDate.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.match(supportDate.errors![0]!.message, /i\.givenOn/);
+  });
+
   it("moves money between levels, and refuses a transfer the fund cannot cover without writing anything", async () => {
     const [province, district] = [await balance("QVNN-89"), await balance("QVNN-883")];
     const ok = await h.run(TRANSFER, {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { Fund, FundEntry } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
 import { tallyFundEntry } from "./tallies.js";
@@ -44,11 +45,11 @@ export async function postEntry(
     where: { id: entry.fundId },
     ...(postgres ? { lock: { mode: "pessimistic_write" as const } } : {}),
   });
-  if (!fund) throw new NotFoundError(`Fund ${entry.fundId}`, "input.fundId");
+  if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
   const amount = signedAmount(entry.kind, entry.amountVnd);
   if (amount < 0n) {
     const available = await balanceOf(m, entry.fundId, "9999-12-31");
-    if (available + amount < 0n) throw BadUserInputError.field(field, "exceeds the fund's balance");
+    if (available + amount < 0n) throw BadUserInputError.field(field, programsMessage("exceedsBalance"));
   }
   await m.insert(FundEntry, {
     fundId: entry.fundId,

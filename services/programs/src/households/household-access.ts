@@ -1,4 +1,13 @@
-import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+import {
+  canSeeUnit,
+  ForbiddenError,
+  hasAnyRole,
+  isAnonymous,
+  kitMessage,
+  UnauthenticatedError,
+  type Identity,
+} from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 
 /** Roles that read household records; analysts see them with personal identifiers masked. */
 export const HOUSEHOLD_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
@@ -7,7 +16,8 @@ export const HOUSEHOLD_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALY
 export function assertCanReadHousehold(identity: Identity, communeCode: string): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (!hasAnyRole(identity, [...HOUSEHOLD_READERS])) throw new ForbiddenError();
-  if (!canSeeUnit(identity, communeCode)) throw new ForbiddenError("This household is outside your scope");
+  if (!canSeeUnit(identity, communeCode))
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: programsMessage("thingHousehold") }));
 }
 
 /** Analysts (without another role) get personal identifiers masked. */

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, PageArgs } from "@danvan/kit";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Max, Min, PageArgs } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { AreaType } from "./area-type.js";
 
 const PERSON_NAME = /^[\p{L}][\p{L} .'-]*$/u;
@@ -8,17 +8,17 @@ const PERSON_NAME = /^[\p{L}][\p{L} .'-]*$/u;
 @InputType({ description: "A household to register in a commune." })
 export class RegisterHouseholdInput {
   @Field(() => ID)
-  @Matches(/^\d{5}$/, { message: "must be a commune code (5 digits)" })
+  @Matches(/^\d{5}$/, kitMessage("communeCode"))
   communeCode: string;
 
   @Field()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
-  @Matches(PERSON_NAME, { message: "must contain letters, spaces and . ' - only" })
+  @Length(2, 120)
+  @Matches(PERSON_NAME, kitMessage("personName"))
   headName: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   address?: string | null;
 
   @Field(() => Int)
@@ -31,31 +31,30 @@ export class RegisterHouseholdInput {
   @IsEnum(AreaType)
   area: AreaType;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   registeredOn: string;
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Changes to a household; fields left out stay as they are." })
 export class UpdateHouseholdInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }))
   householdId: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 120, { message: "must be 2 to 120 characters" })
-  @Matches(PERSON_NAME, { message: "must contain letters, spaces and . ' - only" })
+  @Length(2, 120)
+  @Matches(PERSON_NAME, kitMessage("personName"))
   headName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   address?: string | null;
 
   @Field(() => Int, { nullable: true })

@@ -4,10 +4,12 @@ import {
   assertCanWriteUnit,
   audit,
   BadUserInputError,
+  checkUnitArgument,
   ConnectionType,
   connectionFrom,
   districtOf,
   inTransaction,
+  kitMessage,
   maskName,
   NotFoundError,
   pageRequest,
@@ -17,6 +19,7 @@ import {
   type Identity,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { PovertyClassification } from "../poverty/poverty-classification.entity.js";
 import { SupportEvent } from "../support/support-event.entity.js";
@@ -27,9 +30,10 @@ import { assertCanReadHousehold, HOUSEHOLD_READERS, seesPersonalData } from "./h
 export const HouseholdConnection = ConnectionType(Household);
 
 export async function requireHousehold(ctx: ProgramsContext, id: string | number, field: string): Promise<Household> {
-  if (!/^\d{1,12}$/.test(String(id))) throw BadUserInputError.field(field, "is not a household id");
+  if (!/^\d{1,12}$/.test(String(id)))
+    throw BadUserInputError.field(field, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }));
   const household = await ctx.loaders.household.load(Number(id));
-  if (!household) throw new NotFoundError(`Household ${id}`, field);
+  if (!household) throw new NotFoundError(programsMessage("thingHousehold"), field);
   return household;
 }
 
@@ -42,7 +46,7 @@ export async function householdsOf(
   assertCanReadHousehold(ctx.identity, unitCode);
   const page = pageRequest(args);
   if (page.afterKey !== null && !Number.isInteger(page.afterKey))
-    throw BadUserInputError.field("after", "is not a household cursor");
+    throw BadUserInputError.field("after", kitMessage("cursor"));
   const rows = await ctx.loaders.householdPage
     .for({ limit: page.limit, afterKey: page.afterKey as number | null })
     .load(unitCode);
@@ -71,10 +75,13 @@ export class HouseholdResolver {
   }
 
   @Authorized(...HOUSEHOLD_READERS)
-  @Query(() => HouseholdConnection, { description: "Households of a unit and the units below it, by id." })
+  @Query(() => HouseholdConnection, {
+    nullable: true,
+    description: "Households of a unit and the units below it, by id.",
+  })
   async households(@Args() args: HouseholdsArgs, @Ctx() ctx: ProgramsContext): Promise<ConnectionShape<Household>> {
     const unitCode = args.unitCode ?? defaultUnit(ctx.identity);
-    if (!unitByCode(unitCode)) throw new NotFoundError(`Administrative unit ${unitCode}`, "unitCode");
+    checkUnitArgument(unitCode);
     return householdsOf(ctx, unitCode, args);
   }
 
@@ -113,14 +120,14 @@ export class HouseholdResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Household, { description: "Register a household; idempotent with idempotencyKey." })
+  @Mutation(() => Household, { nullable: true, description: "Register a household; idempotent with idempotencyKey." })
   async registerHousehold(
     @Arg("input") input: RegisterHouseholdInput,
     @Ctx() ctx: ProgramsContext,
   ): Promise<Household> {
     const commune = unitByCode(input.communeCode);
     if (!commune || commune.level !== "COMMUNE")
-      throw new NotFoundError(`Commune ${input.communeCode}`, "input.communeCode");
+      throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
     assertCanWriteUnit(ctx.identity, commune.code);
     return createOnce(
       ctx.ds,
@@ -152,18 +159,25 @@ export class HouseholdResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Household, { description: "Change a household's details, checking its version." })
+  @Mutation(() => Household, { nullable: true, description: "Change a household's details, checking its version." })
   async updateHousehold(@Arg("input") input: UpdateHouseholdInput, @Ctx() ctx: ProgramsContext): Promise<Household> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(Household, { id: Number(input.householdId) });
-      if (!before) throw new NotFoundError(`Household ${input.householdId}`, "input.householdId");
+      if (!before) throw new NotFoundError(programsMessage("thingHousehold"), "input.householdId");
       assertCanWriteUnit(ctx.identity, before.communeCode);
       const set: Partial<Household> = {};
       if (input.headName != null) set.headName = input.headName.trim();
       if (input.address != null) set.address = input.address.trim();
       if (input.memberCount != null) set.memberCount = input.memberCount;
       if (input.area != null) set.area = input.area;
-      const after = await updateVersioned(m, Household, { id: before.id }, input.expectedVersion, set, "household");
+      const after = await updateVersioned(
+        m,
+        Household,
+        { id: before.id },
+        input.expectedVersion,
+        set,
+        programsMessage("thingHousehold"),
+      );
       await audit(m, ctx, {
         action: "updateHousehold",
         entityType: "Household",

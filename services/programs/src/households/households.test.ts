@@ -5,6 +5,9 @@ import { ADMIN, ANALYST, officerOf, startHarness, type Harness } from "../testin
 import { Household } from "./household.entity.js";
 
 const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id headName memberCount area version unit { code } } }`;
+type Problem = { path: string; message: string };
+const sorted = (fields: unknown) =>
+  [...(fields as Problem[])].sort((a, b) => `${a.path} ${a.message}`.localeCompare(`${b.path} ${b.message}`));
 const UPDATE = `mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { id memberCount version } }`;
 
 describe("households (integration)", () => {
@@ -40,17 +43,64 @@ describe("households (integration)", () => {
     const before = await h.ds.getRepository(Household).count();
     const bad = await h.run(REGISTER, {
       identity: ADMIN,
-      variables: { input: input({ memberCount: 0, registeredOn: "2020-02-30", headName: "<b>" }) },
+      variables: { input: input({ memberCount: 0, headName: "<", address: "x".repeat(201) }) },
     });
     assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
-    const paths = (bad.errors![0]!.extensions!.fields as { path: string }[]).map((f) => f.path).sort();
-    assert.deepEqual([...new Set(paths)], ["input.headName", "input.memberCount", "input.registeredOn"]);
-    assert.doesNotMatch(JSON.stringify(bad.errors), /<b>/);
+    assert.deepEqual(sorted(bad.errors![0]!.extensions!.fields), [
+      { path: "input.address", message: "must be 2 to 200 characters" },
+      { path: "input.headName", message: "must be 2 to 120 characters" },
+      { path: "input.headName", message: "must contain letters, spaces and . ' - only" },
+      { path: "input.memberCount", message: "must be at least 1" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(bad.errors), /<|xxxx/);
+    // registeredOn is a Date: a day that does not exist never reaches the resolver.
+    const date = await h.run(REGISTER, {
+      identity: ADMIN,
+      variables: { input: input({ registeredOn: "2020-02-30" }) },
+    });
+    assert.equal(date.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.match(date.errors![0]!.message, /input\.registeredOn/);
     const district = await h.run(REGISTER, { identity: ADMIN, variables: { input: input({ communeCode: "88300" }) } });
     assert.equal(district.errors?.[0]?.extensions?.code, "NOT_FOUND");
+    assert.deepEqual(district.errors![0]!.extensions!.fields, [
+      { path: "input.communeCode", message: "does not exist" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(district.errors), /88300/);
     const scope = await h.run(REGISTER, { identity: officerOf("884"), variables: { input: input() } });
     assert.equal(scope.errors?.[0]?.extensions?.code, "FORBIDDEN");
     assert.equal(await h.ds.getRepository(Household).count(), before);
+  });
+
+  it("says what is wrong in Vietnamese when the caller asks for it, naming no value sent", async () => {
+    const bad = await h.run(REGISTER, {
+      identity: ADMIN,
+      language: "vi",
+      variables: { input: input({ headName: "X", communeCode: "3028" }) },
+    });
+    assert.deepEqual(sorted(bad.errors?.[0]?.extensions?.fields), [
+      { path: "input.communeCode", message: "phải là mã xã (5 chữ số)" },
+      { path: "input.headName", message: "phải dài từ 2 đến 120 ký tự" },
+    ]);
+    const missing = await h.run(`{ household(id: "987654321") { id } }`, { identity: ADMIN, language: "vi" });
+    assert.equal(missing.errors?.[0]?.message, "Không tìm thấy hộ gia đình");
+    assert.deepEqual(missing.errors?.[0]?.extensions, {
+      code: "NOT_FOUND",
+      fields: [{ path: "id", message: "không tồn tại" }],
+    });
+    assert.doesNotMatch(JSON.stringify(missing.errors), /987654321/);
+    const notAnId = await h.run(`{ household(id: "12ab") { id } }`, { identity: ADMIN, language: "vi" });
+    assert.deepEqual(notAnId.errors?.[0]?.extensions?.fields, [
+      { path: "id", message: "không phải là mã hộ gia đình" },
+    ]);
+    const [row] = (await h.ds.query(`SELECT id FROM household WHERE district_code = '883' ORDER BY id LIMIT 1`)) as {
+      id: number;
+    }[];
+    const elsewhere = await h.run(`{ household(id: "${row!.id}") { id } }`, {
+      identity: officerOf("884"),
+      language: "vi",
+    });
+    assert.equal(elsewhere.errors?.[0]?.extensions?.code, "FORBIDDEN");
+    assert.equal(elsewhere.errors?.[0]?.message, "Hộ gia đình này nằm ngoài phạm vi phụ trách của bạn");
   });
 
   it("updates with a version check: of two concurrent updates one wins, the other gets CONFLICT", async () => {

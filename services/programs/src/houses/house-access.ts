@@ -1,4 +1,12 @@
-import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+import {
+  canSeeUnit,
+  ForbiddenError,
+  hasAnyRole,
+  isAnonymous,
+  kitMessage,
+  UnauthenticatedError,
+  type Identity,
+} from "@danvan/kit";
 
 /** Houses belong to households (personal records): officers in scope, administrators, analysts. */
 export const HOUSE_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
@@ -7,5 +15,6 @@ export const HOUSE_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"]
 export function assertCanReadHouses(identity: Identity, unitCode: string): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (!hasAnyRole(identity, [...HOUSE_READERS])) throw new ForbiddenError();
-  if (!canSeeUnit(identity, unitCode)) throw new ForbiddenError("This unit is outside your scope");
+  if (!canSeeUnit(identity, unitCode))
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: kitMessage("thingUnit") }));
 }

@@ -1,4 +1,5 @@
 import type { FieldProblem } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 
 /** Who pays for a house: the fund, sponsors, the family (whole VND, each 0 or more). */
 export interface HouseCostSplit {
@@ -15,16 +16,13 @@ export interface HouseCostSplit {
 export function costProblems(split: HouseCostSplit): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (split.fundAmountVnd + split.sponsorAmountVnd + split.familyAmountVnd <= 0n) {
-    problems.push({
-      path: "input.familyAmountVnd",
-      message: "the fund, sponsor and family shares must add up to more than 0",
-    });
+    problems.push({ path: "input.familyAmountVnd", message: programsMessage("costNothing") });
   }
   if (split.fundAmountVnd > 0n && !split.fundId) {
-    problems.push({ path: "input.fundId", message: "is required when fundAmountVnd is more than 0" });
+    problems.push({ path: "input.fundId", message: programsMessage("fundIdRequired") });
   }
   if (split.fundAmountVnd === 0n && split.fundId) {
-    problems.push({ path: "input.fundAmountVnd", message: "must be more than 0 when a fund pays" });
+    problems.push({ path: "input.fundAmountVnd", message: programsMessage("fundPaysNothing") });
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
+import { kitMessage, LocalizedError } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { HouseStatus } from "./house-enums.js";
 import {
   applyTransition,
@@ -71,11 +73,44 @@ describe("Great Solidarity house lifecycle", () => {
     assert.equal(lastStepOn(steps), "2019-04-01");
     assert.deepEqual(stepDateProblems(steps, "2019-04-01", "2020-01-01"), []);
     assert.deepEqual(stepDateProblems(steps, "2019-03-31", "2020-01-01"), [
-      { path: "input.on", message: "must not be before the date of the previous step" },
+      { path: "input.on", message: programsMessage("beforePreviousStep") },
     ]);
     assert.deepEqual(stepDateProblems(steps, "2020-01-02", "2020-01-01"), [
-      { path: "input.on", message: "must not be in the future" },
+      { path: "input.on", message: kitMessage("notInFuture") },
     ]);
+  });
+
+  it("names the house's state and the refused move in the caller's language, not as codes", () => {
+    const refusal = (state: HouseStatus, transition: HouseTransition) => {
+      try {
+        nextState(state, transition);
+      } catch (e) {
+        assert.ok(e instanceof LocalizedError);
+        return [e.render("en").message, e.render("vi").message];
+      }
+      assert.fail("expected an error");
+    };
+    assert.deepEqual(refusal(HouseStatus.HANDED_OVER, "cancel"), [
+      "A house that is handed over cannot be cancelled",
+      "Nhà Đại đoàn kết đã bàn giao thì không thể hủy",
+    ]);
+    assert.deepEqual(refusal(HouseStatus.PROPOSED, "handOver"), [
+      "A house that is proposed cannot be handed over",
+      "Nhà Đại đoàn kết đang ở bước đề xuất thì không thể bàn giao",
+    ]);
+    assert.deepEqual(refusal(HouseStatus.CANCELLED, "startConstruction"), [
+      "A house that is cancelled cannot start construction",
+      "Nhà Đại đoàn kết đã bị hủy thì không thể khởi công",
+    ]);
+    // Every refusal reads as a sentence in both languages: no enum code or transition id in it.
+    for (const state of ALL_STATES) {
+      for (const transition of ALL_TRANSITIONS) {
+        if (HOUSE_TRANSITIONS[transition].from.includes(state)) continue;
+        for (const text of refusal(state, transition)) {
+          assert.doesNotMatch(text, /[A-Z]{3,}|_|startConstruction|handOver|\{\{/, text);
+        }
+      }
+    }
   });
 
   it("applies a transition: new state and the step's date; a backwards date is BAD_USER_INPUT", () => {

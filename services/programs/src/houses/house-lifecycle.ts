@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, type FieldProblem } from "@danvan/kit";
+import { BadUserInputError, ConflictError, kitMessage, type FieldProblem, type Message } from "@danvan/kit";
+import { HOUSE_STATE_NAME, programsMessage } from "../messages.js";
 import { HouseStatus } from "./house-enums.js";
 
 /**
@@ -19,6 +20,14 @@ export const HOUSE_TRANSITIONS: Readonly<Record<HouseTransition, { from: readonl
   },
 };
 
+/** Each transition's own name, nested in the message that refuses it ("cannot be handed over"). */
+export const HOUSE_TRANSITION_NAME: Readonly<Record<HouseTransition, Message>> = {
+  approve: programsMessage("houseMoveApprove"),
+  startConstruction: programsMessage("houseMoveStartConstruction"),
+  handOver: programsMessage("houseMoveHandOver"),
+  cancel: programsMessage("houseMoveCancel"),
+};
+
 /** Why a refused move is a CONFLICT: the request is well-formed but the record is in the wrong state. */
 export const ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
 
@@ -30,7 +39,12 @@ export const ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
 export function nextState(state: HouseStatus, transition: HouseTransition): HouseStatus {
   const rule = HOUSE_TRANSITIONS[transition];
   if (!rule.from.includes(state)) {
-    throw new ConflictError(`A house that is ${state} cannot ${transition}`, {
+    // The state is the house's own, as stored; the message names it and the move in the caller's language.
+    const message = programsMessage("houseIllegalMove", {
+      state: HOUSE_STATE_NAME[state],
+      transition: HOUSE_TRANSITION_NAME[transition],
+    });
+    throw new ConflictError(message, {
       reason: ILLEGAL_TRANSITION,
       currentStatus: state,
       transition,
@@ -66,8 +80,8 @@ export function lastStepOn(steps: HouseSteps): string {
 
 /** A step's date: on or after the previous step, and not in the future. */
 export function stepDateProblems(steps: HouseSteps, on: string, today: string, field = "input.on"): FieldProblem[] {
-  if (on > today) return [{ path: field, message: "must not be in the future" }];
-  if (on < lastStepOn(steps)) return [{ path: field, message: "must not be before the date of the previous step" }];
+  if (on > today) return [{ path: field, message: kitMessage("notInFuture") }];
+  if (on < lastStepOn(steps)) return [{ path: field, message: programsMessage("beforePreviousStep") }];
   return [];
 }
 
@@ -80,6 +94,6 @@ export function applyTransition(
 ): { status: HouseStatus } & Partial<HouseSteps> {
   const status = nextState(current.status, transition);
   const problems = stepDateProblems(current, on, today);
-  if (problems.length) throw new BadUserInputError("Invalid date for this step", problems);
+  if (problems.length) throw new BadUserInputError(problems);
   return { status, [STEP_DATE[transition]]: on };
 }

@@ -7,11 +7,13 @@ import {
   BadUserInputError,
   ConflictError,
   inTransaction,
+  kitMessage,
   NotFoundError,
   todayInProvince,
   updateVersioned,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
 import { postEntry } from "../fund/ledger.js";
 import { tallyHandOver } from "./house-tally.entity.js";
@@ -51,6 +53,7 @@ function auditView(h: SolidarityHouse) {
 export class HouseMutationsResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => SolidarityHouse, {
+    nullable: true,
     description: "Propose a Great Solidarity house for a household; idempotent with idempotencyKey.",
   })
   async proposeHouse(@Arg("input") input: ProposeHouseInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
@@ -62,19 +65,16 @@ export class HouseMutationsResolver {
     };
     const problems = costProblems(split);
     if (input.proposedOn > todayInProvince())
-      problems.push({ path: "input.proposedOn", message: "must not be in the future" });
-    if (problems.length) throw new BadUserInputError("Invalid house", problems);
+      problems.push({ path: "input.proposedOn", message: kitMessage("notInFuture") });
+    if (problems.length) throw new BadUserInputError(problems);
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
     if (split.fundId) {
       const fund = await ctx.loaders.fund.load(split.fundId);
-      if (!fund) throw new NotFoundError("Fund", "input.fundId");
+      if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
       // The fund of the commune, its district or the province pays: never another commune's.
       if (fund.unitCode !== household.communeCode && !ancestorCodes(household.communeCode).includes(fund.unitCode)) {
-        throw BadUserInputError.field(
-          "input.fundId",
-          "must be the fund of the household's commune or of a unit above it",
-        );
+        throw BadUserInputError.field("input.fundId", programsMessage("fundNotOfHousehold"));
       }
     }
     return createOnce(
@@ -116,13 +116,17 @@ export class HouseMutationsResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => SolidarityHouse, { description: "Approve a proposed house." })
+  @Mutation(() => SolidarityHouse, {
+    nullable: true,
+    description: "Approve a proposed house.",
+  })
   approveHouse(@Arg("input") input: HouseStepInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
     return this.step(ctx, input, "approve");
   }
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => SolidarityHouse, {
+    nullable: true,
     description:
       "Start building an approved house; debits the fund's share from the paying fund in the same transaction.",
   })
@@ -131,13 +135,19 @@ export class HouseMutationsResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => SolidarityHouse, { description: "Hand a finished house over to the household." })
+  @Mutation(() => SolidarityHouse, {
+    nullable: true,
+    description: "Hand a finished house over to the household.",
+  })
   handOverHouse(@Arg("input") input: HouseStepInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
     return this.step(ctx, input, "handOver");
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => SolidarityHouse, { description: "Cancel a house before its hand-over, with the reason." })
+  @Mutation(() => SolidarityHouse, {
+    nullable: true,
+    description: "Cancel a house before its hand-over, with the reason.",
+  })
   cancelHouse(@Arg("input") input: CancelHouseInput, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
     return this.step(ctx, input, "cancel", { cancelReason: input.reason.trim() });
   }
@@ -151,11 +161,11 @@ export class HouseMutationsResolver {
   ): Promise<SolidarityHouse> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(SolidarityHouse, { id: Number(input.houseId) });
-      if (!before) throw new NotFoundError("Solidarity house", "input.houseId");
+      if (!before) throw new NotFoundError(programsMessage("thingHouse"), "input.houseId");
       assertCanWriteUnit(ctx.identity, before.communeCode);
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
-        throw new ConflictError("The house was changed by someone else; read it again", {
+        throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingHouse") }), {
           currentVersion: before.version,
         });
       }
@@ -166,7 +176,7 @@ export class HouseMutationsResolver {
         { id: before.id },
         input.expectedVersion,
         { ...change, ...extra },
-        "house",
+        programsMessage("thingHouse"),
       );
       if (transition === "handOver")
         await tallyHandOver(m, { communeCode: after.communeCode, on: input.on, kind: after.kind });

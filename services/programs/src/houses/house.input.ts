@@ -1,13 +1,25 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Min } from "class-validator";
-import { DateScalar, IsCalendarDate, MoneyScalar, PageArgs } from "@danvan/kit";
+import {
+  DateScalar,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Min,
+  MoneyScalar,
+  PageArgs,
+} from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { HouseStatus, HouseWorkKind } from "./house-enums.js";
 import { IsNonNegativeVnd } from "./money.js";
 
 @InputType({ description: "A Great Solidarity house proposed for a household." })
 export class ProposeHouseInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }))
   householdId: string;
 
   @Field(() => HouseWorkKind)
@@ -40,32 +52,30 @@ export class ProposeHouseInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   sponsorName?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The fund paying its share: of the commune or a unit above it." })
   @IsOptional()
-  @Matches(/^QVNN-(\d{2}|\d{3}|\d{5})$/, { message: "must be a fund id like QVNN-883" })
+  @Matches(/^QVNN-(\d{2}|\d{3}|\d{5})$/, programsMessage("fundId"))
   fundId?: string | null;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "Not in the future." })
   proposedOn: string;
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "One step of a house's lifecycle: approve, start construction, hand over." })
 export class HouseStepInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a house id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingHouse") }))
   houseId: string;
 
-  @Field(() => String, { description: "The date of the step, YYYY-MM-DD: not before the previous step." })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The date of the step: not before the previous step, not in the future." })
   on: string;
 
   @Field(() => Int, { description: "The house's version as last read; a stale version is a CONFLICT." })
@@ -77,7 +87,7 @@ export class HouseStepInput {
 @InputType({ description: "Cancelling a house before its hand-over, with the reason." })
 export class CancelHouseInput extends HouseStepInput {
   @Field()
-  @Length(3, 300, { message: "must be 3 to 300 characters" })
+  @Length(3, 300)
   reason: string;
 }
 

@@ -3,11 +3,13 @@ import {
   BadUserInputError,
   ConnectionType,
   connectionFrom,
+  kitMessage,
   NotFoundError,
   pageRequest,
   type ConnectionShape,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { Fund } from "../fund/fund.entity.js";
 import { Household } from "../households/household.entity.js";
@@ -37,15 +39,17 @@ export class SolidarityHouseResolver {
   @Authorized(...HOUSE_READERS)
   @Query(() => SolidarityHouse, { nullable: true })
   async solidarityHouse(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<SolidarityHouse> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a house id");
+    if (!/^\d{1,12}$/.test(id))
+      throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingHouse") }));
     const house = await ctx.loaders.house.load(Number(id));
-    if (!house) throw new NotFoundError("Solidarity house", "id");
+    if (!house) throw new NotFoundError(programsMessage("thingHouse"), "id");
     assertCanReadHouses(ctx.identity, house.communeCode);
     return house;
   }
 
   @Authorized(...HOUSE_READERS)
   @Query(() => SolidarityHouseConnection, {
+    nullable: true,
     description: "Great Solidarity houses of a unit and the units below it, by id; your own unit by default.",
   })
   async solidarityHouses(
@@ -56,7 +60,7 @@ export class SolidarityHouseResolver {
     assertCanReadHouses(ctx.identity, unit.code);
     const page = pageRequest(args);
     if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
-      throw BadUserInputError.field("after", "is not a house cursor");
+      throw BadUserInputError.field("after", kitMessage("cursor"));
     }
     const scope = subtreeCondition(unit, { unitColumn: "h.commune_code", districtColumn: "h.district_code" });
     const base = () => {
@@ -78,6 +82,7 @@ export class SolidarityHouseResolver {
   }
 
   @Query(() => HouseStatistics, {
+    nullable: true,
     description: "Great Solidarity houses of a unit and the units below it, by state and kind (public).",
   })
   houseStatistics(
@@ -109,6 +114,7 @@ export class SolidarityHouseResolver {
 @Resolver(() => AdministrativeUnitRef)
 export class UnitHouseStatisticsResolver {
   @FieldResolver(() => HouseStatistics, {
+    nullable: true,
     description: "Great Solidarity houses of this unit and the units below it, by state and kind (public).",
   })
   houseStatistics(

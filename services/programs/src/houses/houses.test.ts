@@ -147,12 +147,26 @@ describe("Great Solidarity houses (integration)", () => {
     const bad = await h.run(PROPOSE, {
       identity: officer,
       variables: {
-        input: input({ householdId: "12<script>", fundAmountVnd: -5, proposedOn: "2020-13-45", fundId: "QVNN-<b>" }),
+        input: input({
+          householdId: "12<script>",
+          fundAmountVnd: -5,
+          sponsorName: "S".repeat(201),
+          fundId: "QVNN-<b>",
+        }),
       },
     });
     assert.equal(codeOf(bad), "BAD_USER_INPUT");
-    assert.deepEqual(pathsOf(bad), ["input.fundAmountVnd", "input.fundId", "input.householdId", "input.proposedOn"]);
-    assert.ok(!JSON.stringify(bad.errors).includes("<script>"), "the value is not echoed");
+    assert.deepEqual(pathsOf(bad), ["input.fundAmountVnd", "input.fundId", "input.householdId", "input.sponsorName"]);
+    assert.ok(!/<script>|<b>|SSSS|-5/.test(JSON.stringify(bad.errors)), "no value is echoed");
+    const fields = bad.errors![0]!.extensions!.fields as { path: string; message: string }[];
+    assert.equal(
+      fields.find((f) => f.path === "input.fundAmountVnd")?.message,
+      "must be a whole number of VND from 0 to 10^15",
+    );
+    // proposedOn is a Date: a month 13 is refused before the resolver runs.
+    const date = await h.run(PROPOSE, { identity: officer, variables: { input: input({ proposedOn: "2020-13-45" }) } });
+    assert.equal(codeOf(date), "BAD_USER_INPUT");
+    assert.match(date.errors![0]!.message, /input\.proposedOn/);
     const noFund = await h.run(PROPOSE, { identity: officer, variables: { input: input({ fundId: null }) } });
     assert.deepEqual(pathsOf(noFund), ["input.fundId"]);
     const future = await h.run(PROPOSE, {
@@ -167,7 +181,70 @@ describe("Great Solidarity houses (integration)", () => {
       variables: { input: input({ householdId: "999999999" }) },
     });
     assert.equal(codeOf(unknown), "NOT_FOUND");
+    assert.doesNotMatch(JSON.stringify(unknown.errors), /999999999/);
+    const unknownFund = await h.run(PROPOSE, {
+      identity: officer,
+      variables: { input: input({ fundId: "QVNN-99999" }) },
+    });
+    assert.equal(codeOf(unknownFund), "NOT_FOUND");
+    assert.deepEqual(pathsOf(unknownFund), ["input.fundId"]);
+    assert.doesNotMatch(JSON.stringify(unknownFund.errors), /99999/);
     assert.equal(await repo.count(), before);
+  });
+
+  it("answers in Vietnamese: an illegal move names the house's state, a bad share says its limit", async () => {
+    const proposed = await propose();
+    const early = await h.run(step("handOverHouse"), {
+      identity: officer,
+      language: "vi",
+      variables: { input: { houseId: proposed.id, on: "2020-04-01", expectedVersion: proposed.version } },
+    });
+    assert.equal(codeOf(early), "CONFLICT");
+    assert.equal(early.errors![0]!.message, "Nhà Đại đoàn kết đang ở bước đề xuất thì không thể bàn giao");
+    assert.equal(early.errors![0]!.extensions!.currentStatus, "PROPOSED");
+    const stale = await h.run(step("approveHouse"), {
+      identity: officer,
+      language: "vi",
+      variables: { input: { houseId: proposed.id, on: "2020-04-01", expectedVersion: proposed.version + 5 } },
+    });
+    assert.equal(stale.errors![0]!.message, "Bản ghi nhà Đại đoàn kết đã được người khác thay đổi; hãy đọc lại");
+    const missing = await h.run(step("approveHouse"), {
+      identity: officer,
+      language: "vi",
+      variables: { input: { houseId: "987654321", on: "2020-04-01", expectedVersion: 1 } },
+    });
+    assert.equal(missing.errors![0]!.message, "Không tìm thấy nhà Đại đoàn kết");
+    assert.doesNotMatch(JSON.stringify(missing.errors), /987654321/);
+    const split = await h.run(PROPOSE, {
+      identity: officer,
+      language: "vi",
+      variables: { input: input({ fundAmountVnd: 0, sponsorAmountVnd: 0, familyAmountVnd: 0, fundId: null }) },
+    });
+    assert.deepEqual(split.errors![0]!.extensions!.fields, [
+      { path: "input.familyAmountVnd", message: "tổng phần đóng góp của quỹ, nhà tài trợ và gia đình phải lớn hơn 0" },
+    ]);
+    const future = await h.run(PROPOSE, {
+      identity: officer,
+      language: "vi",
+      variables: { input: input({ proposedOn: "2099-01-01" }) },
+    });
+    assert.deepEqual(future.errors![0]!.extensions!.fields, [
+      { path: "input.proposedOn", message: "không được là ngày trong tương lai" },
+    ]);
+    const backwards = await h.run(step("approveHouse"), {
+      identity: officer,
+      language: "vi",
+      variables: { input: { houseId: proposed.id, on: "2020-03-01", expectedVersion: proposed.version } },
+    });
+    assert.deepEqual(backwards.errors![0]!.extensions!.fields, [
+      { path: "input.on", message: "không được trước ngày của bước liền trước" },
+    ]);
+    const scope = await h.run(`{ solidarityHouses(unitCode: "883", first: 1) { totalCount } }`, {
+      identity: officerOf("884"),
+      language: "vi",
+    });
+    assert.equal(scope.errors![0]!.message, "Đơn vị hành chính này nằm ngoài phạm vi phụ trách của bạn");
+    assert.equal(scope.data!.solidarityHouses, null);
   });
 
   it("keeps houses from the public and from officers of other districts", async () => {

@@ -1,5 +1,6 @@
-import { ValidateBy, type ValidationOptions } from "class-validator";
 import type { ValueTransformer } from "typeorm";
+import { ValidateWith } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 
 /** The largest amount a money input accepts: far above any real house, model or project, far below 2^63. */
 export const MAX_VND = 1_000_000_000_000_000n;
@@ -18,19 +19,16 @@ export function vndOf(v: unknown): bigint {
   return v === null || v === undefined ? 0n : BigInt(String(v));
 }
 
-/** class-validator: whole VND from 0 to MAX_VND (MoneyScalar gives a number or a bigint). */
-export function IsNonNegativeVnd(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: "isNonNegativeVnd",
-      validator: {
-        validate: (value: unknown) =>
-          (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) &&
-          BigInt(value) >= 0n &&
-          BigInt(value) <= MAX_VND,
-        defaultMessage: () => "must be a whole amount of VND from 0 to 10^15",
-      },
-    },
-    options,
+/** True for whole VND from 0 to MAX_VND (MoneyScalar gives a number or a bigint). */
+export function isNonNegativeVnd(value: unknown): boolean {
+  return (
+    (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) &&
+    BigInt(value) >= 0n &&
+    BigInt(value) <= MAX_VND
   );
+}
+
+/** A money input of whole VND from 0 to MAX_VND, checked with the input's other fields. */
+export function IsNonNegativeVnd(): PropertyDecorator {
+  return ValidateWith("isNonNegativeVnd", isNonNegativeVnd, programsMessage("vndUpToLimit"));
 }

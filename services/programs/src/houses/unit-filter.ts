@@ -1,12 +1,17 @@
-import { BadUserInputError, NotFoundError, unitByCode, type ReferenceUnit } from "@danvan/kit";
-
-const UNIT_CODE = /^(\d{2}|\d{3}|\d{5})$/;
+import {
+  BadUserInputError,
+  kitMessage,
+  NotFoundError,
+  unitByCode,
+  UNIT_CODE_PATTERN,
+  type ReferenceUnit,
+} from "@danvan/kit";
 
 /** A known reference unit, or a coded error naming the argument (the code is not echoed back). */
 export function requireUnit(code: string, field: string): ReferenceUnit {
-  if (!UNIT_CODE.test(code)) throw BadUserInputError.field(field, "must be an official unit code (2, 3 or 5 digits)");
+  if (!UNIT_CODE_PATTERN.test(code)) throw BadUserInputError.field(field, kitMessage("unitCode"));
   const unit = unitByCode(code);
-  if (!unit) throw new NotFoundError("Administrative unit", field);
+  if (!unit) throw new NotFoundError(kitMessage("thingUnit"), field);
   return unit;
 }
 
@@ -27,5 +32,5 @@ export function subtreeCondition(
 
 /** `from` must not come after `to`; either may be left open. */
 export function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && from > to) throw BadUserInputError.field("from", "must not be after to");
+  if (from && to && from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
 }

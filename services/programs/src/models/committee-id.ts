@@ -1,4 +1,12 @@
-import { ancestorCodes, BadUserInputError, NotFoundError, unitByCode, type ReferenceUnit } from "@danvan/kit";
+import {
+  ancestorCodes,
+  BadUserInputError,
+  kitMessage,
+  NotFoundError,
+  unitByCode,
+  type ReferenceUnit,
+} from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 
 /**
  * Organisation ids are "<PREFIX>-<unit code>" (the organisations subgraph makes them so): the
@@ -6,7 +14,7 @@ import { ancestorCodes, BadUserInputError, NotFoundError, unitByCode, type Refer
  */
 export const ORGANISATION_ID = /^(MTTQ|HND|HPN|DTN|CCB|LDLD)-(\d{2}|\d{3}|\d{5})$/;
 
-export const ORGANISATION_ID_MESSAGE = "must be an organisation id like HND-883 (MTTQ, HND, HPN, DTN, CCB or LDLD)";
+export const ORGANISATION_ID_MESSAGE = programsMessage("organisationId");
 
 /** The unit an organisation id names. */
 export function committeeUnitCode(organisationId: string): string {
@@ -26,12 +34,12 @@ export function committeeAndUnit(
   if (!ORGANISATION_ID.test(organisationId))
     throw BadUserInputError.field(`${prefix}.organisationId`, ORGANISATION_ID_MESSAGE);
   const committeeUnit = unitByCode(committeeUnitCode(organisationId));
-  if (!committeeUnit) throw new NotFoundError("Organisation", `${prefix}.organisationId`);
+  if (!committeeUnit) throw new NotFoundError(programsMessage("thingOrganisation"), `${prefix}.organisationId`);
   if (unitCode == null) return { committeeUnit, unit: committeeUnit };
   const unit = unitByCode(unitCode);
-  if (!unit) throw new NotFoundError("Administrative unit", `${prefix}.unitCode`);
+  if (!unit) throw new NotFoundError(kitMessage("thingUnit"), `${prefix}.unitCode`);
   if (unit.code !== committeeUnit.code && !ancestorCodes(unit.code).includes(committeeUnit.code)) {
-    throw BadUserInputError.field(`${prefix}.unitCode`, "must be the committee's unit or a unit below it");
+    throw BadUserInputError.field(`${prefix}.unitCode`, programsMessage("unitOutsideCommittee"));
   }
   return { committeeUnit, unit };
 }

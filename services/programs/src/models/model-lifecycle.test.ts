@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
+import { kitMessage, LocalizedError } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { ModelStatus } from "./model-enums.js";
 import {
   applyModelTransition,
@@ -69,14 +71,40 @@ describe('"Dân vận khéo" model lifecycle', () => {
   it("dates a step no earlier than the previous one, and not in the future", () => {
     assert.equal(lastModelStepOn(steps), "2019-10-15");
     assert.deepEqual(modelStepDateProblems(steps, "2019-10-15", "2020-01-01"), []);
-    assert.deepEqual(
-      modelStepDateProblems(steps, "2019-10-14", "2020-01-01").map((p) => p.path),
-      ["input.on"],
-    );
-    assert.deepEqual(
-      modelStepDateProblems(steps, "2020-01-02", "2020-01-01").map((p) => p.message),
-      ["must not be in the future"],
-    );
+    assert.deepEqual(modelStepDateProblems(steps, "2019-10-14", "2020-01-01"), [
+      { path: "input.on", message: programsMessage("beforePreviousStep") },
+    ]);
+    assert.deepEqual(modelStepDateProblems(steps, "2020-01-02", "2020-01-01"), [
+      { path: "input.on", message: kitMessage("notInFuture") },
+    ]);
+  });
+
+  it("names the model's state and the refused move in the caller's language, not as codes", () => {
+    const refusal = (state: ModelStatus, transition: ModelTransition) => {
+      try {
+        nextModelState(state, transition);
+      } catch (e) {
+        assert.ok(e instanceof LocalizedError);
+        return [e.render("en").message, e.render("vi").message];
+      }
+      assert.fail("expected an error");
+    };
+    assert.deepEqual(refusal(ModelStatus.RECOGNISED, "withdraw"), [
+      "A model that is recognised cannot be withdrawn",
+      'Mô hình "Dân vận khéo" đã được công nhận thì không thể rút đăng ký',
+    ]);
+    assert.deepEqual(refusal(ModelStatus.REGISTERED, "recognise"), [
+      "A model that is registered cannot be recognised",
+      'Mô hình "Dân vận khéo" mới đăng ký thì không thể công nhận',
+    ]);
+    for (const state of ALL_STATES) {
+      for (const transition of ALL_TRANSITIONS) {
+        if (MODEL_TRANSITIONS[transition].from.includes(state)) continue;
+        for (const text of refusal(state, transition)) {
+          assert.doesNotMatch(text, /[A-Z]{3,}|_|\{\{/, text);
+        }
+      }
+    }
   });
 
   it("records recognition and rejection as the decision date", () => {

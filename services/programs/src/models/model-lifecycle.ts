@@ -1,5 +1,6 @@
-import { BadUserInputError, ConflictError, type FieldProblem } from "@danvan/kit";
+import { BadUserInputError, ConflictError, kitMessage, type FieldProblem, type Message } from "@danvan/kit";
 import { ILLEGAL_TRANSITION } from "../houses/house-lifecycle.js";
+import { MODEL_STATE_NAME, programsMessage } from "../messages.js";
 import { ModelStatus } from "./model-enums.js";
 
 /**
@@ -21,11 +22,24 @@ export const MODEL_TRANSITIONS: Readonly<Record<ModelTransition, { from: readonl
   },
 };
 
+/** Each transition's own name, nested in the message that refuses it ("cannot be withdrawn"). */
+export const MODEL_TRANSITION_NAME: Readonly<Record<ModelTransition, Message>> = {
+  start: programsMessage("modelMoveStart"),
+  evaluate: programsMessage("modelMoveEvaluate"),
+  recognise: programsMessage("modelMoveRecognise"),
+  reject: programsMessage("modelMoveReject"),
+  withdraw: programsMessage("modelMoveWithdraw"),
+};
+
 /** The state a transition leads to; an illegal move throws CONFLICT (reason ILLEGAL_TRANSITION). */
 export function nextModelState(state: ModelStatus, transition: ModelTransition): ModelStatus {
   const rule = MODEL_TRANSITIONS[transition];
   if (!rule.from.includes(state)) {
-    throw new ConflictError(`A model that is ${state} cannot ${transition}`, {
+    const message = programsMessage("modelIllegalMove", {
+      state: MODEL_STATE_NAME[state],
+      transition: MODEL_TRANSITION_NAME[transition],
+    });
+    throw new ConflictError(message, {
       reason: ILLEGAL_TRANSITION,
       currentStatus: state,
       transition,
@@ -66,9 +80,8 @@ export function modelStepDateProblems(
   today: string,
   field = "input.on",
 ): FieldProblem[] {
-  if (on > today) return [{ path: field, message: "must not be in the future" }];
-  if (on < lastModelStepOn(steps))
-    return [{ path: field, message: "must not be before the date of the previous step" }];
+  if (on > today) return [{ path: field, message: kitMessage("notInFuture") }];
+  if (on < lastModelStepOn(steps)) return [{ path: field, message: programsMessage("beforePreviousStep") }];
   return [];
 }
 
@@ -81,6 +94,6 @@ export function applyModelTransition(
 ): { status: ModelStatus } & Partial<ModelSteps> {
   const status = nextModelState(current.status, transition);
   const problems = modelStepDateProblems(current, on, today);
-  if (problems.length) throw new BadUserInputError("Invalid date for this step", problems);
+  if (problems.length) throw new BadUserInputError(problems);
   return { status, [MODEL_STEP_DATE[transition]]: on };
 }

@@ -7,12 +7,14 @@ import {
   ConflictError,
   districtOf,
   inTransaction,
+  kitMessage,
   NotFoundError,
   todayInProvince,
   updateVersioned,
 } from "@danvan/kit";
 import type { EntityManager } from "typeorm";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { committeeAndUnit } from "./committee-id.js";
 import { MobilisationModel } from "./mobilisation-model.entity.js";
 import { ModelStatus, RegistrantKind } from "./model-enums.js";
@@ -50,11 +52,13 @@ async function modelForChange(
   input: { modelId: string; expectedVersion: number },
 ): Promise<MobilisationModel> {
   const before = await m.findOneBy(MobilisationModel, { id: Number(input.modelId) });
-  if (!before) throw new NotFoundError("Mobilisation model", "input.modelId");
+  if (!before) throw new NotFoundError(programsMessage("thingModel"), "input.modelId");
   assertCanWriteUnit(ctx.identity, before.unitCode);
   // A stale version is a conflict first: the caller decided on a record that has changed.
   if (before.version !== input.expectedVersion) {
-    throw new ConflictError("The model was changed by someone else; read it again", { currentVersion: before.version });
+    throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingModel") }), {
+      currentVersion: before.version,
+    });
   }
   return before;
 }
@@ -63,6 +67,7 @@ async function modelForChange(
 export class ModelMutationsResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => MobilisationModel, {
+    nullable: true,
     description: 'Register a "Dân vận khéo" model; idempotent with idempotencyKey.',
   })
   async registerModel(
@@ -70,7 +75,7 @@ export class ModelMutationsResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<MobilisationModel> {
     if (input.registeredOn > todayInProvince())
-      throw BadUserInputError.field("input.registeredOn", "must not be in the future");
+      throw BadUserInputError.field("input.registeredOn", kitMessage("notInFuture"));
     const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
     assertCanWriteUnit(ctx.identity, unit.code);
     return createOnce(
@@ -117,25 +122,35 @@ export class ModelMutationsResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => MobilisationModel, { description: "Start implementing a registered model." })
+  @Mutation(() => MobilisationModel, {
+    nullable: true,
+    description: "Start implementing a registered model.",
+  })
   startModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
     return this.step(ctx, input, "start");
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => MobilisationModel, { description: "Record the evaluation of a model being implemented." })
+  @Mutation(() => MobilisationModel, {
+    nullable: true,
+    description: "Record the evaluation of a model being implemented.",
+  })
   evaluateModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
     return this.step(ctx, input, "evaluate");
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => MobilisationModel, { description: 'Recognise an evaluated model as "Dân vận khéo".' })
+  @Mutation(() => MobilisationModel, {
+    nullable: true,
+    description: 'Recognise an evaluated model as "Dân vận khéo".',
+  })
   recogniseModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
     return this.step(ctx, input, "recognise");
   }
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => MobilisationModel, {
+    nullable: true,
     description: "Decide that an evaluated model is not recognised (NOT_RECOGNISED).",
   })
   rejectModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
@@ -143,13 +158,17 @@ export class ModelMutationsResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => MobilisationModel, { description: "Withdraw a model before the committee's decision." })
+  @Mutation(() => MobilisationModel, {
+    nullable: true,
+    description: "Withdraw a model before the committee's decision.",
+  })
   withdrawModel(@Arg("input") input: ModelStepInput, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
     return this.step(ctx, input, "withdraw");
   }
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => MobilisationModel, {
+    nullable: true,
     description: "Record the resources a model has mobilised so far, checking its version.",
   })
   recordModelResources(
@@ -160,7 +179,14 @@ export class ModelMutationsResolver {
       const before = await modelForChange(m, ctx, input);
       const set: Partial<MobilisationModel> = { resourcesMobilisedVnd: BigInt(input.resourcesMobilisedVnd) };
       if (input.description != null) set.description = input.description.trim() || null;
-      const after = await updateVersioned(m, MobilisationModel, { id: before.id }, input.expectedVersion, set, "model");
+      const after = await updateVersioned(
+        m,
+        MobilisationModel,
+        { id: before.id },
+        input.expectedVersion,
+        set,
+        programsMessage("thingModel"),
+      );
       await audit(m, ctx, {
         action: "recordModelResources",
         entityType: "MobilisationModel",
@@ -183,7 +209,7 @@ export class ModelMutationsResolver {
         { id: before.id },
         input.expectedVersion,
         change,
-        "model",
+        programsMessage("thingModel"),
       );
       await audit(m, ctx, {
         action: ACTION[transition],

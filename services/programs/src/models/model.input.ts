@@ -1,14 +1,28 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, MoneyScalar, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
+import {
+  DateScalar,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MoneyScalar,
+  PageArgs,
+  UNIT_CODE_PATTERN,
+} from "@danvan/kit";
 import { IsNonNegativeVnd } from "../houses/money.js";
+import { programsMessage } from "../messages.js";
 import { ORGANISATION_ID, ORGANISATION_ID_MESSAGE } from "./committee-id.js";
 import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-enums.js";
 
 @InputType({ description: 'A "Dân vận khéo" model registered with a committee.' })
 export class RegisterModelInput {
   @Field()
-  @Length(3, 300, { message: "must be 3 to 300 characters" })
+  @Length(3, 300)
   name: string;
 
   @Field(() => MobilisationField)
@@ -24,16 +38,16 @@ export class RegisterModelInput {
   registrantKind: RegistrantKind;
 
   @Field({ description: "The collective's or the person's name." })
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   registrantName: string;
 
   @Field(() => ID, { description: "The registering committee." })
-  @Matches(ORGANISATION_ID, { message: ORGANISATION_ID_MESSAGE })
+  @Matches(ORGANISATION_ID, ORGANISATION_ID_MESSAGE)
   organisationId: string;
 
   @Field(() => ID, { nullable: true, description: "Where the model runs; the committee's unit by default." })
   @IsOptional()
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   unitCode?: string | null;
 
   @Field(() => Int)
@@ -42,13 +56,12 @@ export class RegisterModelInput {
   @Max(2100)
   year: number;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "Not in the future." })
   registeredOn: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 4000, { message: "must be at most 4000 characters" })
+  @MaxLength(4000)
   description?: string | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Resources mobilised so far, whole VND; 0 by default." })
@@ -58,18 +71,17 @@ export class RegisterModelInput {
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "One step of a model's lifecycle: start, evaluate, recognise, reject, withdraw." })
 export class ModelStepInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a model id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingModel") }))
   modelId: string;
 
-  @Field(() => String, { description: "The date of the step, YYYY-MM-DD: not before the previous step." })
-  @IsCalendarDate()
+  @Field(() => DateScalar, { description: "The date of the step: not before the previous step, not in the future." })
   on: string;
 
   @Field(() => Int, { description: "The model's version as last read; a stale version is a CONFLICT." })
@@ -81,7 +93,7 @@ export class ModelStepInput {
 @InputType({ description: "The resources a model has mobilised so far (a running total, not an increment)." })
 export class RecordModelResourcesInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a model id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingModel") }))
   modelId: string;
 
   @Field(() => MoneyScalar, { description: "Whole VND, 0 or more." })
@@ -90,7 +102,7 @@ export class RecordModelResourcesInput {
 
   @Field(() => String, { nullable: true, description: "Replaces the description when given." })
   @IsOptional()
-  @Length(0, 4000, { message: "must be at most 4000 characters" })
+  @MaxLength(4000)
   description?: string | null;
 
   @Field(() => Int, { description: "The model's version as last read; a stale version is a CONFLICT." })

@@ -3,12 +3,14 @@ import {
   BadUserInputError,
   ConnectionType,
   connectionFrom,
+  kitMessage,
   NotFoundError,
   PageArgs,
   pageRequest,
   type ConnectionShape,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { requireUnit, subtreeCondition } from "../houses/unit-filter.js";
@@ -22,12 +24,12 @@ export const MobilisationModelConnection = ConnectionType(MobilisationModel);
 
 function checkYear(year: number | null | undefined, field = "year"): void {
   if (year != null && (year < 2000 || year > 2100))
-    throw BadUserInputError.field(field, "must be a year between 2000 and 2100");
+    throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
 }
 
 function integerCursor(page: { afterKey: string | number | null }): void {
   if (page.afterKey !== null && !Number.isInteger(page.afterKey))
-    throw BadUserInputError.field("after", "is not a model cursor");
+    throw BadUserInputError.field("after", kitMessage("cursor"));
 }
 
 /** A unit's model counts (public aggregates): every unit asked for in one request shares a statement. */
@@ -45,13 +47,15 @@ export async function modelStatisticsOf(
 export class MobilisationModelResolver {
   @Query(() => MobilisationModel, { nullable: true })
   async mobilisationModel(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<MobilisationModel> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a model id");
+    if (!/^\d{1,12}$/.test(id))
+      throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingModel") }));
     const model = await ctx.loaders.model.load(Number(id));
-    if (!model) throw new NotFoundError("Mobilisation model", "id");
+    if (!model) throw new NotFoundError(programsMessage("thingModel"), "id");
     return model;
   }
 
   @Query(() => MobilisationModelConnection, {
+    nullable: true,
     description:
       '"Dân vận khéo" models of a unit and the units below it, by id (public; individuals\' names masked outside their unit).',
   })
@@ -85,6 +89,7 @@ export class MobilisationModelResolver {
   }
 
   @Query(() => ModelStatistics, {
+    nullable: true,
     description: '"Dân vận khéo" models of a unit and the units below it, by field and state (public).',
   })
   modelStatistics(
@@ -119,6 +124,7 @@ export class MobilisationModelResolver {
 @Resolver(() => OrganisationRef)
 export class OrganisationModelsResolver {
   @FieldResolver(() => MobilisationModelConnection, {
+    nullable: true,
     description: '"Dân vận khéo" models registered with this committee, by id (public).',
   })
   async mobilisationModels(
@@ -142,6 +148,7 @@ export class OrganisationModelsResolver {
 @Resolver(() => AdministrativeUnitRef)
 export class UnitModelStatisticsResolver {
   @FieldResolver(() => ModelStatistics, {
+    nullable: true,
     description: '"Dân vận khéo" models of this unit and the units below it, by field and state (public).',
   })
   modelStatistics(

@@ -154,32 +154,73 @@ describe('"Dân vận khéo" models (integration)', () => {
         input: input({
           organisationId: "XYZ-<script>",
           year: 1800,
-          registeredOn: "2020-02-30",
+          description: "d".repeat(4001),
           resourcesMobilisedVnd: -1,
         }),
       },
     });
     assert.equal(codeOf(bad), "BAD_USER_INPUT");
     assert.deepEqual(pathsOf(bad), [
+      "input.description",
       "input.organisationId",
-      "input.registeredOn",
       "input.resourcesMobilisedVnd",
       "input.year",
     ]);
-    assert.ok(!JSON.stringify(bad.errors).includes("<script>"), "the value is not echoed");
+    assert.ok(!/<script>|dddd/.test(JSON.stringify(bad.errors)), "no value is echoed");
+    // registeredOn is a Date: 30 February is refused before the resolver runs.
+    const date = await h.run(REGISTER, {
+      identity: officer,
+      variables: { input: input({ registeredOn: "2020-02-30" }) },
+    });
+    assert.equal(codeOf(date), "BAD_USER_INPUT");
+    assert.match(date.errors![0]!.message, /input\.registeredOn/);
     const outside = await h.run(REGISTER, { identity: ADMIN, variables: { input: input({ unitCode: "30316" }) } });
-    assert.deepEqual(pathsOf(outside), ["input.unitCode"]);
+    assert.deepEqual(outside.errors?.[0]?.extensions?.fields, [
+      { path: "input.unitCode", message: "must be the committee's unit or a unit below it" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(outside.errors), /30316/);
     const unknown = await h.run(REGISTER, {
       identity: ADMIN,
       variables: { input: input({ organisationId: "HPN-99999", unitCode: null }) },
     });
     assert.equal(codeOf(unknown), "NOT_FOUND");
+    assert.doesNotMatch(JSON.stringify(unknown.errors), /99999/);
     assert.equal(
       codeOf(await h.run(REGISTER, { identity: officerOf("884"), variables: { input: input() } })),
       "FORBIDDEN",
     );
     assert.equal(codeOf(await h.run(REGISTER, { variables: { input: input() } })), "UNAUTHENTICATED");
     assert.equal(await repo.count(), before);
+  });
+
+  it("answers in Vietnamese, naming the model's state and no value sent", async () => {
+    const registered = await register();
+    const early = await h.run(step("recogniseModel"), {
+      identity: officer,
+      language: "vi",
+      variables: { input: { modelId: registered.id, on: "2020-03-01", expectedVersion: registered.version } },
+    });
+    assert.equal(early.errors![0]!.message, 'Mô hình "Dân vận khéo" mới đăng ký thì không thể công nhận');
+    const bad = await h.run(REGISTER, {
+      identity: officer,
+      language: "vi",
+      variables: { input: input({ organisationId: "XYZ-1", resourcesMobilisedVnd: -1 }) },
+    });
+    assert.deepEqual(bad.errors![0]!.extensions!.fields, [
+      {
+        path: "input.organisationId",
+        message: "phải là mã tổ chức có dạng HND-883 (MTTQ, HND, HPN, DTN, CCB hoặc LDLD)",
+      },
+      { path: "input.resourcesMobilisedVnd", message: "phải là số đồng nguyên, từ 0 đến 10^15 đồng" },
+    ]);
+    const missing = await h.run(`{ mobilisationModel(id: "987654321") { id } }`, { language: "vi" });
+    assert.equal(missing.errors![0]!.message, 'Không tìm thấy mô hình "Dân vận khéo"');
+    assert.deepEqual(missing.data, { mobilisationModel: null });
+    assert.doesNotMatch(JSON.stringify(missing.errors), /987654321/);
+    const year = await h.run(`{ modelStatistics(unitCode: "89", year: 1800) { total } }`, { language: "vi" });
+    assert.deepEqual(year.errors![0]!.extensions!.fields, [
+      { path: "year", message: "phải là năm trong khoảng từ 2000 đến 2100" },
+    ]);
   });
 
   it("lists a committee's models on Organisation, through the entity reference", async () => {

@@ -101,10 +101,56 @@ describe("classifying households (integration)", () => {
       { path: "input.year", message: "no poverty standard covers this year" },
     ]);
     const negative = await classify(2020, -5, 0);
-    assert.equal(
-      (negative.errors?.[0]?.extensions?.fields as { path: string }[])[0]!.path,
-      "input.monthlyIncomePerPersonVnd",
-    );
+    assert.deepEqual(negative.errors?.[0]?.extensions?.fields, [
+      { path: "input.monthlyIncomePerPersonVnd", message: "must not be negative" },
+    ]);
+  });
+
+  it("answers in Vietnamese, names no value sent, and takes classifiedOn as a Date", async () => {
+    const none = await h.run(CLASSIFY, {
+      identity: officerOf("883"),
+      language: "vi",
+      variables: {
+        input: { householdId, year: 2005, monthlyIncomePerPersonVnd: 1, deprivations: 0, classifiedOn: "2005-11-30" },
+      },
+    });
+    assert.deepEqual(none.errors?.[0]?.extensions?.fields, [
+      { path: "input.year", message: "không có chuẩn nghèo nào áp dụng cho năm này" },
+    ]);
+    const tooMany = await h.run(CLASSIFY, {
+      identity: officerOf("883"),
+      language: "vi",
+      variables: {
+        input: { householdId, year: 2020, monthlyIncomePerPersonVnd: 1, deprivations: 11, classifiedOn: "2020-11-30" },
+      },
+    });
+    assert.deepEqual(tooMany.errors?.[0]?.extensions?.fields, [
+      { path: "input.deprivations", message: "chỉ được tối đa 10 theo chuẩn QD59-2015" },
+    ]);
+    const missing = await h.run(CLASSIFY, {
+      identity: officerOf("883"),
+      language: "vi",
+      variables: {
+        input: {
+          householdId: "987654321",
+          year: 2020,
+          monthlyIncomePerPersonVnd: 1,
+          deprivations: 0,
+          classifiedOn: "2020-11-30",
+        },
+      },
+    });
+    assert.equal(missing.errors?.[0]?.message, "Không tìm thấy hộ gia đình");
+    assert.deepEqual(missing.data, { classifyHousehold: null });
+    assert.doesNotMatch(JSON.stringify(missing.errors), /987654321/);
+    const date = await h.run(CLASSIFY, {
+      identity: officerOf("883"),
+      variables: {
+        input: { householdId, year: 2020, monthlyIncomePerPersonVnd: 1, deprivations: 0, classifiedOn: "2020-11-31" },
+      },
+    });
+    assert.equal(date.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.match(date.errors![0]!.message, /input\.classifiedOn/);
   });
 
   it("lists the standards with their thresholds as data", async () => {

@@ -1,11 +1,11 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IsInt, IsOptional, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, MoneyScalar } from "@danvan/kit";
+import { DateScalar, IsInt, IsOptional, kitMessage, Matches, Max, Min, MoneyScalar } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 
 @InputType({ description: "A household's annual poverty review: income and deprivations; the standard decides." })
 export class ClassifyHouseholdInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }))
   householdId: string;
 
   @Field(() => Int)
@@ -23,8 +23,7 @@ export class ClassifyHouseholdInput {
   @Max(12)
   deprivations: number;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   classifiedOn: string;
 
   @Field(() => Int, { nullable: true, description: "Required to revise an existing review: its version as last read." })

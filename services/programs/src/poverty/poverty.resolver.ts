@@ -1,5 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, checkUnitArgument, inTransaction } from "@danvan/kit";
+import {
+  assertCanWriteUnit,
+  audit,
+  BadUserInputError,
+  checkUnitArgument,
+  inTransaction,
+  kitMessage,
+} from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { requireHousehold } from "../households/household.resolver.js";
 import { Household } from "../households/household.entity.js";
@@ -12,7 +19,7 @@ import { recordClassification } from "./record-classification.js";
 
 export function checkYear(year: number, field = "year"): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw BadUserInputError.field(field, "must be a year between 2000 and 2100");
+    throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
 }
 
 /** Poverty figures for a unit: public aggregates, from the per-commune tallies. */
@@ -28,6 +35,7 @@ export async function povertyStatisticsOf(
 @Resolver(() => PovertyClassification)
 export class PovertyResolver {
   @Query(() => PovertyStatistics, {
+    nullable: true,
     description: "Households by poverty status in a unit and the units below it, for one year.",
   })
   povertyStatistics(
@@ -56,6 +64,7 @@ export class PovertyResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => PovertyClassification, {
+    nullable: true,
     description: "Record or revise a household's review for a year; the standard in force classifies it.",
   })
   async classifyHousehold(
@@ -63,7 +72,7 @@ export class PovertyResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<PovertyClassification> {
     const income = BigInt(input.monthlyIncomePerPersonVnd);
-    if (income < 0n) throw BadUserInputError.field("input.monthlyIncomePerPersonVnd", "must not be negative");
+    if (income < 0n) throw BadUserInputError.field("input.monthlyIncomePerPersonVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
     return inTransaction(ctx.ds, async (m) => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, ConflictError } from "@danvan/kit";
+import { BadUserInputError, ConflictError, kitMessage } from "@danvan/kit";
 import type { Household } from "../households/household.entity.js";
+import { programsMessage } from "../messages.js";
 import { classify } from "./classify.js";
 import { PovertyClassification, PovertyTally } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
@@ -57,11 +58,12 @@ export async function recordClassification(
     .createQueryBuilder(PovertyStandard, "s")
     .where("s.from_year <= :y AND s.to_year >= :y", { y: input.year })
     .getOne();
-  if (!standard) throw BadUserInputError.field("input.year", "no poverty standard covers this year");
+  if (!standard) throw BadUserInputError.field("input.year", programsMessage("noStandard"));
   if (input.deprivations > standard.deprivationIndicators && standard.deprivationIndicators > 0) {
+    // The standard's code and its indicator count are reference data, not the caller's values.
     throw BadUserInputError.field(
       "input.deprivations",
-      `must be at most ${standard.deprivationIndicators} under ${standard.code}`,
+      programsMessage("deprivationsOver", { max: standard.deprivationIndicators, standard: standard.code }),
     );
   }
   const threshold = await m.findOneByOrFail(PovertyThreshold, { standardCode: standard.code, area: household.area });
@@ -88,7 +90,7 @@ export async function recordClassification(
   };
   if (existing) {
     if (input.expectedVersion == null)
-      throw BadUserInputError.field("input.expectedVersion", "is required to revise an existing review");
+      throw BadUserInputError.field("input.expectedVersion", programsMessage("expectedVersionToRevise"));
     const result = await m
       .createQueryBuilder()
       .update(PovertyClassification)
@@ -96,7 +98,7 @@ export async function recordClassification(
       .where({ householdId: household.id, year: input.year, version: input.expectedVersion })
       .execute();
     if (result.affected !== 1)
-      throw new ConflictError("The review was changed by someone else; read it again", {
+      throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingReview") }), {
         currentVersion: existing.version,
       });
     const old = delta(existing.status, -1);

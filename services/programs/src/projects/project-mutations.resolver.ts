@@ -7,10 +7,12 @@ import {
   ConflictError,
   districtOf,
   inTransaction,
+  kitMessage,
   NotFoundError,
   updateVersioned,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { committeeAndUnit } from "../models/committee-id.js";
 import { MemberProject } from "./member-project.entity.js";
 import { RecordProjectInput, UpdateProjectInput } from "./project.input.js";
@@ -37,11 +39,12 @@ function auditView(p: MemberProject) {
 export class ProjectMutationsResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => MemberProject, {
+    nullable: true,
     description: "Record a loan or technology-transfer project; idempotent with idempotencyKey.",
   })
   async recordProject(@Arg("input") input: RecordProjectInput, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
     const problems = projectDateProblems({ startsOn: input.startsOn, endsOn: input.endsOn ?? null });
-    if (problems.length) throw new BadUserInputError("Invalid project", problems);
+    if (problems.length) throw new BadUserInputError(problems);
     const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
     assertCanWriteUnit(ctx.identity, unit.code);
     return createOnce(
@@ -78,15 +81,18 @@ export class ProjectMutationsResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => MemberProject, { description: "Change a project's details, checking its version." })
+  @Mutation(() => MemberProject, {
+    nullable: true,
+    description: "Change a project's details, checking its version.",
+  })
   updateProject(@Arg("input") input: UpdateProjectInput, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(MemberProject, { id: Number(input.projectId) });
-      if (!before) throw new NotFoundError("Member project", "input.projectId");
+      if (!before) throw new NotFoundError(programsMessage("thingProject"), "input.projectId");
       assertCanWriteUnit(ctx.identity, before.unitCode);
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
-        throw new ConflictError("The project was changed by someone else; read it again", {
+        throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingProject") }), {
           currentVersion: before.version,
         });
       }
@@ -102,8 +108,15 @@ export class ProjectMutationsResolver {
         { startsOn: set.startsOn ?? before.startsOn, endsOn: set.endsOn ?? before.endsOn },
         input.endsOn == null && input.startsOn != null ? "startsOn" : "endsOn",
       );
-      if (problems.length) throw new BadUserInputError("Invalid project", problems);
-      const after = await updateVersioned(m, MemberProject, { id: before.id }, input.expectedVersion, set, "project");
+      if (problems.length) throw new BadUserInputError(problems);
+      const after = await updateVersioned(
+        m,
+        MemberProject,
+        { id: before.id },
+        input.expectedVersion,
+        set,
+        programsMessage("thingProject"),
+      );
       await audit(m, ctx, {
         action: "updateProject",
         entityType: "MemberProject",

@@ -1,5 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { kitMessage, translate } from "@danvan/kit";
 import { projectDateProblems } from "./project-rules.js";
 
 describe("member project dates", () => {
@@ -10,11 +11,12 @@ describe("member project dates", () => {
   });
 
   it("refuses an end before the start, naming the date the caller changed", () => {
-    assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2018-12-31" }), [
-      { path: "input.endsOn", message: "must not be before startsOn" },
-    ]);
+    const [ends] = projectDateProblems({ startsOn: "2019-01-01", endsOn: "2018-12-31" });
+    assert.deepEqual(ends, { path: "input.endsOn", message: kitMessage("notBefore", { other: "startsOn" }) });
+    assert.equal(translate(ends!.message, "en"), "must not be before startsOn");
+    assert.equal(translate(ends!.message, "vi"), "không được trước startsOn");
     assert.deepEqual(projectDateProblems({ startsOn: "2019-01-01", endsOn: "2018-12-31" }, "startsOn"), [
-      { path: "input.startsOn", message: "must not be after endsOn" },
+      { path: "input.startsOn", message: kitMessage("notAfter", { other: "endsOn" }) },
     ]);
   });
 });

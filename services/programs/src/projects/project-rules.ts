@@ -1,4 +1,4 @@
-import type { FieldProblem } from "@danvan/kit";
+import { kitMessage, type FieldProblem } from "@danvan/kit";
 
 /**
  * A project's dates: it may run open-ended, but it cannot end before it starts. The problem
@@ -11,7 +11,7 @@ export function projectDateProblems(
   if (dates.endsOn === null || dates.endsOn >= dates.startsOn) return [];
   return [
     blame === "endsOn"
-      ? { path: "input.endsOn", message: "must not be before startsOn" }
-      : { path: "input.startsOn", message: "must not be after endsOn" },
+      ? { path: "input.endsOn", message: kitMessage("notBefore", { other: "startsOn" }) }
+      : { path: "input.startsOn", message: kitMessage("notAfter", { other: "endsOn" }) },
   ];
 }

@@ -1,7 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { IsCalendarDate, MoneyScalar, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
+import {
+  DateScalar,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Max,
+  Min,
+  MoneyScalar,
+  PageArgs,
+  UNIT_CODE_PATTERN,
+} from "@danvan/kit";
 import { IsNonNegativeVnd } from "../houses/money.js";
+import { programsMessage } from "../messages.js";
 import { ORGANISATION_ID, ORGANISATION_ID_MESSAGE } from "../models/committee-id.js";
 import { FundingSource, MemberProjectKind } from "./project-enums.js";
 
@@ -14,16 +27,16 @@ export class RecordProjectInput {
   kind: MemberProjectKind;
 
   @Field()
-  @Length(3, 300, { message: "must be 3 to 300 characters" })
+  @Length(3, 300)
   name: string;
 
   @Field(() => ID, { description: "The committee running it." })
-  @Matches(ORGANISATION_ID, { message: ORGANISATION_ID_MESSAGE })
+  @Matches(ORGANISATION_ID, ORGANISATION_ID_MESSAGE)
   organisationId: string;
 
   @Field(() => ID, { nullable: true, description: "Where it runs; the committee's unit by default." })
   @IsOptional()
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   unitCode?: string | null;
 
   @Field(() => FundingSource)
@@ -31,7 +44,7 @@ export class RecordProjectInput {
   fundingSource: FundingSource;
 
   @Field()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   funderName: string;
 
   @Field(() => MoneyScalar, { description: "Whole VND, 0 or more." })
@@ -40,34 +53,31 @@ export class RecordProjectInput {
 
   @Field(() => Int)
   @IsInt()
-  @Min(0, { message: "must be 0 or more" })
+  @Min(0)
   @Max(MAX_BENEFICIARIES)
   beneficiaries: number;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   startsOn: string;
 
-  @Field(() => String, { nullable: true, description: "YYYY-MM-DD, not before startsOn; open-ended when left out." })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true, description: "Not before startsOn; open-ended when left out." })
   endsOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first result." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Changes to a project; fields left out stay as they are." })
 export class UpdateProjectInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a project id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingProject") }))
   projectId: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(3, 300, { message: "must be 3 to 300 characters" })
+  @Length(3, 300)
   name?: string | null;
 
   @Field(() => FundingSource, { nullable: true })
@@ -77,7 +87,7 @@ export class UpdateProjectInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   funderName?: string | null;
 
   @Field(() => MoneyScalar, { nullable: true })
@@ -88,18 +98,14 @@ export class UpdateProjectInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0, { message: "must be 0 or more" })
+  @Min(0)
   @Max(MAX_BENEFICIARIES)
   beneficiaries?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true })
   startsOn?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 
   @Field(() => Int, { description: "The project's version as last read; a stale version is a CONFLICT." })

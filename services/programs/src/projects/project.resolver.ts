@@ -5,12 +5,14 @@ import {
   ConnectionType,
   connectionFrom,
   ForbiddenError,
+  kitMessage,
   NotFoundError,
   pageRequest,
   type ConnectionShape,
   type Identity,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { requireUnit, subtreeCondition } from "../houses/unit-filter.js";
@@ -23,7 +25,8 @@ export const MemberProjectConnection = ConnectionType(MemberProject);
 export const PROJECT_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
 
 function assertCanReadProjects(identity: Identity, unitCode: string): void {
-  if (!canSeeUnit(identity, unitCode)) throw new ForbiddenError("This unit is outside your scope");
+  if (!canSeeUnit(identity, unitCode))
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: kitMessage("thingUnit") }));
 }
 
 @Resolver(() => MemberProject)
@@ -31,15 +34,17 @@ export class MemberProjectResolver {
   @Authorized(...PROJECT_READERS)
   @Query(() => MemberProject, { nullable: true })
   async memberProject(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
-    if (!/^\d{1,12}$/.test(id)) throw BadUserInputError.field("id", "is not a project id");
+    if (!/^\d{1,12}$/.test(id))
+      throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingProject") }));
     const project = await ctx.loaders.project.load(Number(id));
-    if (!project) throw new NotFoundError("Member project", "id");
+    if (!project) throw new NotFoundError(programsMessage("thingProject"), "id");
     assertCanReadProjects(ctx.identity, project.unitCode);
     return project;
   }
 
   @Authorized(...PROJECT_READERS)
   @Query(() => MemberProjectConnection, {
+    nullable: true,
     description:
       "Loan and technology-transfer projects of a unit and the units below it, by id; your own unit by default.",
   })
@@ -51,7 +56,7 @@ export class MemberProjectResolver {
     assertCanReadProjects(ctx.identity, unit.code);
     const page = pageRequest(args);
     if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
-      throw BadUserInputError.field("after", "is not a project cursor");
+      throw BadUserInputError.field("after", kitMessage("cursor"));
     }
     const scope = subtreeCondition(unit, { unitColumn: "p.unit_code", districtColumn: "p.district_code" });
     const base = () => {

@@ -92,17 +92,21 @@ describe("loan and technology-transfer projects (integration)", () => {
     const bad = await h.run(RECORD, {
       identity: officer,
       variables: {
-        input: input({ organisationId: "HND-<script>", beneficiaries: -1, amountVnd: -5, startsOn: "2019-02-30" }),
+        input: input({ organisationId: "HND-<script>", beneficiaries: -1, amountVnd: -5, funderName: "F".repeat(201) }),
       },
     });
     assert.equal(codeOf(bad), "BAD_USER_INPUT");
     assert.deepEqual(pathsOf(bad), [
       "input.amountVnd",
       "input.beneficiaries",
+      "input.funderName",
       "input.organisationId",
-      "input.startsOn",
     ]);
-    assert.ok(!JSON.stringify(bad.errors).includes("<script>"), "the value is not echoed");
+    assert.ok(!/<script>|FFFF/.test(JSON.stringify(bad.errors)), "no value is echoed");
+    // startsOn and endsOn are Dates: a day that does not exist is refused before the resolver runs.
+    const date = await h.run(RECORD, { identity: officer, variables: { input: input({ startsOn: "2019-02-30" }) } });
+    assert.equal(codeOf(date), "BAD_USER_INPUT");
+    assert.match(date.errors![0]!.message, /input\.startsOn/);
     const backwards = await h.run(RECORD, { identity: officer, variables: { input: input({ endsOn: "2019-04-30" }) } });
     assert.deepEqual(pathsOf(backwards), ["input.endsOn"]);
     const created = await record();
@@ -110,7 +114,17 @@ describe("loan and technology-transfer projects (integration)", () => {
       identity: officer,
       variables: { input: { projectId: created.id, expectedVersion: 1, startsOn: "2023-01-01" } },
     });
-    assert.deepEqual(pathsOf(moveStart), ["input.startsOn"]);
+    assert.deepEqual(moveStart.errors?.[0]?.extensions?.fields, [
+      { path: "input.startsOn", message: "must not be after endsOn" },
+    ]);
+    const missing = await h.run(UPDATE, {
+      identity: officer,
+      language: "vi",
+      variables: { input: { projectId: "987654321", expectedVersion: 1, beneficiaries: 1 } },
+    });
+    assert.equal(missing.errors?.[0]?.message, "Không tìm thấy dự án hỗ trợ hội viên");
+    assert.deepEqual(missing.errors?.[0]?.extensions?.fields, [{ path: "input.projectId", message: "không tồn tại" }]);
+    assert.doesNotMatch(JSON.stringify(missing.errors), /987654321/);
     const outside = await h.run(RECORD, { identity: ADMIN, variables: { input: input({ unitCode: "884" }) } });
     assert.deepEqual(pathsOf(outside), ["input.unitCode"]);
     assert.equal(await repo.count(), before + 1);

@@ -1,12 +1,12 @@
 import { Field, ID, InputType } from "type-graphql";
-import { IsEnum, IsOptional, Length, Matches } from "class-validator";
-import { IsCalendarDate, MoneyScalar } from "@danvan/kit";
+import { DateScalar, IsEnum, IsOptional, kitMessage, Length, Matches, MoneyScalar } from "@danvan/kit";
+import { programsMessage } from "../messages.js";
 import { SupportKind } from "./support-kind.js";
 
 @InputType({ description: "Support given to a household, paid by a fund or not." })
 export class RecordSupportInput {
   @Field(() => ID)
-  @Matches(/^\d{1,12}$/, { message: "must be a household id" })
+  @Matches(/^\d{1,12}$/, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }))
   householdId: string;
 
   @Field(() => SupportKind)
@@ -18,17 +18,16 @@ export class RecordSupportInput {
   })
   amountVnd: bigint | number;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
-  @IsCalendarDate()
+  @Field(() => DateScalar)
   givenOn: string;
 
   @Field(() => ID, { nullable: true, description: "The fund that pays; its balance must cover the amount." })
   @IsOptional()
-  @Matches(/^QVNN-\d{2,5}$/, { message: "must be a fund id like QVNN-883" })
+  @Matches(/^QVNN-\d{2,5}$/, programsMessage("fundId"))
   fundId?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, NotFoundError, createOnce } from "@danvan/kit";
+import { assertCanWriteUnit, audit, BadUserInputError, NotFoundError, createOnce, kitMessage } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { programsMessage } from "../messages.js";
 import { Household } from "../households/household.entity.js";
 import { requireHousehold } from "../households/household.resolver.js";
 import { Fund } from "../fund/fund.entity.js";
@@ -24,17 +25,18 @@ export class SupportResolver {
 
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => SupportEvent, {
+    nullable: true,
     description: "Record support to a household (debiting the paying fund); idempotent with idempotencyKey.",
   })
   async recordSupport(@Arg("input") input: RecordSupportInput, @Ctx() ctx: ProgramsContext): Promise<SupportEvent> {
     const amount = BigInt(input.amountVnd);
-    if (amount < 0n) throw BadUserInputError.field("input.amountVnd", "must not be negative");
+    if (amount < 0n) throw BadUserInputError.field("input.amountVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
     if (input.fundId != null && !(await ctx.loaders.fund.load(input.fundId)))
-      throw new NotFoundError(`Fund ${input.fundId}`, "input.fundId");
+      throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
     if (input.fundId != null && amount === 0n)
-      throw BadUserInputError.field("input.amountVnd", "must be more than 0 when a fund pays");
+      throw BadUserInputError.field("input.amountVnd", programsMessage("fundPaysNothing"));
     return createOnce(
       ctx.ds,
       ctx,

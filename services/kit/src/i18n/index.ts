@@ -1,0 +1,3 @@
+export * from "./catalogue.js";
+export * from "./language.js";
+export * from "./messages.js";

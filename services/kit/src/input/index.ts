@@ -1,0 +1,2 @@
+export * from "./input-checks.js";
+export * from "./input-faults.js";

@@ -1,0 +1,150 @@
+import { defineMessages, type Message } from "@danvan/kit";
+import { HouseStatus } from "./houses/house-enums.js";
+import { ModelStatus } from "./models/model-enums.js";
+
+/**
+ * What the programs subgraph says to people, in English and Vietnamese (the caller's
+ * Accept-Language decides). A field's message follows its path, so it starts in lower case;
+ * no message names a value the client sent.
+ */
+export const programsMessage = defineMessages(
+  "programs",
+  {
+    // Things a message may name ("No such household", "This fund is outside your scope").
+    thingHousehold: "household",
+    thingFund: "fund",
+    thingHouse: "Great Solidarity house",
+    thingModel: '"Dân vận khéo" model',
+    thingProject: "member project",
+    thingReview: "poverty review",
+    thingSupportEvent: "support event",
+    thingOrganisation: "organisation",
+    thingCampaign: "campaign",
+
+    // What an input field must look like.
+    fundId: "must be a fund id like QVNN-883",
+    organisationId: "must be an organisation id like HND-883 (MTTQ, HND, HPN, DTN, CCB or LDLD)",
+    receiptNumber: "must be letters, digits and . / - only",
+    vndUpToLimit: "must be a whole number of VND from 0 to 10^15",
+
+    // Rules of the Fund for the Poor.
+    exceedsBalance: "exceeds the fund's balance",
+    inKindDescriptionRequired: "is required for a gift in kind",
+    donorNameRequired: "is required unless the donor is anonymous",
+    sameFund: "must differ from fromFundId",
+    fundPaysNothing: "must be more than 0 when a fund pays",
+
+    // Poverty reviews.
+    noStandard: "no poverty standard covers this year",
+    deprivationsOver: "must be at most {{max}} under the standard {{standard}}",
+    expectedVersionToRevise: "is required to revise an existing review",
+
+    // Committees, models and projects.
+    unitOutsideCommittee: "must be the committee's unit or a unit below it",
+
+    // Great Solidarity houses: who pays.
+    costNothing: "the fund, sponsor and family shares must add up to more than 0",
+    fundIdRequired: "is required when fundAmountVnd is more than 0",
+    fundNotOfHousehold: "must be the fund of the household's commune or of a unit above it",
+
+    // Lifecycles: a step's date, and a move the record's state does not allow.
+    beforePreviousStep: "must not be before the date of the previous step",
+    houseIllegalMove: "A house that is {{state}} cannot {{transition}}",
+    houseStateProposed: "proposed",
+    houseStateApproved: "approved",
+    houseStateUnderConstruction: "under construction",
+    houseStateHandedOver: "handed over",
+    houseStateCancelled: "cancelled",
+    houseMoveApprove: "be approved",
+    houseMoveStartConstruction: "start construction",
+    houseMoveHandOver: "be handed over",
+    houseMoveCancel: "be cancelled",
+    modelIllegalMove: "A model that is {{state}} cannot {{transition}}",
+    modelStateRegistered: "registered",
+    modelStateImplementing: "being implemented",
+    modelStateEvaluated: "evaluated",
+    modelStateRecognised: "recognised",
+    modelStateNotRecognised: "not recognised",
+    modelStateWithdrawn: "withdrawn",
+    modelMoveStart: "start",
+    modelMoveEvaluate: "be evaluated",
+    modelMoveRecognise: "be recognised",
+    modelMoveReject: "be refused recognition",
+    modelMoveWithdraw: "be withdrawn",
+  },
+  {
+    thingHousehold: "hộ gia đình",
+    thingFund: "Quỹ Vì người nghèo",
+    thingHouse: "nhà Đại đoàn kết",
+    thingModel: 'mô hình "Dân vận khéo"',
+    thingProject: "dự án hỗ trợ hội viên",
+    thingReview: "kết quả bình xét hộ nghèo",
+    thingSupportEvent: "lần hỗ trợ",
+    thingOrganisation: "tổ chức",
+    thingCampaign: "cuộc vận động",
+
+    fundId: "phải là mã quỹ có dạng QVNN-883",
+    organisationId: "phải là mã tổ chức có dạng HND-883 (MTTQ, HND, HPN, DTN, CCB hoặc LDLD)",
+    receiptNumber: "chỉ được gồm chữ cái (không dấu), chữ số và các ký tự . / -",
+    vndUpToLimit: "phải là số đồng nguyên, từ 0 đến 10^15 đồng",
+
+    exceedsBalance: "vượt quá số dư của quỹ",
+    inKindDescriptionRequired: "là bắt buộc đối với khoản ủng hộ bằng hiện vật",
+    donorNameRequired: "là bắt buộc, trừ khi người ủng hộ ẩn danh",
+    sameFund: "phải khác fromFundId",
+    fundPaysNothing: "phải lớn hơn 0 khi có quỹ chi trả",
+
+    noStandard: "không có chuẩn nghèo nào áp dụng cho năm này",
+    deprivationsOver: "chỉ được tối đa {{max}} theo chuẩn {{standard}}",
+    expectedVersionToRevise: "là bắt buộc khi sửa kết quả bình xét đã có",
+
+    unitOutsideCommittee: "phải là đơn vị hành chính của tổ chức hoặc một đơn vị cấp dưới của đơn vị đó",
+
+    costNothing: "tổng phần đóng góp của quỹ, nhà tài trợ và gia đình phải lớn hơn 0",
+    fundIdRequired: "là bắt buộc khi fundAmountVnd lớn hơn 0",
+    fundNotOfHousehold: "phải là quỹ của xã nơi hộ cư trú hoặc của một cấp trên",
+
+    beforePreviousStep: "không được trước ngày của bước liền trước",
+    houseIllegalMove: "Nhà Đại đoàn kết {{state}} thì không thể {{transition}}",
+    houseStateProposed: "đang ở bước đề xuất",
+    houseStateApproved: "đã được phê duyệt",
+    houseStateUnderConstruction: "đang xây dựng",
+    houseStateHandedOver: "đã bàn giao",
+    houseStateCancelled: "đã bị hủy",
+    houseMoveApprove: "phê duyệt",
+    houseMoveStartConstruction: "khởi công",
+    houseMoveHandOver: "bàn giao",
+    houseMoveCancel: "hủy",
+    modelIllegalMove: 'Mô hình "Dân vận khéo" {{state}} thì không thể {{transition}}',
+    modelStateRegistered: "mới đăng ký",
+    modelStateImplementing: "đang triển khai thực hiện",
+    modelStateEvaluated: "đã được đánh giá",
+    modelStateRecognised: "đã được công nhận",
+    modelStateNotRecognised: "không được công nhận",
+    modelStateWithdrawn: "đã rút đăng ký",
+    modelMoveStart: "bắt đầu triển khai",
+    modelMoveEvaluate: "đánh giá",
+    modelMoveRecognise: "công nhận",
+    modelMoveReject: "quyết định không công nhận",
+    modelMoveWithdraw: "rút đăng ký",
+  },
+);
+
+/** A house state's own name, to nest in a message. */
+export const HOUSE_STATE_NAME: Readonly<Record<HouseStatus, Message>> = {
+  [HouseStatus.PROPOSED]: programsMessage("houseStateProposed"),
+  [HouseStatus.APPROVED]: programsMessage("houseStateApproved"),
+  [HouseStatus.UNDER_CONSTRUCTION]: programsMessage("houseStateUnderConstruction"),
+  [HouseStatus.HANDED_OVER]: programsMessage("houseStateHandedOver"),
+  [HouseStatus.CANCELLED]: programsMessage("houseStateCancelled"),
+};
+
+/** A model state's own name, to nest in a message. */
+export const MODEL_STATE_NAME: Readonly<Record<ModelStatus, Message>> = {
+  [ModelStatus.REGISTERED]: programsMessage("modelStateRegistered"),
+  [ModelStatus.IMPLEMENTING]: programsMessage("modelStateImplementing"),
+  [ModelStatus.EVALUATED]: programsMessage("modelStateEvaluated"),
+  [ModelStatus.RECOGNISED]: programsMessage("modelStateRecognised"),
+  [ModelStatus.NOT_RECOGNISED]: programsMessage("modelStateNotRecognised"),
+  [ModelStatus.WITHDRAWN]: programsMessage("modelStateWithdrawn"),
+};

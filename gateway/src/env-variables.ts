@@ -1,6 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { HEAP_VARIABLES } from "@danvan/kit/heap";
-import { wholeNumber } from "@danvan/kit/settings";
+import { wholeNumber } from "@danvan/kit/setting-parsers";
 import { TRACING_VARIABLES } from "@danvan/kit/tracing";
 import { z } from "zod";
 

@@ -16,10 +16,10 @@ import {
   defaultQuery,
   IDE_ASSET_PATHS,
   IDE_CONTENT_SECURITY_POLICY,
-  IDE_SCRIPT,
   languageSwitchHref,
   renderIdePage,
 } from "./ide-page.js";
+import { IDE_SCRIPT } from "./ide-script.js";
 import { ideAssetFiles, ideRouter, sendIdePage } from "./ide-routes.js";
 import { TEST_TOKEN_SECRET } from "./testing/fake-subgraph.js";
 

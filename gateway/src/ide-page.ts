@@ -1,17 +1,18 @@
 /**
- * The IDE page: GraphiQL from local files only (no CDN, works offline), with a role switcher
- * that sets the Authorization header GraphiQL sends and, on a development gateway, a token
- * maker for any role and unit. The page's own script is a separate file (/ide/ide.js) so that
- * the Content-Security-Policy can forbid inline scripts; it reads its settings and its words
- * (in the page's language) from data- attributes.
+ * The IDE page's HTML: GraphiQL from local files only (no CDN, works offline), with a role
+ * switcher that sets the Authorization header GraphiQL sends and, on a development gateway, a
+ * token maker for any role and unit (ide-token-maker.ts). The page's own script is a separate
+ * file (ide-script.ts, served as /ide/ide.js) so that the Content-Security-Policy can forbid
+ * inline scripts; it reads its settings and its words (in the page's language) from data-
+ * attributes.
  *
  * The page speaks Vietnamese, and English with `?lang=en` (ide-messages.ts).
  */
 import type { Language } from "@danvan/kit/i18n";
-import { seededHandlingOfficers } from "@danvan/kit/identity";
-import { childrenOf, PROVINCE_CODE, unitByCode, type ReferenceUnit } from "@danvan/kit/units";
-import { ROLE_NAMES, type RoleName } from "./caller-token.js";
+import { ROLE_NAMES } from "./caller-token.js";
+import { escapeHtml, roleOptions } from "./ide-html.js";
 import { ideText, otherLanguage, scriptMessages, type IdeMessageKey } from "./ide-messages.js";
+import { tokenMaker } from "./ide-token-maker.js";
 
 const QUERY_BODY = `{
   administrativeUnits(level: DISTRICT) {
@@ -58,10 +59,6 @@ export const IDE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export interface IdePageOptions {
   /** Where GraphiQL sends operations: the same URL that served the page. */
   endpoint: string;
@@ -97,82 +94,6 @@ function withCode(key: IdeMessageKey, language: Language, code: Record<string, s
     html = html.split(`\u0001${name}\u0002`).join(`<code>${escapeHtml(value)}</code>`);
   }
   return html;
-}
-
-const ROLE_LABEL: Record<RoleName, IdeMessageKey> = {
-  public: "rolePublic",
-  officer: "roleOfficer",
-  "handling-officer": "roleHandlingOfficer",
-  analyst: "roleAnalyst",
-  admin: "roleAdmin",
-};
-
-function roleOptions(language: Language): string {
-  return ROLE_NAMES.map((r) => `<option value="${r}">${escapeHtml(ideText(ROLE_LABEL[r], language))}</option>`).join(
-    "\n      ",
-  );
-}
-
-/**
- * The reference units as options, province first, each district followed by its communes,
- * indented by level. A commune's option lists its seeded handling officers (`data-handlers`).
- */
-export function unitOptions(): string {
-  const out: string[] = [];
-  const add = (unit: ReferenceUnit, depth: number) => {
-    const indent = "\u00a0\u00a0\u00a0\u00a0".repeat(depth);
-    const handlers = unit.level === "COMMUNE" ? ` data-handlers="${seededHandlingOfficers(unit.code).join(" ")}"` : "";
-    out.push(
-      `<option value="${unit.code}" data-level="${unit.level}"${handlers}>${indent}${escapeHtml(`${unit.code} · ${unit.name}`)}</option>`,
-    );
-    for (const child of childrenOf(unit.code)) add(child, depth + 1);
-  };
-  const province = unitByCode(PROVINCE_CODE);
-  if (province) add(province, 0);
-  return out.join("\n        ");
-}
-
-const TTL_OPTIONS: readonly [string, IdeMessageKey][] = [
-  ["15m", "ttl15m"],
-  ["1h", "ttl1h"],
-  ["8h", "ttl8h"],
-  ["1d", "ttl1d"],
-  ["7d", "ttl7d"],
-];
-
-function tokenMaker(language: Language): string {
-  const t = (key: IdeMessageKey) => escapeHtml(ideText(key, language));
-  return `<details id="maker">
-    <summary>${t("makerSummary")}</summary>
-    <form id="maker-form" autocomplete="off">
-      <label>${t("role")}
-        <select id="maker-role" name="role">
-      ${roleOptions(language)}
-        </select>
-      </label>
-      <label>${t("makerUnit")}
-        <select id="maker-unit" name="unit">
-        <option value="">${t("makerUnitNone")}</option>
-        ${unitOptions()}
-        </select>
-      </label>
-      <label>${t("makerOrg")} <input id="maker-org" name="org" maxlength="64" spellcheck="false" placeholder="${t("makerOrgPlaceholder")}"></label>
-      <label>${t("makerSub")} <input id="maker-sub" name="sub" maxlength="128" spellcheck="false" list="maker-subjects" placeholder="${t("makerSubPlaceholder")}"></label>
-      <datalist id="maker-subjects"></datalist>
-      <label>${t("makerTtl")}
-        <select id="maker-ttl" name="ttl">
-          ${TTL_OPTIONS.map(([v, key]) => `<option value="${v}"${v === "1h" ? " selected" : ""}>${t(key)}</option>`).join("\n          ")}
-        </select>
-      </label>
-      <button id="maker-submit" type="submit">${t("makerSubmit")}</button>
-      <p class="note">${t("makerNote")}</p>
-      <p id="maker-output" hidden>
-        <label for="maker-token">${t("makerResult")}</label>
-        <textarea id="maker-token" readonly rows="2" spellcheck="false"></textarea>
-        <button id="maker-copy" type="button">${t("makerCopy")}</button>
-      </p>
-    </form>
-  </details>`;
 }
 
 export function renderIdePage(opts: IdePageOptions): string {
@@ -241,173 +162,3 @@ export function renderIdePage(opts: IdePageOptions): string {
 </html>
 `;
 }
-
-/**
- * The page's script (plain ES5-ish browser code, served as /ide/ide.js). It reads its
- * settings and words from data- attributes, keeps the chosen token in memory only, and adds
- * it to each operation GraphiQL sends.
- */
-export const IDE_SCRIPT = `(function () {
-  "use strict";
-  var data = document.body.dataset;
-  var text = JSON.parse(data.messages || "{}");
-  var lang = data.lang || "vi";
-  var roleSelect = document.getElementById("role");
-  var tokenInput = document.getElementById("token");
-  var statusEl = document.getElementById("status");
-  var dev = { tokens: null, expiresAt: 0, loading: null };
-  var made = null;
-  var roleLabels = {
-    "public": text.rolePublic, officer: text.roleOfficer, "handling-officer": text.roleHandlingOfficer,
-    analyst: text.roleAnalyst, admin: text.roleAdmin
-  };
-
-  function say(key, params) {
-    var s = text[key] || key;
-    Object.keys(params || {}).forEach(function (name) { s = s.split("{" + name + "}").join(params[name]); });
-    return s;
-  }
-  function setStatus(s) { statusEl.textContent = s; }
-
-  function loadDevTokens() {
-    if (!data.devTokens) return Promise.resolve(null);
-    if (dev.tokens && Date.now() < dev.expiresAt - 60000) return Promise.resolve(dev.tokens);
-    if (!dev.loading) {
-      dev.loading = fetch(data.devTokens, { credentials: "omit", cache: "no-store" })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (body) {
-          dev.loading = null;
-          dev.tokens = body ? body.tokens : null;
-          dev.expiresAt = body ? Date.parse(body.expiresAt) : 0;
-          return dev.tokens;
-        }, function () { dev.loading = null; return null; });
-    }
-    return dev.loading;
-  }
-
-  function pastedToken() { return tokenInput.value.trim().replace(/^Bearer\\s+/i, ""); }
-
-  function currentToken() {
-    var pasted = pastedToken();
-    if (pasted) return Promise.resolve(pasted);
-    var role = roleSelect.value;
-    if (role === "public") return Promise.resolve("");
-    return loadDevTokens().then(function (tokens) { return (tokens && tokens[role]) || ""; });
-  }
-
-  function describe() {
-    var pasted = pastedToken();
-    if (pasted && made && pasted === made.token) { setStatus(say("statusMade", { who: made.who })); return; }
-    if (pasted) { setStatus(say("statusPasted")); return; }
-    var role = roleSelect.value;
-    var label = roleLabels[role] || role;
-    if (role === "public") { setStatus(say("statusPublic")); return; }
-    currentToken().then(function (token) {
-      setStatus(token
-        ? say("statusDev", { role: label })
-        : say("statusNoToken", { role: label, command: "npm run -s token -- --role " + role }));
-    });
-  }
-
-  roleSelect.addEventListener("change", function () {
-    // The role menu takes over again from a token made on the page.
-    if (made && pastedToken() === made.token) tokenInput.value = "";
-    describe();
-  });
-  tokenInput.addEventListener("input", describe);
-
-  var form = document.getElementById("maker-form");
-  if (form && data.devToken) {
-    var makerRole = document.getElementById("maker-role");
-    var makerUnit = document.getElementById("maker-unit");
-    var makerOrg = document.getElementById("maker-org");
-    var makerSub = document.getElementById("maker-sub");
-    var makerTtl = document.getElementById("maker-ttl");
-    var subjects = document.getElementById("maker-subjects");
-    var output = document.getElementById("maker-output");
-    var tokenBox = document.getElementById("maker-token");
-
-    var needsUnit = function () { return makerRole.value === "officer" || makerRole.value === "handling-officer"; };
-    var updateMaker = function () {
-      makerUnit.required = needsUnit();
-      var option = makerUnit.options[makerUnit.selectedIndex];
-      var handlers = option && option.getAttribute("data-handlers");
-      while (subjects.firstChild) subjects.removeChild(subjects.firstChild);
-      (handlers ? handlers.split(" ") : []).forEach(function (sub) {
-        var o = document.createElement("option");
-        o.value = sub;
-        subjects.appendChild(o);
-      });
-    };
-    makerRole.addEventListener("change", updateMaker);
-    makerUnit.addEventListener("change", updateMaker);
-    updateMaker();
-
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var body = { role: makerRole.value, ttl: makerTtl.value };
-      if (makerUnit.value) body.unit = makerUnit.value;
-      if (makerOrg.value.trim()) body.org = makerOrg.value.trim();
-      if (makerSub.value.trim()) body.sub = makerSub.value.trim();
-      setStatus(say("statusMaking"));
-      fetch(data.devToken, {
-        method: "POST",
-        credentials: "omit",
-        cache: "no-store",
-        headers: { "content-type": "application/json", accept: "application/json", "accept-language": lang },
-        body: JSON.stringify(body)
-      }).then(function (r) {
-        return r.json().then(function (answer) { return { ok: r.ok, answer: answer }; });
-      }).then(function (result) {
-        if (!result.ok || !result.answer.token) {
-          var error = result.answer && result.answer.errors && result.answer.errors[0];
-          setStatus(say("statusMakeFailed", { reason: (error && error.message) || "?" }));
-          return;
-        }
-        var who = result.answer.identity || {};
-        var parts = [roleLabels[body.role] || body.role, say("whoSub", { sub: who.sub })];
-        if (who.unit) parts.push(say("whoUnit", { unit: who.unit }));
-        if (who.org) parts.push(say("whoOrg", { org: who.org }));
-        made = { token: result.answer.token, who: parts.join(", ") };
-        tokenInput.value = made.token;
-        tokenBox.value = made.token;
-        output.hidden = false;
-        describe();
-      }, function () {
-        setStatus(say("statusMakeFailed", { reason: say("statusUnreachable") }));
-      });
-    });
-
-    document.getElementById("maker-copy").addEventListener("click", function () {
-      tokenBox.focus();
-      tokenBox.select();
-      var copied = navigator.clipboard && window.isSecureContext
-        ? navigator.clipboard.writeText(tokenBox.value)
-        : Promise.resolve(document.execCommand && document.execCommand("copy"));
-      copied.then(function () { setStatus(say("statusCopied")); }, function () {});
-    });
-  }
-
-  function fetcher(params, opts) {
-    return currentToken().then(function (token) {
-      var headers = Object.assign({}, (opts && opts.headers) || {}, {
-        "content-type": "application/json",
-        accept: "application/graphql-response+json, application/json",
-        "accept-language": lang
-      });
-      if (token) headers.authorization = "Bearer " + token;
-      return fetch(data.endpoint, {
-        method: "POST", headers: headers, body: JSON.stringify(params), credentials: "omit"
-      }).then(function (r) { return r.json(); });
-    });
-  }
-
-  var root = ReactDOM.createRoot(document.getElementById("graphiql"));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    defaultQuery: data.defaultQuery,
-    shouldPersistHeaders: false
-  }));
-  describe();
-})();
-`;

@@ -11,7 +11,8 @@ import {
   type DevTokenField,
 } from "./dev-tokens.js";
 import { ideMessage, pageLanguage } from "./ide-messages.js";
-import { IDE_CONTENT_SECURITY_POLICY, IDE_SCRIPT, renderIdePage } from "./ide-page.js";
+import { IDE_CONTENT_SECURITY_POLICY, renderIdePage } from "./ide-page.js";
+import { IDE_SCRIPT } from "./ide-script.js";
 
 const require = createRequire(import.meta.url);
 

@@ -8,14 +8,14 @@ import { startGateway } from "./server.js";
 
 /** `npm start -w @danvan/gateway`: the gateway from the environment, stopped by SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  // Validated once here for the log level and tracing; startGateway reads the same environment.
+  // Read and checked once, here; everything below takes its settings from this.
   const config = loadConfig(process.env);
   applyHeapGrowth(config.heapGrowingPercent);
   const logger = createLogger("gateway", config.logLevel);
   // Before anything serves. @apollo/gateway is loaded already, but it reaches the provider through
   // @opentelemetry/api's proxy tracer: its spans (gateway.request, gateway.fetch, ...) land here.
   const tracing = await startTracing({ service: "gateway", settings: config.tracing, logger });
-  const gateway = await startGateway(process.env, { logger });
+  const gateway = await startGateway(config, { logger });
   process.stdout.write(`Gateway ready at ${gateway.url}\n`);
 
   const onSignal = (signal: NodeJS.Signals) => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { GraphQLError } from "graphql";
 import { collapseRepresentations } from "./representations.js";
+import { loadConfig } from "./config.js";
 import { startGateway, type RunningGateway } from "./server.js";
 import {
   startFakeSubgraph,
@@ -119,14 +120,16 @@ describe("entity fetches through the gateway", () => {
       identitySecret: TEST_IDENTITY_SECRET,
     });
     supergraph = await writeSupergraph([models, units]);
-    gateway = await startGateway({
-      NODE_ENV: "test",
-      PORT: "0",
-      SUPERGRAPH_PATH: supergraph,
-      IDENTITY_SECRET: TEST_IDENTITY_SECRET,
-      JWT_SECRET: TEST_TOKEN_SECRET,
-      LOG_LEVEL: "silent",
-    });
+    gateway = await startGateway(
+      loadConfig({
+        NODE_ENV: "test",
+        PORT: "0",
+        SUPERGRAPH_PATH: supergraph,
+        IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+        JWT_SECRET: TEST_TOKEN_SECRET,
+        LOG_LEVEL: "silent",
+      }),
+    );
   });
   after(async () => {
     await gateway?.stop();

@@ -4,7 +4,7 @@ import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { isAnonymous } from "@danvan/kit/identity";
 import type { Logger } from "@danvan/kit";
-import { missOnErrorCache, redisKeyv } from "./apq-cache.js";
+import { missOnErrorCache, redisKeyv } from "./redis-cache.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
 

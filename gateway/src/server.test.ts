@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Role } from "@danvan/kit/identity";
 import { issueDevToken } from "./caller-token.js";
+import { loadConfig } from "./config.js";
 import { startGateway, type RunningGateway } from "./server.js";
 import {
   TEST_IDENTITY_SECRET,
@@ -25,18 +26,20 @@ describe("gateway end to end", () => {
     subgraphs = await startSubgraphs();
     // programs is composed with a dead URL: SUBGRAPH_URL_PROGRAMS must win.
     supergraph = await writeSupergraph([subgraphs[0]!, { ...subgraphs[1]!, url: "http://127.0.0.1:9/graphql" }]);
-    gateway = await startGateway({
-      NODE_ENV: "test",
-      PORT: "0",
-      SUPERGRAPH_PATH: supergraph,
-      SUBGRAPH_URL_PROGRAMS: subgraphs[1]!.url,
-      IDENTITY_SECRET: TEST_IDENTITY_SECRET,
-      JWT_SECRET: TEST_TOKEN_SECRET,
-      SUBGRAPH_TIMEOUT_MS: "250",
-      BODY_LIMIT: "4kb",
-      SHUTDOWN_GRACE_MS: "500",
-      LOG_LEVEL: "silent",
-    });
+    gateway = await startGateway(
+      loadConfig({
+        NODE_ENV: "test",
+        PORT: "0",
+        SUPERGRAPH_PATH: supergraph,
+        SUBGRAPH_URL_PROGRAMS: subgraphs[1]!.url,
+        IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+        JWT_SECRET: TEST_TOKEN_SECRET,
+        SUBGRAPH_TIMEOUT_MS: "250",
+        BODY_LIMIT: "4kb",
+        SHUTDOWN_GRACE_MS: "500",
+        LOG_LEVEL: "silent",
+      }),
+    );
     base = gateway.url.replace(/\/graphql$/, "");
   });
   after(async () => {
@@ -247,14 +250,16 @@ describe("gateway in development", () => {
     const previous = process.env.DANVAN_DATA_DIR;
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "danvan-gateway-data-"));
     process.env.DANVAN_DATA_DIR = dataDir;
-    const gateway = await startGateway({
-      NODE_ENV: "development",
-      PORT: "0",
-      SUPERGRAPH_PATH: supergraph,
-      IDENTITY_SECRET: TEST_IDENTITY_SECRET,
-      LOG_LEVEL: "silent",
-      SHUTDOWN_GRACE_MS: "200",
-    });
+    const gateway = await startGateway(
+      loadConfig({
+        NODE_ENV: "development",
+        PORT: "0",
+        SUPERGRAPH_PATH: supergraph,
+        IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+        LOG_LEVEL: "silent",
+        SHUTDOWN_GRACE_MS: "200",
+      }),
+    );
     try {
       const res = await fetch(new URL("/ide/dev-tokens", gateway.url));
       assert.equal(res.status, 200);
@@ -284,14 +289,16 @@ describe("gateway in development", () => {
 
   it("fails to start with a clear message when the supergraph is missing", async () => {
     await assert.rejects(
-      startGateway({
-        NODE_ENV: "test",
-        PORT: "0",
-        SUPERGRAPH_PATH: "/nonexistent/supergraph.graphql",
-        IDENTITY_SECRET: TEST_IDENTITY_SECRET,
-        JWT_SECRET: TEST_TOKEN_SECRET,
-        LOG_LEVEL: "silent",
-      }),
+      startGateway(
+        loadConfig({
+          NODE_ENV: "test",
+          PORT: "0",
+          SUPERGRAPH_PATH: "/nonexistent/supergraph.graphql",
+          IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+          JWT_SECRET: TEST_TOKEN_SECRET,
+          LOG_LEVEL: "silent",
+        }),
+      ),
       /supergraph not found at .*npm run schema/,
     );
   });

@@ -17,7 +17,7 @@ import { createLogger, type Logger } from "@danvan/kit/logger";
 import { serverSpans } from "@danvan/kit/tracing";
 import express, { type RequestHandler } from "express";
 import { callerTokenMiddleware, createCallerTokenVerifier } from "./caller-token.js";
-import { loadConfig, subgraphUrlVariable, type GatewayConfig } from "./config.js";
+import { subgraphUrlVariable, type GatewayConfig } from "./config.js";
 import { createErrorFormatter } from "./error-masking.js";
 import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
 import { inLanguage, languageFromHeader } from "@danvan/kit/i18n";
@@ -28,7 +28,7 @@ import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
 import { GatewayMetrics } from "./metrics.js";
 import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
-import { redisPersistedQueryCache } from "./apq-cache.js";
+import { redisPersistedQueryCache } from "./persisted-query-cache.js";
 import {
   deploymentTag,
   memoryResponseCacheStore,
@@ -111,14 +111,11 @@ function displayHost(host: string): string {
 
 /**
  * Starts the gateway: Express 5 + Apollo Server 5 + ApolloGateway over the composed
- * supergraph file. Settings come from `env` (see config.ts). Resolves once the supergraph is
+ * supergraph file, with settings read and checked once by `loadConfig` (config.ts), which the
+ * caller runs: main.ts on the environment, tests on their own. Resolves once the supergraph is
  * loaded and /readyz answers 200.
  */
-export async function startGateway(
-  env: NodeJS.ProcessEnv = process.env,
-  options: StartGatewayOptions = {},
-): Promise<RunningGateway> {
-  const config = loadConfig(env);
+export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger("gateway", config.logLevel);
   const supergraphSdl = await readSupergraph(config.supergraphPath);
 

@@ -4,7 +4,7 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The owned entity's feature folder, src/<plural>/: the entity (a @key), its inputs, who may
- * read it, and its resolver (a paginated list, a single lookup, an idempotent create).
+ * read it, its loaders, and its resolver (a paginated list, a single lookup, an idempotent create).
  */
 export function featureFiles(spec: ScaffoldSpec): GeneratedFile[] {
   const n = spec.names;
@@ -47,17 +47,17 @@ export class ${n.entity} {
     {
       path: `${dir}.input.ts`,
       text: `import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { IsOptional, Length, Matches } from "class-validator";
-import { IsCalendarDate, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
+import { IsCalendarDate, IsOptional, kitMessage, Length, Matches, PageArgs, UNIT_CODE_PATTERN } from "@danvan/kit";
 
+/** Each check's message is the kit's, in the caller's language, after the field's path. */
 @InputType({ description: "A new ${n.words} record." })
 export class Create${n.entity}Input {
   @Field()
-  @Length(2, 200, { message: "must be 2 to 200 characters" })
+  @Length(2, 200)
   name: string;
 
   @Field(() => ID, { description: "The unit it belongs to: yours or one below it." })
-  @Matches(UNIT_CODE_PATTERN, { message: "must be an official unit code" })
+  @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   unitCode: string;
 
   @Field(() => String, { description: "YYYY-MM-DD" })
@@ -66,7 +66,7 @@ export class Create${n.entity}Input {
 
   @Field(() => String, { nullable: true, description: "A retry with the same key returns the first answer." })
   @IsOptional()
-  @Length(8, 200, { message: "must be 8 to 200 characters" })
+  @Length(8, 200)
   idempotencyKey?: string | null;
 }
 
@@ -82,7 +82,8 @@ export class ${n.entity}PageArgs extends PageArgs {
     },
     {
       path: `${dir}-access.ts`,
-      text: `import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, UnauthenticatedError, type Identity } from "@danvan/kit";
+      text: `import { canSeeUnit, ForbiddenError, hasAnyRole, isAnonymous, kitMessage, UnauthenticatedError, type Identity } from "@danvan/kit";
+import { ${n.name}Message } from "../messages.js";
 import type { ${n.entity} } from "./${n.fileStem}.entity.js";
 
 /** ${n.entity} records are not public: officers in their unit's subtree, administrators and analysts. */
@@ -91,8 +92,45 @@ export const ${readers} = ["OFFICER", "ADMIN", "ANALYST"] as const;
 export function assertCanRead${n.entity}(identity: Identity, row: Pick<${n.entity}, "unitCode">): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (!hasAnyRole(identity, ${readers}) || !canSeeUnit(identity, row.unitCode)) {
-    throw new ForbiddenError("This record is outside your scope");
+    throw new ForbiddenError(kitMessage("outOfScope", { thing: ${n.name}Message("thing${n.entity}") }));
   }
+}
+`,
+    },
+    {
+      path: `${dir}.loader.ts`,
+      text: `import { In, type DataSource } from "typeorm";
+import { keyedLoader, subtreeCodes } from "@danvan/kit";
+import { ${n.entity} } from "./${n.fileStem}.entity.js";
+
+/** ${capitalised(n.pluralWords)} by id, and how many each unit holds (AdministrativeUnit.${n.single}Count). */
+export function ${n.single}Loaders(ds: DataSource) {
+  const ${n.plural} = ds.getRepository(${n.entity});
+  return {
+    ${n.single}: keyedLoader<number, ${n.entity}>(
+      (ids) => ${n.plural}.findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    /** How many are recorded in each unit and the units below it: one grouped count for every unit of the request. */
+    ${n.single}CountIn: keyedLoader<string, { unitCode: string; count: number }>(
+      async (codes) => {
+        const subtrees = new Map(codes.map((code) => [code, subtreeCodes(code)]));
+        const rows = await ${n.plural}
+          .createQueryBuilder("t")
+          .select("t.unit_code", "unitCode")
+          .addSelect("COUNT(*)", "count")
+          .where("t.unit_code IN (:...units)", { units: [...new Set([...subtrees.values()].flat())] })
+          .groupBy("t.unit_code")
+          .getRawMany<{ unitCode: string; count: string | number }>();
+        const perUnit = new Map(rows.map((r) => [r.unitCode, Number(r.count)]));
+        return codes.map((code) => ({
+          unitCode: code,
+          count: subtrees.get(code)!.reduce((sum, c) => sum + (perUnit.get(c) ?? 0), 0),
+        }));
+      },
+      (r) => r.unitCode,
+    ),
+  };
 }
 `,
     },
@@ -107,6 +145,7 @@ import {
   ConnectionType,
   connectionFrom,
   createOnce,
+  kitMessage,
   NotFoundError,
   pageRequest,
   PROVINCE_CODE,
@@ -114,8 +153,9 @@ import {
   unitScopeOf,
   type ConnectionShape,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import type { ${ctx} } from "../context.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { ${n.name}Message } from "../messages.js";
 import { ${n.entity} } from "./${n.fileStem}.entity.js";
 import { Create${n.entity}Input, ${n.entity}PageArgs } from "./${n.fileStem}.input.js";
 import { assertCanRead${n.entity}, ${readers} } from "./${n.fileStem}-access.js";
@@ -156,9 +196,11 @@ export class ${n.entity}Resolver {
   @Authorized(...${readers})
   @Query(() => ${n.entity}, { nullable: true, description: "One ${n.words} record by id." })
   async ${n.single}(@Arg("id", () => ID) id: string, @Ctx() ctx: ${ctx}): Promise<${n.entity}> {
-    if (!ID_PATTERN.test(id)) throw BadUserInputError.field("id", "is not a ${n.words} id");
+    const thing = ${n.name}Message("thing${n.entity}");
+    if (!ID_PATTERN.test(id)) throw BadUserInputError.field("id", kitMessage("notAnId", { thing }));
     const row = await ctx.loaders.${n.single}.load(Number(id));
-    if (!row) throw new NotFoundError(\`${n.entity} \${id}\`, "id");
+    // The message names the field, never the id sent.
+    if (!row) throw new NotFoundError(thing, "id");
     assertCanRead${n.entity}(ctx.identity, row);
     return row;
   }

@@ -26,18 +26,21 @@ with the agency's own, one migration per change.
 | \`${E}\` | \`id\` | **owned**: \`name\`, \`recordedOn\`, \`unit\` (records: officers in scope, administrators, analysts) |
 | \`AdministrativeUnit\` | \`code\` | **extended** (owned by organisations): adds \`${n.single}Count\` (public); only \`code\` is stored here |
 
-Federation 2 has no \`extend type\`: the extended entity is declared here with its \`@key\` and only the
-fields this subgraph adds (\`src/federation/administrative-unit.ref.ts\`, the resolver beside it); a
-unit reference resolves when its code is in the kit's reference list. \`${E}.unit\` returns a
-reference that the gateway completes from organisations (\`unit { name }\`).
+Federation 2 has no \`extend type\`: the extended entity is the kit's \`AdministrativeUnitRef\`
+(\`@danvan/kit/federation\`, its \`@key\` and nothing else), and only the fields this subgraph adds are
+here (\`src/federation/administrative-unit.resolver.ts\`); a unit reference resolves when its code is
+in the kit's reference list. \`${E}.unit\` returns a reference that the gateway completes from
+organisations (\`unit { name }\`).
 
 Queries: \`${n.plural}(unitCode, first, after)\` (a Relay connection), \`${n.single}(id)\`. Mutation:
 \`create${E}(input)\` (officers of the unit or above, administrators; idempotent with
 \`idempotencyKey\`; one transaction with its audit event).
 
-Code: \`${folder}\` (\`${n.fileStem}.entity.ts\`, \`.input.ts\`, \`-access.ts\`, \`.resolver.ts\`), \`src/loaders.ts\`
-(every reference and count batched per request), \`src/schema.ts\` builds the schema, \`src/main.ts\`
-starts the process, \`migrations/\` and \`seed/\` beside \`src/\`.
+Code: \`${folder}\` (\`${n.fileStem}.entity.ts\`, \`.input.ts\`, \`-access.ts\`, \`.loader.ts\` for every
+reference and count batched per request, \`.resolver.ts\`); \`src/loaders.ts\` assembles the features'
+loaders, \`src/messages.ts\` holds the messages a person reads (English and Vietnamese: name the record
+in Vietnamese there), \`src/schema.ts\` builds the schema, \`src/main.ts\` starts the process,
+\`migrations/\` and \`seed/\` beside \`src/\`.
 
 ## Run it alone
 

@@ -3,8 +3,9 @@ import type { GeneratedFile, ScaffoldSpec } from "./spec.js";
 
 /**
  * The files every subgraph has around its features, as organisations, programs and petitions
- * write them: package, compiler settings, definition, process entry, context, loaders, schema,
- * and the AdministrativeUnit it extends.
+ * write them: package, compiler settings, definition, process entry, context, the loaders'
+ * assembly, messages, schema, and its fields on AdministrativeUnit (the entity itself, by key
+ * only, is the kit's: "@danvan/kit/federation").
  */
 export function serviceFiles(spec: ScaffoldSpec): GeneratedFile[] {
   const n = spec.names;
@@ -75,12 +76,8 @@ try {
       path: "src/index.ts",
       text: `import "reflect-metadata";
 
+// What other packages use: the subgraph's definition (scripts start, seed and test it).
 export { ${n.name}Subgraph } from "./definition.js";
-export { build${n.namePascal}Schema } from "./schema.js";
-export { entities } from "./entities.js";
-export { migrations } from "../migrations/index.js";
-export { createContext, type ${ctx} } from "./context.js";
-export { seed${n.namePascal}, type SeedScale } from "../seed/seed.js";
 `,
     },
     {
@@ -109,38 +106,37 @@ export const entities = [${n.entity}, ...recordKeepingEntities];
 `,
     },
     {
+      path: "src/messages.ts",
+      text: `// The catalogue is plain data plus i18next: imported from the kit's i18n entry point (not the
+// kit's root, which brings GraphQL and TypeORM).
+import { defineMessages } from "@danvan/kit/i18n";
+
+/**
+ * The ${n.name} subgraph's own messages, in English and Vietnamese (the kit's \`kitMessage\` has
+ * the shared ones: notFound, notAnId, outOfScope, ...). None names a value a client sent.
+ */
+export const ${n.name}Message = defineMessages(
+  "${n.name}",
+  {
+    // Things a message may name (kitMessage("notFound", { thing }), "notAnId", "outOfScope").
+    thing${n.entity}: "${n.words} record",
+  },
+  {
+    // The scaffold knows the English words only: name the record in Vietnamese here.
+    thing${n.entity}: "bản ghi",
+  },
+);
+`,
+    },
+    {
       path: "src/loaders.ts",
-      text: `import { In, type DataSource } from "typeorm";
-import { keyedLoader, subtreeCodes } from "@danvan/kit";
-import { ${n.entity} } from "${feature}.entity.js";
+      text: `import type { DataSource } from "typeorm";
+import { ${n.single}Loaders } from "${feature}.loader.js";
 
 /** Every relation, reference and count of this subgraph goes through one of these per-request loaders. */
 export function createLoaders(ds: DataSource) {
-  const ${n.plural} = ds.getRepository(${n.entity});
   return {
-    ${n.single}: keyedLoader<number, ${n.entity}>(
-      (ids) => ${n.plural}.findBy({ id: In(ids) }),
-      (row) => row.id,
-    ),
-    /** How many are recorded in each unit and the units below it: one grouped count for every unit of the request. */
-    ${n.single}CountIn: keyedLoader<string, { unitCode: string; count: number }>(
-      async (codes) => {
-        const subtrees = new Map(codes.map((code) => [code, subtreeCodes(code)]));
-        const rows = await ${n.plural}
-          .createQueryBuilder("t")
-          .select("t.unit_code", "unitCode")
-          .addSelect("COUNT(*)", "count")
-          .where("t.unit_code IN (:...units)", { units: [...new Set([...subtrees.values()].flat())] })
-          .groupBy("t.unit_code")
-          .getRawMany<{ unitCode: string; count: string | number }>();
-        const perUnit = new Map(rows.map((r) => [r.unitCode, Number(r.count)]));
-        return codes.map((code) => ({
-          unitCode: code,
-          count: subtrees.get(code)!.reduce((sum, c) => sum + (perUnit.get(c) ?? 0), 0),
-        }));
-      },
-      (r) => r.unitCode,
-    ),
+    ...${n.single}Loaders(ds),
   };
 }
 
@@ -151,7 +147,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
       path: "src/schema.ts",
       text: `import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "@danvan/kit";
-import { administrativeUnitReference } from "./federation/administrative-unit.ref.js";
+import { administrativeUnitReference } from "@danvan/kit/federation";
 import { AdministrativeUnit${n.namePascal}Resolver } from "./federation/administrative-unit.resolver.js";
 import { ${n.entity}Resolver, ${n.single}Reference } from "${feature}.resolver.js";
 
@@ -168,36 +164,10 @@ export function build${n.namePascal}Schema(): Promise<GraphQLSchema> {
 `,
     },
     {
-      path: "src/federation/administrative-unit.ref.ts",
-      text: `import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { unitByCode } from "@danvan/kit";
-
-/**
- * The organisations subgraph owns AdministrativeUnit; this subgraph adds fields to it.
- * Only the code lives here: every other field comes from organisations through the gateway.
- */
-@ObjectType("AdministrativeUnit")
-@Directive('@key(fields: "code")')
-export class AdministrativeUnitRef {
-  @Field(() => ID)
-  code: string;
-}
-
-export function unitRef(code: string): AdministrativeUnitRef {
-  return Object.assign(new AdministrativeUnitRef(), { code });
-}
-
-/** \`_entities\` for AdministrativeUnit here: a known reference unit, or null. */
-export const administrativeUnitReference = {
-  __resolveReference: (ref: { code: string }) => (unitByCode(ref.code) ? unitRef(ref.code) : null),
-};
-`,
-    },
-    {
       path: "src/federation/administrative-unit.resolver.ts",
       text: `import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
 import type { ${ctx} } from "../context.js";
-import { AdministrativeUnitRef } from "./administrative-unit.ref.js";
 
 /** What ${n.name} adds to every AdministrativeUnit: a public count (a figure, not a record). */
 @Resolver(() => AdministrativeUnitRef)

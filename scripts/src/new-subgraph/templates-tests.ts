@@ -128,6 +128,7 @@ describe("${n.pluralWords} (integration)", () => {
       text: `import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging, referenceUnits } from "@danvan/kit";
+import { statementsFor } from "@danvan/kit/testing";
 import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
 
 /**
@@ -147,18 +148,12 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
   });
   after(async () => h.close());
 
-  async function statements(query: string, variables: Record<string, unknown>, items: (data: Record<string, unknown>) => number, min: number) {
-    const r = await h.run(query, { identity: ADMIN, variables });
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.ok(items(r.data!) >= min, \`the list holds at least \${min} items\`);
-    return r.statements;
-  }
   const listed = (d: Record<string, unknown>) => (d.${n.plural} as { edges: unknown[] }).edges.length;
   const resolved = (d: Record<string, unknown>) => (d._entities as unknown[]).filter(Boolean).length;
 
   it("the list with every field: 10 items and 300 items cost the same statements", async () => {
-    const small = await statements(LIST, { n: 10 }, listed, 10);
-    const large = await statements(LIST, { n: 300 }, listed, 300);
+    const small = await statementsFor(h, LIST, { identity: ADMIN, variables: { n: 10 }, count: listed, min: 10 });
+    const large = await statementsFor(h, LIST, { identity: ADMIN, variables: { n: 300 }, count: listed, min: 300 });
     console.log(\`# ${n.plural}: \${small} statements for 10 items, \${large} for 300\`);
     assert.equal(large, small);
   });
@@ -166,16 +161,16 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
   it("entity references as the gateway sends them: 10 and 300 records", async () => {
     const ids = (await h.ds.query("SELECT id FROM ${n.table} ORDER BY id")) as { id: number }[];
     const representations = (k: number) => ids.slice(0, k).map((r) => ({ __typename: "${E}", id: String(r.id) }));
-    const small = await statements(REFERENCES, { representations: representations(10) }, resolved, 10);
-    const large = await statements(REFERENCES, { representations: representations(300) }, resolved, 300);
+    const small = await statementsFor(h, REFERENCES, { identity: ADMIN, variables: { representations: representations(10) }, count: resolved, min: 10 });
+    const large = await statementsFor(h, REFERENCES, { identity: ADMIN, variables: { representations: representations(300) }, count: resolved, min: 300 });
     assert.equal(large, small);
   });
 
   it("${n.single}Count of the 11 districts and of the 156 communes", async () => {
     const units = (level: string) =>
       referenceUnits.filter((u) => u.level === level).map((u) => ({ __typename: "AdministrativeUnit", code: u.code }));
-    const small = await statements(REFERENCES, { representations: units("DISTRICT") }, resolved, 11);
-    const large = await statements(REFERENCES, { representations: units("COMMUNE") }, resolved, 156);
+    const small = await statementsFor(h, REFERENCES, { identity: ADMIN, variables: { representations: units("DISTRICT") }, count: resolved, min: 11 });
+    const large = await statementsFor(h, REFERENCES, { identity: ADMIN, variables: { representations: units("COMMUNE") }, count: resolved, min: 156 });
     console.log(\`# ${n.single}Count: \${small} statements for 11 districts, \${large} for 156 communes\`);
     assert.equal(large, small);
   });

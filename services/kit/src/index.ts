@@ -25,3 +25,5 @@ export * from "./rates.js";
 export * from "./units/unit-argument.js";
 export * from "./i18n/index.js";
 export * from "./validation.js";
+export * from "./money/money-column.js";
+export * from "./federation/organisation-id.js";

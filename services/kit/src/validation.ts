@@ -3,6 +3,7 @@ import type { ValidationOptions } from "class-validator";
 import { isMessage, type Message } from "./i18n/catalogue.js";
 import { kitMessage } from "./i18n/messages.js";
 import { isCalendarDate } from "./scalars.js";
+import { MAX_VND } from "./money/money-column.js";
 
 /**
  * class-validator's decorators, each giving its failure as a catalogue message (rendered in
@@ -92,4 +93,17 @@ export function ValidateWith(
   options?: ValidationOptions,
 ): PropertyDecorator {
   return cv.ValidateBy({ name, validator: { validate } }, withMessage(message, options));
+}
+
+/** Whole VND from 0 to MAX_VND (MoneyScalar gives a bigint, or a number within 2^53). */
+export function IsNonNegativeVnd(options?: ValidationOptions): PropertyDecorator {
+  return ValidateWith(
+    "isNonNegativeVnd",
+    (value) =>
+      (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) &&
+      BigInt(value) >= 0n &&
+      BigInt(value) <= MAX_VND,
+    kitMessage("nonNegativeVnd"),
+    options,
+  );
 }

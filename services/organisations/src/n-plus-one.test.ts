@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging } from "@danvan/kit";
+import { statementsFor } from "@danvan/kit/testing";
 import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
 
 /**
@@ -44,52 +45,80 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
   });
   after(async () => h.close());
 
-  async function statements(
-    query: string,
-    variables: Record<string, unknown>,
-    expectItems: (data: Record<string, unknown>) => number,
-    min: number,
-  ) {
-    const r = await h.run(query, { identity: ADMIN, variables });
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.ok(expectItems(r.data!) >= min, `the list holds at least ${min} items`);
-    return r.statements;
-  }
-
   const edges = (key: string) => (d: Record<string, unknown>) => (d[key] as { edges: unknown[] }).edges.length;
 
   it("organisations with every relation: 10 items and 1,000 items cost the same statements", async () => {
-    const small = await statements(EVERY_FIELD, { n: 10 }, edges("organisations"), 10);
-    const large = await statements(EVERY_FIELD, { n: 1000 }, edges("organisations"), 1000);
+    const small = await statementsFor(h, EVERY_FIELD, {
+      identity: ADMIN,
+      variables: { n: 10 },
+      count: edges("organisations"),
+      min: 10,
+    });
+    const large = await statementsFor(h, EVERY_FIELD, {
+      identity: ADMIN,
+      variables: { n: 1000 },
+      count: edges("organisations"),
+      min: 1000,
+    });
     console.log(`# organisations: ${small} statements for 10 items, ${large} for 1,000`);
     assert.equal(large, small);
   });
 
   it("organisations with their tree: the larger list costs no more statements", async () => {
-    const small = await statements(TREE, { n: 10 }, edges("organisations"), 10);
-    const large = await statements(TREE, { n: 1000 }, edges("organisations"), 1000);
+    const small = await statementsFor(h, TREE, {
+      identity: ADMIN,
+      variables: { n: 10 },
+      count: edges("organisations"),
+      min: 10,
+    });
+    const large = await statementsFor(h, TREE, {
+      identity: ADMIN,
+      variables: { n: 1000 },
+      count: edges("organisations"),
+      min: 1000,
+    });
     console.log(`# organisation tree: ${small} statements for 10 items, ${large} for 1,000`);
     assert.ok(large <= small, `${large} statements for 1,000 items, ${small} for 10`);
   });
 
   it("campaigns with their relations: 10 and all 72", async () => {
-    const small = await statements(CAMPAIGNS, { n: 10 }, edges("campaigns"), 10);
-    const large = await statements(CAMPAIGNS, { n: 1000 }, edges("campaigns"), 72);
+    const small = await statementsFor(h, CAMPAIGNS, {
+      identity: ADMIN,
+      variables: { n: 10 },
+      count: edges("campaigns"),
+      min: 10,
+    });
+    const large = await statementsFor(h, CAMPAIGNS, {
+      identity: ADMIN,
+      variables: { n: 1000 },
+      count: edges("campaigns"),
+      min: 72,
+    });
     assert.equal(large, small);
   });
 
   it("units with children and committees: 11 districts and 156 communes", async () => {
     const count = (d: Record<string, unknown>) => (d.administrativeUnits as unknown[]).length;
-    const small = await statements(UNITS, { level: "DISTRICT" }, count, 11);
-    const large = await statements(UNITS, { level: "COMMUNE" }, count, 156);
+    const small = await statementsFor(h, UNITS, { identity: ADMIN, variables: { level: "DISTRICT" }, count, min: 11 });
+    const large = await statementsFor(h, UNITS, { identity: ADMIN, variables: { level: "COMMUNE" }, count, min: 156 });
     console.log(`# units: ${small} statements for 11 districts, ${large} for 156 communes`);
     assert.ok(large <= small, `${large} statements for 156 units, ${small} for 11`);
   });
 
   it("member pages of many committees: 10 and 1,000 committees", async () => {
     const q = `query($n: Int!) { organisations(first: $n) { edges { node { members(first: 5, status: ACTIVE) { totalCount pageInfo { hasNextPage endCursor } edges { node { id joinedOn } } } } } } }`;
-    const small = await statements(q, { n: 10 }, edges("organisations"), 10);
-    const large = await statements(q, { n: 1000 }, edges("organisations"), 1000);
+    const small = await statementsFor(h, q, {
+      identity: ADMIN,
+      variables: { n: 10 },
+      count: edges("organisations"),
+      min: 10,
+    });
+    const large = await statementsFor(h, q, {
+      identity: ADMIN,
+      variables: { n: 1000 },
+      count: edges("organisations"),
+      min: 1000,
+    });
     assert.equal(large, small);
   });
 });

@@ -2,8 +2,8 @@ import type { DataSource } from "typeorm";
 import { seededHandlingOfficers } from "@danvan/kit/identity";
 import { districtOf, illustrativeRemoteCommunes, referenceUnits } from "@danvan/kit/units";
 import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
+import { addDays } from "../src/deadlines/index.js";
 import {
-  addDays,
   apply,
   Complexity,
   NotProcessableReason,
@@ -13,7 +13,7 @@ import {
   RefusalReason,
   REFUSAL_REASONS,
   type PetitionState,
-} from "../src/index.js";
+} from "../src/lifecycle/index.js";
 import type { Transition } from "../src/lifecycle/transition-rules.js";
 import { Petition, PetitionEvent } from "../src/petitions/petition.entity.js";
 import { PetitionChannel } from "../src/petitions/petition-graphql-enums.js";

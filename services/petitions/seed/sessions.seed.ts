@@ -1,6 +1,7 @@
 import { referenceUnits } from "@danvan/kit/units";
 import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
-import { addDays, weeksStartingIn } from "../src/index.js";
+import { addDays } from "../src/deadlines/index.js";
+import { weeksStartingIn } from "../src/reception/index.js";
 import {
   PresiderRole,
   ReceptionSession,

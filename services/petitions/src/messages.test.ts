@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { catalogueKeys, translate } from "@danvan/kit/i18n";
+import { catalogueKeys, kitMessage, translate } from "@danvan/kit/i18n";
 import { PetitionKind, PetitionStatus, TRANSITION_TYPES } from "./lifecycle/index.js";
 import { petitionsMessage } from "./messages.js";
 import { kindName, statusName, stepName } from "./lifecycle/names.js";
@@ -65,7 +65,6 @@ describe("the petitions catalogue", () => {
       "anonymousHasNoDenouncer",
       "phone",
       "idNumber",
-      "organisationId",
       "petitionsOutsideUnit",
       "revealsDenouncer",
     ] as const;
@@ -74,6 +73,11 @@ describe("the petitions catalogue", () => {
         const text = translate(petitionsMessage(key, { kind: kindName(PetitionKind.COMPLAINT), max: 30 }), language);
         assert.equal(text.charAt(0), text.charAt(0).toLowerCase(), `${key} (${language}): ${text}`);
       }
+    }
+    // A handling body's id is checked with the kit's organisation-id codec, and its message.
+    for (const language of ["en", "vi"] as const) {
+      const text = translate(kitMessage("organisationId"), language);
+      assert.equal(text.charAt(0), text.charAt(0).toLowerCase(), `kit:organisationId (${language}): ${text}`);
     }
   });
 });

@@ -35,7 +35,6 @@ export const petitionsMessage = defineMessages(
     anonymousHasNoDenouncer: "must be left out of an anonymous denunciation",
     phone: "must be a phone number of 8 to 15 digits",
     idNumber: "must be an ID card number of 9 or 12 digits",
-    organisationId: "must be an organisation id such as MTTQ-883",
     // Reception sessions.
     petitionsOutsideUnit: "must be petitions of this unit or of the units below it",
     // Access and confidentiality.
@@ -93,7 +92,6 @@ export const petitionsMessage = defineMessages(
     anonymousHasNoDenouncer: "không được ghi đối với đơn tố cáo nặc danh",
     phone: "phải là số điện thoại gồm 8 đến 15 chữ số",
     idNumber: "phải là số chứng minh nhân dân (9 chữ số) hoặc số căn cước (12 chữ số)",
-    organisationId: "phải là mã tổ chức, ví dụ MTTQ-883",
     petitionsOutsideUnit: "phải là đơn thuộc đơn vị này hoặc các đơn vị trực thuộc",
     notHandler: "Bạn không được giao xử lý đơn này",
     onlyHandlerReadsIdentity: "Chỉ cán bộ được giao xử lý đơn mới được xem thông tin về người tố cáo",

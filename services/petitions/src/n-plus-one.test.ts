@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging, referenceUnits } from "@danvan/kit";
+import { statementsFor } from "@danvan/kit/testing";
 import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
 
 describe("petitions: statements per operation do not grow with list size (N+1 guard)", () => {
@@ -11,23 +12,11 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
   });
   after(async () => h.close());
 
-  async function statements(
-    query: string,
-    variables: Record<string, unknown>,
-    count: (d: Record<string, unknown>) => number,
-    min: number,
-  ) {
-    const r = await h.run(query, { identity: ADMIN, variables });
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.ok(count(r.data!) >= min);
-    return r.statements;
-  }
-
   it("petitions with history, unit and handler: 10 and 900", async () => {
     const q = `query($n: Int!) { petitions(unitCode: "89", first: $n) { totalCount edges { node { id status dueOn isOverdue allowedTransitions unit { code } handledBy { id } history { transition toStatus } } } } }`;
     const edges = (d: Record<string, unknown>) => (d.petitions as { edges: unknown[] }).edges.length;
-    const small = await statements(q, { n: 10 }, edges, 10);
-    const large = await statements(q, { n: 900 }, edges, 900);
+    const small = await statementsFor(h, q, { identity: ADMIN, variables: { n: 10 }, count: edges, min: 10 });
+    const large = await statementsFor(h, q, { identity: ADMIN, variables: { n: 900 }, count: edges, min: 900 });
     console.log(`# petitions: ${small} statements for 10 items, ${large} for 900`);
     assert.equal(large, small);
   });
@@ -42,8 +31,8 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
         { __typename: "Organisation", id: `MTTQ-${u.code}` },
       ]);
     const count = (d: Record<string, unknown>) => (d._entities as unknown[]).length;
-    const small = await statements(q, { r: reps(10) }, count, 20);
-    const large = await statements(q, { r: reps(168) }, count, 336);
+    const small = await statementsFor(h, q, { identity: ADMIN, variables: { r: reps(10) }, count, min: 20 });
+    const large = await statementsFor(h, q, { identity: ADMIN, variables: { r: reps(168) }, count, min: 336 });
     console.log(`# entities: ${small} statements for 20, ${large} for 336`);
     assert.equal(large, small);
   });
@@ -51,8 +40,8 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
   it("reception sessions with their petitions: 10 and 300", async () => {
     const q = `query($n: Int!) { receptionSessions(unitCode: "89", first: $n) { totalCount edges { node { id unit { code } petitions { id history { transition } } } } } }`;
     const edges = (d: Record<string, unknown>) => (d.receptionSessions as { edges: unknown[] }).edges.length;
-    const small = await statements(q, { n: 10 }, edges, 10);
-    const large = await statements(q, { n: 300 }, edges, 300);
+    const small = await statementsFor(h, q, { identity: ADMIN, variables: { n: 10 }, count: edges, min: 10 });
+    const large = await statementsFor(h, q, { identity: ADMIN, variables: { n: 300 }, count: edges, min: 300 });
     console.log(`# sessions: ${small} statements for 10 items, ${large} for 300`);
     assert.equal(large, small);
   });

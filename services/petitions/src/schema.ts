@@ -1,11 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "@danvan/kit";
-import { administrativeUnitReference } from "./federation/administrative-unit.ref.js";
-import { organisationReference } from "./federation/organisation.ref.js";
-import {
-  AdministrativeUnitPetitionsResolver,
-  OrganisationPetitionsResolver,
-} from "./federation/federation.resolver.js";
+import { administrativeUnitReference, organisationReference } from "@danvan/kit/federation";
+import { AdministrativeUnitPetitionsResolver } from "./federation/administrative-unit.resolver.js";
+import { OrganisationPetitionsResolver } from "./federation/organisation.resolver.js";
 import { PetitionResolver, petitionReference } from "./petitions/petition.resolver.js";
 import { PetitionMutationsResolver } from "./petitions/petition-mutations.resolver.js";
 import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.resolver.js";

@@ -26,7 +26,7 @@ export class FundBook {
       unitCode,
       entryOn: on,
       kind,
-      amountVnd: signed.toString(),
+      amountVnd: signed,
       refType,
       refId: String(refId),
     });
@@ -38,15 +38,15 @@ export class FundBook {
   }
 
   /** The year tallies (fund_year_tally rows). */
-  tallies(): { unitCode: string; year: number; raisedVnd: string; spentVnd: string }[] {
+  tallies(): { unitCode: string; year: number; raisedVnd: bigint; spentVnd: bigint }[] {
     const keys = new Set([...this.raised.keys(), ...this.spent.keys()]);
     return [...keys].sort().map((k) => {
       const [unitCode, year] = k.split(":");
       return {
         unitCode: unitCode!,
         year: Number(year),
-        raisedVnd: (this.raised.get(k) ?? 0n).toString(),
-        spentVnd: (this.spent.get(k) ?? 0n).toString(),
+        raisedVnd: this.raised.get(k) ?? 0n,
+        spentVnd: this.spent.get(k) ?? 0n,
       };
     });
   }
@@ -133,9 +133,9 @@ export function buildContributionsAndTransfers(
   }
   // Whole thousands of VND, adding up to the total exactly.
   const thousands = apportion(Number(total / 1000n), weights);
-  const contributions = drafts.map((d, i) => ({ ...d, amountVnd: (BigInt(thousands[i]!) * 1000n).toString() }));
+  const contributions = drafts.map((d, i) => ({ ...d, amountVnd: BigInt(thousands[i]!) * 1000n }));
   for (const c of contributions)
-    book.post(c.fundId, c.receivedOn, FundEntryKind.CONTRIBUTION, BigInt(c.amountVnd), "Contribution", c.id!);
+    book.post(c.fundId, c.receivedOn, FundEntryKind.CONTRIBUTION, c.amountVnd, "Contribution", c.id!);
 
   const transfers: Row<FundTransfer>[] = [];
   const transfer = (from: string, to: string, amount: bigint, on: string) => {
@@ -144,7 +144,7 @@ export function buildContributionsAndTransfers(
       id: transfers.length + 1,
       fromFundId: from,
       toFundId: to,
-      amountVnd: amount.toString(),
+      amountVnd: amount,
       transferredOn: on,
       note: "Điều tiết quỹ cuối năm",
     };

@@ -108,7 +108,7 @@ export interface CommuneRows {
   classifications: PovertyClassification[];
   tallies: PovertyTally[];
   support: SupportEvent[];
-  supportTallies: { communeCode: string; year: number; kind: string; visits: number; amountVnd: string }[];
+  supportTallies: { communeCode: string; year: number; kind: string; visits: number; amountVnd: bigint }[];
   /** Per household (index from the commune's first id): poor at any review, poor at the 2019 review. */
   everPoor: boolean[];
 }
@@ -178,7 +178,7 @@ export function buildCommune(
         standardCode: r.code,
         status: got,
         transition: transitionBetween(previous, got),
-        monthlyIncomeVnd: String(m.income),
+        monthlyIncomeVnd: BigInt(m.income),
         deprivations: m.deprivations,
         communeCode: plan.unit.code,
         districtCode: plan.districtCode,
@@ -205,7 +205,7 @@ export function buildCommune(
           householdId: id,
           communeCode: plan.unit.code,
           kind,
-          amountVnd: amount.toString(),
+          amountVnd: amount,
           givenOn: dayIn(rng, kind === SupportKind.TET_GIFT ? WINDOWS[y]!.tet : WINDOWS[y]!.rest),
           fundId: paidBy,
         } as SupportEvent;
@@ -236,7 +236,7 @@ export function buildCommune(
       year: Math.floor(key / 100),
       kind: KINDS[key % 100]!,
       visits: t.visits,
-      amountVnd: t.amount.toString(),
+      amountVnd: t.amount,
     });
   }
   return out;

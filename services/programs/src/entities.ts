@@ -4,12 +4,15 @@ import { PovertyStandard, PovertyThreshold } from "./poverty/poverty-standard.en
 import { PovertyClassification, PovertyTally } from "./poverty/poverty-classification.entity.js";
 import { Fund, FundEntry } from "./fund/fund.entity.js";
 import { Contribution, FundTransfer } from "./fund/contribution.entity.js";
+import { FundYearTally } from "./fund/fund-year-tally.entity.js";
 import { SupportEvent } from "./support/support-event.entity.js";
-import { FundYearTally, SupportTally } from "./fund/tallies.entity.js";
-import { houseEntities } from "./houses/index.js";
-import { modelEntities } from "./models/index.js";
-import { projectEntities } from "./projects/index.js";
+import { SupportTally } from "./support/support-tally.entity.js";
+import { SolidarityHouse } from "./houses/solidarity-house.entity.js";
+import { HouseTally } from "./houses/house-tally.entity.js";
+import { MobilisationModel } from "./models/mobilisation-model.entity.js";
+import { MemberProject } from "./projects/member-project.entity.js";
 
+/** Every table of the subgraph (its own and the kit's record keeping), for the data source. */
 export const entities = [
   Household,
   PovertyStandard,
@@ -23,8 +26,9 @@ export const entities = [
   SupportEvent,
   FundYearTally,
   SupportTally,
-  ...houseEntities,
-  ...modelEntities,
-  ...projectEntities,
+  SolidarityHouse,
+  HouseTally,
+  MobilisationModel,
+  MemberProject,
   ...recordKeepingEntities,
 ];

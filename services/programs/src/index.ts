@@ -1,8 +1,4 @@
 import "reflect-metadata";
 
+// What other packages use: the subgraph's definition (scripts start, seed, test and bench it).
 export { programsSubgraph } from "./definition.js";
-export { buildProgramsSchema } from "./schema.js";
-export { entities } from "./entities.js";
-export { migrations } from "../migrations/index.js";
-export { createContext, type ProgramsContext } from "./context.js";
-export { seedPrograms, type SeedScale } from "../seed/seed.js";

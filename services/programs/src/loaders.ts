@@ -3,9 +3,10 @@ import { householdLoaders } from "./households/household.loader.js";
 import { povertyLoaders } from "./poverty/poverty.loader.js";
 import { fundLoaders } from "./fund/fund.loader.js";
 import { supportLoaders } from "./support/support.loader.js";
-import { houseLoaders } from "./houses/index.js";
-import { modelLoaders } from "./models/index.js";
-import { projectLoaders } from "./projects/index.js";
+import { fundSummaryLoaders } from "./fund-summary/fund-summary.loader.js";
+import { houseLoaders } from "./houses/house.loader.js";
+import { modelLoaders } from "./models/model.loader.js";
+import { projectLoaders } from "./projects/project.loader.js";
 
 /** Every relation, reference and statistic in this subgraph goes through one of these per-request loaders. */
 export function createLoaders(ds: DataSource) {
@@ -14,6 +15,7 @@ export function createLoaders(ds: DataSource) {
     ...povertyLoaders(ds),
     ...fundLoaders(ds),
     ...supportLoaders(ds),
+    ...fundSummaryLoaders(ds),
     ...houseLoaders(ds),
     ...modelLoaders(ds),
     ...projectLoaders(ds),

@@ -10,10 +10,10 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { catalogueKeys, translate } from "@danvan/kit";
-import { HOUSE_STATE_NAME, MODEL_STATE_NAME, programsMessage } from "./messages.js";
+import { programsMessage } from "./messages.js";
 import { buildProgramsSchema } from "./schema.js";
-import { HOUSE_TRANSITION_NAME } from "./houses/house-lifecycle.js";
-import { MODEL_TRANSITION_NAME } from "./models/model-lifecycle.js";
+import { HOUSE_STATE_NAME, HOUSE_TRANSITION_NAME } from "./houses/house-refusals.js";
+import { MODEL_STATE_NAME, MODEL_TRANSITION_NAME } from "./models/model-refusals.js";
 import { HouseStatus } from "./houses/house-enums.js";
 import { ModelStatus } from "./models/model-enums.js";
 

@@ -1,6 +1,4 @@
-import { defineMessages, type Message } from "@danvan/kit";
-import { HouseStatus } from "./houses/house-enums.js";
-import { ModelStatus } from "./models/model-enums.js";
+import { defineMessages } from "@danvan/kit";
 
 /**
  * What the programs subgraph says to people, in English and Vietnamese (the caller's
@@ -25,7 +23,6 @@ export const programsMessage = defineMessages(
     fundId: "must be a fund id like QVNN-883",
     organisationId: "must be an organisation id like HND-883 (MTTQ, HND, HPN, DTN, CCB or LDLD)",
     receiptNumber: "must be letters, digits and . / - only",
-    vndUpToLimit: "must be a whole number of VND from 0 to 10^15",
 
     // Rules of the Fund for the Poor.
     exceedsBalance: "exceeds the fund's balance",
@@ -86,7 +83,6 @@ export const programsMessage = defineMessages(
     fundId: "phải là mã quỹ có dạng QVNN-883",
     organisationId: "phải là mã tổ chức có dạng HND-883 (MTTQ, HND, HPN, DTN, CCB hoặc LDLD)",
     receiptNumber: "chỉ được gồm chữ cái (không dấu), chữ số và các ký tự . / -",
-    vndUpToLimit: "phải là số đồng nguyên, từ 0 đến 10^15 đồng",
 
     exceedsBalance: "vượt quá số dư của quỹ",
     inKindDescriptionRequired: "là bắt buộc đối với khoản ủng hộ bằng hiện vật",
@@ -129,22 +125,3 @@ export const programsMessage = defineMessages(
     modelMoveWithdraw: "rút đăng ký",
   },
 );
-
-/** A house state's own name, to nest in a message. */
-export const HOUSE_STATE_NAME: Readonly<Record<HouseStatus, Message>> = {
-  [HouseStatus.PROPOSED]: programsMessage("houseStateProposed"),
-  [HouseStatus.APPROVED]: programsMessage("houseStateApproved"),
-  [HouseStatus.UNDER_CONSTRUCTION]: programsMessage("houseStateUnderConstruction"),
-  [HouseStatus.HANDED_OVER]: programsMessage("houseStateHandedOver"),
-  [HouseStatus.CANCELLED]: programsMessage("houseStateCancelled"),
-};
-
-/** A model state's own name, to nest in a message. */
-export const MODEL_STATE_NAME: Readonly<Record<ModelStatus, Message>> = {
-  [ModelStatus.REGISTERED]: programsMessage("modelStateRegistered"),
-  [ModelStatus.IMPLEMENTING]: programsMessage("modelStateImplementing"),
-  [ModelStatus.EVALUATED]: programsMessage("modelStateEvaluated"),
-  [ModelStatus.RECOGNISED]: programsMessage("modelStateRecognised"),
-  [ModelStatus.NOT_RECOGNISED]: programsMessage("modelStateNotRecognised"),
-  [ModelStatus.WITHDRAWN]: programsMessage("modelStateWithdrawn"),
-};

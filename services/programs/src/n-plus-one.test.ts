@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging, referenceUnits } from "@danvan/kit";
+import { statementsFor } from "@danvan/kit/testing";
 import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
 
 /** Statements per operation must not grow with list size, for every list and entity field here. */
@@ -41,17 +42,12 @@ describe("programs: statements per operation do not grow with list size (N+1 gua
   });
   after(async () => h.close());
 
-  async function statements(
+  const statements = (
     query: string,
     variables: Record<string, unknown>,
     count: (d: Record<string, unknown>) => number,
     min: number,
-  ) {
-    const r = await h.run(query, { identity: ADMIN, variables });
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.ok(count(r.data!) >= min, `at least ${min} items`);
-    return r.statements;
-  }
+  ) => statementsFor(h, query, { variables, identity: ADMIN, count, min });
   const entities = (d: Record<string, unknown>) => (d._entities as unknown[]).length;
 
   it("households with their reviews, support and funds: 100 and 1,000", async () => {

@@ -28,3 +28,11 @@ export async function overPeriod<T>(
   ]);
   return parts.flat();
 }
+
+/**
+ * The SQL for the year of a date column, for the partial edges' GROUP BY: CAST(date AS TEXT) is
+ * "YYYY-MM-DD" on both databases, so the year is its first four characters.
+ */
+export function yearOfDateColumn(column: string): string {
+  return `substr(CAST(${column} AS TEXT), 1, 4)`;
+}

@@ -1,5 +1,5 @@
 import v8 from "node:v8";
-import { wholeNumber } from "../settings.js";
+import { wholeNumber } from "../setting-parsers.js";
 
 /**
  * How far V8 may grow a process's heap past the data still alive after a full garbage

@@ -2,7 +2,13 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from "type-graphql";
+import {
+  buildSchema,
+  createResolversMap,
+  getMetadataStorage,
+  type BuildSchemaOptions,
+  type NonEmptyArray,
+} from "type-graphql";
 import { RoleAuthChecker } from "../auth.js";
 import { DateTimeScalar } from "../scalars.js";
 
@@ -31,6 +37,13 @@ export interface SubgraphSchemaOptions {
  * resolver map, plus the entity reference resolvers, to @apollo/subgraph.
  */
 export async function buildFederatedSchema(opts: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  // type-graphql keeps each class's fields in its global metadata once built, field resolvers'
+  // fields included: a class shared by subgraphs (the kit's AdministrativeUnitRef) would carry
+  // one subgraph's fields into the next built in the same process (npm run schema builds all
+  // three). Each build starts from the classes' own @Field()s and adds only its resolvers'.
+  for (const type of [...getMetadataStorage().objectTypes, ...getMetadataStorage().interfaceTypes]) {
+    (type as { fields?: unknown }).fields = undefined;
+  }
   const schema = await buildSchema({
     resolvers: opts.resolvers,
     orphanedTypes: opts.orphanedTypes,

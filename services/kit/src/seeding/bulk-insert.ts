@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import type { SeedProgress } from "./seed-cli.js";
+import type { SeedProgress } from "./progress.js";
 
 const BATCH_ROWS = 1000;
 

@@ -3,7 +3,7 @@ import type { Writable } from "node:stream";
 import type { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { from as copyFrom } from "pg-copy-streams";
-import type { SeedProgress } from "./seed-cli.js";
+import type { SeedProgress } from "./progress.js";
 import { deferConstraints, type DeferredDefinitions } from "./deferred-indexes.js";
 
 /** A table being loaded: rows are entity-shaped objects (property names, not column names). */

@@ -2,18 +2,13 @@ import { Command } from "commander";
 import cliProgress from "cli-progress";
 import type { DataSource } from "typeorm";
 import { BULK_LOAD_POOL_SIZE } from "./bulk-load.js";
+import type { SeedProgress } from "./progress.js";
+
+export type { SeedProgress };
 import { parseEnv, subgraphEnvSchema } from "../config.js";
 import { createLogger } from "../logger.js";
 import { dataSourceFor, type SubgraphDefinition } from "../subgraph.js";
 import type { SubgraphContext } from "../context.js";
-
-/** Reports progress per table; the CLI draws bars, tests pass nothing. */
-export interface SeedProgress {
-  start(table: string, total: number): void;
-  advance(table: string, done: number): void;
-  /** The table is loaded with this many rows (its total was an estimate). */
-  finished?(table: string, rows: number): void;
-}
 
 export interface SeedCliOptions<S extends string> {
   scales: readonly S[];

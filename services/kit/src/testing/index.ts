@@ -1,2 +1,3 @@
 export * from "./test-database.js";
 export * from "./harness.js";
+export * from "./statements.js";

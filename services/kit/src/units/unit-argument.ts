@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from "../errors.js";
 import { kitMessage } from "../i18n/messages.js";
-import { unitByCode } from "./index.js";
+import { unitByCode } from "./reference-units.js";
 
 /** Official GSO unit codes: 2 digits (province), 3 (district), 5 (commune). */
 export const UNIT_CODE_PATTERN = /^(\d{2}|\d{3}|\d{5})$/;

@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ArrayMaxSize, DateScalar, IsEnum, IsOptional, Length, Matches, PageArgs, ValidateNested } from "@danvan/kit";
-import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import {
+  ArrayMaxSize,
+  DateScalar,
+  IsEnum,
+  IsOptional,
+  Length,
+  Matches,
+  ORGANISATION_ID,
+  PageArgs,
+  ValidateNested,
+} from "@danvan/kit";
+import { IsRecordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 import { CampaignKind } from "./campaign-kind.js";
 
@@ -24,7 +34,7 @@ export class CampaignPhaseInput {
 @InputType({ description: "A campaign or emulation movement, optionally under a parent campaign." })
 export class CreateCampaignInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
+  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => ID, { nullable: true })

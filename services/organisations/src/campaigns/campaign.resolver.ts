@@ -12,11 +12,11 @@ import {
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
-import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { Campaign, CampaignPhase } from "./campaign.entity.js";
 import { CampaignsArgs, CreateCampaignInput } from "./campaign.input.js";
 import { campaignProblems } from "./campaign-rules.js";
-import { recordId } from "../ids.js";
+import { recordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 
 export const CampaignConnection = ConnectionType(Campaign);

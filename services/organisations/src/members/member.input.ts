@@ -1,6 +1,18 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Max, Min, PageArgs } from "@danvan/kit";
-import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import {
+  DateScalar,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  kitMessage,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ORGANISATION_ID,
+  PageArgs,
+} from "@danvan/kit";
+import { IsRecordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 import { Gender, MemberStatus } from "./member-status.js";
 
@@ -10,7 +22,7 @@ export const PERSON_NAME_PATTERN = /^[\p{L}][\p{L} .'-]*$/u;
 @InputType({ description: "A new member of a committee." })
 export class RecordMemberInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
+  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field()

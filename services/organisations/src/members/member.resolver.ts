@@ -21,13 +21,13 @@ import {
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
-import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { Member } from "./member.entity.js";
 import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
 import { MemberStatus } from "./member-status.js";
 import { exitProblems, joinProblems } from "./membership.js";
-import { recordId } from "../ids.js";
+import { recordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 
 export const MemberConnection = ConnectionType(Member);

@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { organisationIdOf, type OrganisationPrefix } from "@danvan/kit";
 
 /** The Front and the five socio-political organisations. */
 export enum OrganisationKind {
@@ -15,8 +16,12 @@ registerEnumType(OrganisationKind, {
   description: "The Vietnam Fatherland Front (MTTQ) and the five socio-political organisations.",
 });
 
-/** Official name prefix and the short code used in organisation ids ("HND-883"). */
-export const ORGANISATION_KINDS: Record<OrganisationKind, { prefix: string; officialName: string }> = {
+/**
+ * Official name prefix and the short code used in organisation ids ("HND-883"). The codes are the
+ * kit's organisation-id prefixes, which every subgraph reads ids with: a new kind needs its code
+ * added there first, or this table does not compile.
+ */
+export const ORGANISATION_KINDS: Record<OrganisationKind, { prefix: OrganisationPrefix; officialName: string }> = {
   FATHERLAND_FRONT: { prefix: "MTTQ", officialName: "Ủy ban Mặt trận Tổ quốc Việt Nam" },
   FARMERS_UNION: { prefix: "HND", officialName: "Hội Nông dân" },
   WOMENS_UNION: { prefix: "HPN", officialName: "Hội Liên hiệp Phụ nữ" },
@@ -29,7 +34,7 @@ export const ALL_ORGANISATION_KINDS = Object.values(OrganisationKind);
 
 /** The committee of `kind` at `unitCode` has this id; deterministic, so other subgraphs can refer to it. */
 export function organisationId(kind: OrganisationKind, unitCode: string): string {
-  return `${ORGANISATION_KINDS[kind].prefix}-${unitCode}`;
+  return organisationIdOf(ORGANISATION_KINDS[kind].prefix, unitCode);
 }
 
 export function organisationName(kind: OrganisationKind, unitName: string): string {

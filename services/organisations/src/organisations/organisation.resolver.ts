@@ -5,29 +5,22 @@ import {
   connectionFrom,
   DateScalar,
   kitMessage,
-  NotFoundError,
   pageRequest,
   subtreeCodes,
   type ConnectionShape,
 } from "@danvan/kit";
+import { dateOrToday } from "../as-of.js";
 import type { OrganisationsContext } from "../context.js";
 import { AdministrativeUnit } from "../units/administrative-unit.entity.js";
-import { dateOrToday, requireUnit } from "../units/administrative-unit.resolver.js";
+import { requireUnit } from "../units/unit-lookup.js";
 import { LeadershipPosition } from "../positions/leadership-position.entity.js";
 import { FIRST_YEAR, LAST_YEAR, Recruitment, recruitmentOf } from "../recruitment/recruitment.type.js";
 import { Organisation } from "./organisation.entity.js";
 import { OrganisationsArgs } from "./organisation.args.js";
-import { ORGANISATION_ID_PATTERN } from "../ids.js";
+import { requireOrganisation } from "./organisation-lookup.js";
 import { orgMessage } from "../messages.js";
 
 export const OrganisationConnection = ConnectionType(Organisation);
-
-export async function requireOrganisation(ctx: OrganisationsContext, id: string, field: string): Promise<Organisation> {
-  if (!ORGANISATION_ID_PATTERN.test(id)) throw BadUserInputError.field(field, orgMessage("organisationId"));
-  const organisation = await ctx.loaders.organisation.load(id);
-  if (!organisation) throw new NotFoundError(orgMessage("thingOrganisation"), field);
-  return organisation;
-}
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {

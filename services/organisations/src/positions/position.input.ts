@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Min } from "@danvan/kit";
-import { IsRecordId, ORGANISATION_ID_PATTERN } from "../ids.js";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Min, ORGANISATION_ID } from "@danvan/kit";
+import { IsRecordId } from "../record-ids.js";
 import { PERSON_NAME_PATTERN } from "../members/member.input.js";
 import { orgMessage } from "../messages.js";
 import { PositionTitle } from "./position-title.js";
@@ -8,7 +8,7 @@ import { PositionTitle } from "./position-title.js";
 @InputType({ description: "A leadership position taken up on a committee." })
 export class RecordPositionInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
+  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => PositionTitle)

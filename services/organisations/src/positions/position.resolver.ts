@@ -12,7 +12,7 @@ import {
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
-import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { LeadershipPosition } from "./leadership-position.entity.js";
 import { EndPositionTermInput, RecordPositionInput } from "./position.input.js";
 import { conflictingChair } from "./terms.js";

@@ -1,13 +1,12 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IsInt, Matches, Max, Min } from "@danvan/kit";
-import { ORGANISATION_ID_PATTERN } from "../ids.js";
+import { IsInt, Matches, Max, Min, ORGANISATION_ID } from "@danvan/kit";
 import { orgMessage } from "../messages.js";
 import { FIRST_YEAR, LAST_YEAR } from "./recruitment.type.js";
 
 @InputType()
 export class SetRecruitmentTargetInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID_PATTERN, orgMessage("organisationId"))
+  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => Int)

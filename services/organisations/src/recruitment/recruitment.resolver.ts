@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { assertCanWriteUnit, audit, inTransaction } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
-import { requireOrganisation } from "../organisations/organisation.resolver.js";
+import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { SetRecruitmentTargetInput } from "./recruitment.input.js";
 import { Recruitment, recruitmentOf } from "./recruitment.type.js";
 import { RecruitmentTarget } from "./recruitment-target.entity.js";

@@ -1,35 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import {
-  UNIT_CODE_PATTERN,
-  audit,
-  BadUserInputError,
-  inTransaction,
-  kitMessage,
-  NotFoundError,
-  todayInProvince,
-  updateVersioned,
-} from "@danvan/kit";
+import { audit, inTransaction, kitMessage, NotFoundError, todayInProvince, updateVersioned } from "@danvan/kit";
+import { dateOrToday } from "../as-of.js";
 import type { OrganisationsContext } from "../context.js";
 import { Organisation } from "../organisations/organisation.entity.js";
 import { OrganisationKind } from "../organisations/organisation-kind.js";
 import { AdministrativeUnit, inForceOn } from "./administrative-unit.entity.js";
 import { AdministrativeUnitsArgs, SetRemoteAreaInput } from "./administrative-unit.input.js";
-
-export function checkUnitCode(code: string, field: string): void {
-  if (!UNIT_CODE_PATTERN.test(code)) throw BadUserInputError.field(field, kitMessage("unitCode"));
-}
-
-/** A `Date` argument (a real date: the scalar refuses anything else), today when omitted. */
-export function dateOrToday(date: string | null | undefined): string {
-  return date ?? todayInProvince();
-}
-
-export async function requireUnit(ctx: OrganisationsContext, code: string, field: string): Promise<AdministrativeUnit> {
-  checkUnitCode(code, field);
-  const unit = await ctx.loaders.unit.load(code);
-  if (!unit) throw new NotFoundError(kitMessage("thingUnit"), field);
-  return unit;
-}
+import { requireUnit } from "./unit-lookup.js";
 
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {

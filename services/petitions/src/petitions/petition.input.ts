@@ -13,6 +13,7 @@ import {
   PageArgs,
   ValidateNested,
 } from "@danvan/kit";
+import { ORGANISATION_ID } from "@danvan/kit/federation";
 import { petitionsMessage } from "../messages.js";
 import {
   ComplaintRound,
@@ -85,7 +86,7 @@ export class SubmitPetitionInput {
 
   @Field(() => ID, { nullable: true, description: "The handling body (an Organisation id)." })
   @IsOptional()
-  @Matches(/^[A-Z]{2,5}-\d{2,5}$/, petitionsMessage("organisationId"))
+  @Matches(ORGANISATION_ID, kitMessage("organisationId"))
   handledByOrganisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: "The handling officer's subject (token `sub`)." })

@@ -3,7 +3,6 @@ import {
   checkUnitArgument,
   BadUserInputError,
   communesIn,
-  ConnectionType,
   connectionFrom,
   DateScalar,
   hasAnyRole,
@@ -14,36 +13,18 @@ import {
   unitScopeOf,
   type ConnectionShape,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from "@danvan/kit/federation";
 import type { PetitionsContext } from "../context.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
-import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { allowedTransitions, OPEN_STATUSES } from "../lifecycle/index.js";
 import { addDays, isNearOverdue, isOverdue } from "../deadlines/index.js";
 import { petitionsMessage } from "../messages.js";
 import { PetitionStatistics } from "../statistics/petition-statistics.type.js";
-import { statisticsFor } from "../statistics/petition-statistics.js";
+import { petitionStatisticsOf } from "../statistics/petition-statistics.js";
+import { PetitionConnection } from "./petition-connection.type.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import { PetitionsArgs } from "./petition.input.js";
 import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
 import { stateOf } from "./record-step.js";
-
-export const PetitionConnection = ConnectionType(Petition);
-
-/** A unit's petition figures for a period: public aggregates, no petition record. `from` after `to` is refused. */
-export async function petitionStatisticsOf(
-  ctx: PetitionsContext,
-  unitCode: string,
-  from: string,
-  to: string,
-): Promise<PetitionStatistics> {
-  if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
-  return statisticsFor(
-    unitCode,
-    from,
-    to,
-    await ctx.loaders.petitionFigures.get({ from, to, today: todayInProvince() }),
-  );
-}
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -115,7 +96,7 @@ export class PetitionResolver {
     @Ctx() ctx: PetitionsContext,
   ): Promise<PetitionStatistics> {
     checkUnitArgument(unitCode);
-    return petitionStatisticsOf(ctx, unitCode, from, to);
+    return petitionStatisticsOf(ctx.loaders.petitionFigures, unitCode, from, to);
   }
 
   @FieldResolver(() => AdministrativeUnitRef, { description: "The commune the petition concerns." })

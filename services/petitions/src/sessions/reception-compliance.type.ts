@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
-import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
 
 /** Whether a unit's chair held citizen reception as often as the law requires, in one month. */
 @ObjectType({ description: "The chair's citizen reception against the legal frequency, for one unit and month." })

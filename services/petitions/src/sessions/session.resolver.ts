@@ -16,9 +16,9 @@ import {
   YearMonthScalar,
   type ConnectionShape,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import { In, type DataSource } from "typeorm";
 import type { PetitionsContext } from "../context.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
 import { petitionsMessage } from "../messages.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { assertCanReadPetition, PETITION_READERS } from "../petitions/petition-access.js";

@@ -1,7 +1,15 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders, rate } from "@danvan/kit";
+import {
+  BadUserInputError,
+  communesIn,
+  kitMessage,
+  placeholders,
+  rate,
+  todayInProvince,
+  type RequestMemo,
+} from "@danvan/kit";
+import { unitRef } from "@danvan/kit/federation";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
-import { unitRef } from "../federation/administrative-unit.ref.js";
 import type { PetitionKindFigures, PetitionStatistics } from "./petition-statistics.type.js";
 
 interface Counts {
@@ -22,6 +30,13 @@ export interface PetitionFigures {
 const OPEN = [PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED, PetitionStatus.UNDER_VERIFICATION]
   .map((s) => `'${s}'`)
   .join(", ");
+
+/** The period a request asks figures for, and the day that decides what is overdue. */
+export interface FiguresPeriod {
+  from: string;
+  to: string;
+  today: string;
+}
 
 /**
  * A period's figures for every commune in two aggregate statements: counts by commune and kind,
@@ -134,4 +149,18 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
     medianDaysToResolve: median(histogram),
     byKind: kinds,
   };
+}
+
+/**
+ * A unit's petition figures for a period: public aggregates, no petition record; `from` after
+ * `to` is refused. `figures` is the request's memo, shared by every unit the request asks for.
+ */
+export async function petitionStatisticsOf(
+  figures: RequestMemo<FiguresPeriod, PetitionFigures>,
+  unitCode: string,
+  from: string,
+  to: string,
+): Promise<PetitionStatistics> {
+  if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
+  return statisticsFor(unitCode, from, to, await figures.get({ from, to, today: todayInProvince() }));
 }

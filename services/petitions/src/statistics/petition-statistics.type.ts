@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
-import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
 import { PetitionKind } from "../petitions/petition-graphql-enums.js";
 
 @ObjectType({ description: "Petition figures for one kind." })

@@ -1,17 +1,51 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { DateScalar, PageArgs, type ConnectionShape } from "@danvan/kit";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
-import { FundSummary } from "../fund/fund-summary.type.js";
-import { fundSummaryOf } from "../fund/fund.resolver.js";
-import { Household } from "../households/household.entity.js";
-import { HouseholdConnection, householdsOf } from "../households/household.resolver.js";
+import { fundSummaryOf } from "../fund-summary/fund-summary-statistics.js";
+import { FundSummary } from "../fund-summary/fund-summary.type.js";
+import type { Household } from "../households/household.entity.js";
+import { HouseholdConnection } from "../households/household-connection.type.js";
+import { householdsOf } from "../households/household-pages.js";
+import { HousePeriodArgs } from "../houses/house.input.js";
+import { houseStatisticsOf } from "../houses/house-statistics.js";
+import { HouseStatistics } from "../houses/house-statistics.type.js";
+import { modelStatisticsOf } from "../models/model-statistics.js";
+import { ModelStatistics } from "../models/model-statistics.type.js";
+import { povertyStatisticsOf } from "../poverty/poverty-statistics.js";
 import { PovertyStatistics } from "../poverty/poverty-statistics.type.js";
-import { povertyStatisticsOf } from "../poverty/poverty.resolver.js";
-import { AdministrativeUnitRef } from "./administrative-unit.ref.js";
 
-/** What programs adds to every AdministrativeUnit of the graph. */
+/**
+ * Everything programs adds to the graph's AdministrativeUnit (owned by organisations; the kit's
+ * key-only AdministrativeUnitRef here), each field answered by its feature's statistics or
+ * query module. The fields are declared in the order the schema prints them.
+ */
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitFieldsResolver {
+  @FieldResolver(() => HouseStatistics, {
+    nullable: true,
+    description: "Great Solidarity houses of this unit and the units below it, by state and kind (public).",
+  })
+  houseStatistics(
+    @Root() unit: AdministrativeUnitRef,
+    @Args() period: HousePeriodArgs,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<HouseStatistics> {
+    return houseStatisticsOf(ctx, unit.code, period);
+  }
+
+  @FieldResolver(() => ModelStatistics, {
+    nullable: true,
+    description: '"Dân vận khéo" models of this unit and the units below it, by field and state (public).',
+  })
+  modelStatistics(
+    @Root() unit: AdministrativeUnitRef,
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<ModelStatistics> {
+    return modelStatisticsOf(ctx, unit.code, year);
+  }
+
   @FieldResolver(() => PovertyStatistics, {
     nullable: true,
     description: "Poverty figures for this unit and the units below, one year.",

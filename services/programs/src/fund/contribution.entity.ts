@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { ContributionForm, DonorKind } from "./fund-enums.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
 
 /** A contribution to a fund: cash, or in kind with its value converted to money. */
 @ObjectType({ description: "A contribution to a Fund for the Poor." })
@@ -31,8 +31,8 @@ export class Contribution {
   @Field(() => MoneyScalar, {
     description: "Cash, or the in-kind gift's value converted to money (hiện vật quy tiền).",
   })
-  @Column({ name: "amount_vnd", type: "bigint" })
-  amountVnd: string | number;
+  @Column({ name: "amount_vnd", type: "bigint", transformer: moneyColumn })
+  amountVnd: bigint;
 
   @Field(() => String, { nullable: true, description: "What was given in kind." })
   @Column({ name: "in_kind_description", type: "varchar", length: 300, nullable: true })
@@ -79,8 +79,8 @@ export class FundTransfer {
   toFundId: string;
 
   @Field(() => MoneyScalar)
-  @Column({ name: "amount_vnd", type: "bigint" })
-  amountVnd: string | number;
+  @Column({ name: "amount_vnd", type: "bigint", transformer: moneyColumn })
+  amountVnd: bigint;
 
   @Field(() => DateScalar)
   @Column({ name: "transferred_on", type: "date" })

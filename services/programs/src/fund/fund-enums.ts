@@ -1,5 +1,9 @@
-import { registerEnumType } from "type-graphql";
+/**
+ * The words of the Fund for the Poor (product.md, "programs"). Plain TypeScript enums:
+ * fund-graphql-enums.ts registers those the graph shows, so the ledger rules stay free of GraphQL.
+ */
 
+/** A ledger entry's kind: receipts (contributions, transfers in) and outflows (the rest). */
 export enum FundEntryKind {
   CONTRIBUTION = "CONTRIBUTION",
   TRANSFER_IN = "TRANSFER_IN",
@@ -12,14 +16,9 @@ export enum ContributionForm {
   CASH = "CASH",
   IN_KIND = "IN_KIND",
 }
-registerEnumType(ContributionForm, {
-  name: "ContributionForm",
-  description: "Cash (tiền mặt) or in kind (hiện vật), whose value is converted to money.",
-});
 
 export enum DonorKind {
   PERSON = "PERSON",
   ORGANISATION = "ORGANISATION",
   ANONYMOUS = "ANONYMOUS",
 }
-registerEnumType(DonorKind, { name: "DonorKind" });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { DateScalar } from "@danvan/kit";
+import { DateScalar, moneyColumn } from "@danvan/kit";
 import { FundEntryKind } from "./fund-enums.js";
 
 /** The Fund for the Poor (Quỹ Vì người nghèo) of one Front committee: one per committee per level. */
@@ -52,8 +52,8 @@ export class FundEntry {
   @Column({ type: "varchar", length: 14 })
   kind: FundEntryKind;
 
-  @Column({ name: "amount_vnd", type: "bigint" })
-  amountVnd: string | number;
+  @Column({ name: "amount_vnd", type: "bigint", transformer: moneyColumn })
+  amountVnd: bigint;
 
   @Column({ name: "ref_type", type: "varchar", length: 30 })
   refType: string;

@@ -12,7 +12,7 @@ import {
   UNIT_CODE_PATTERN,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { ContributionForm, DonorKind } from "./fund-enums.js";
+import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
 
 const FUND_ID = /^QVNN-\d{2,5}$/;
 

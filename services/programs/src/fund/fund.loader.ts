@@ -1,17 +1,13 @@
 import { In, type DataSource } from "typeorm";
-import { groupedLoader, keyedLoader, LoaderFamily, placeholders, RequestMemo } from "@danvan/kit";
+import { groupedLoader, keyedLoader, LoaderFamily, placeholders, vndOf } from "@danvan/kit";
 import { Contribution } from "./contribution.entity.js";
 import { Fund } from "./fund.entity.js";
-import { periodFigures, supportByKindFigures } from "./fund-statistics.js";
 import { FundEntryKind } from "./fund-enums.js";
+import type { PeriodMovements } from "./ledger-rules.js";
 
-export interface FundBalanceRow {
+/** A fund's movements over a period, from its ledger. */
+export interface FundBalanceRow extends PeriodMovements {
   fundId: string;
-  openingVnd: bigint;
-  contributionsVnd: bigint;
-  transfersInVnd: bigint;
-  transfersOutVnd: bigint;
-  spentVnd: bigint;
 }
 
 export interface ContributionPageKey {
@@ -21,6 +17,7 @@ export interface ContributionPageKey {
   to: string | null;
 }
 
+/** Fund loaders: funds by id and by committee, contributions by page, balances over a period. */
 export function fundLoaders(ds: DataSource) {
   const funds = ds.getRepository(Fund);
   const contributions = ds.getRepository(Contribution);
@@ -74,9 +71,6 @@ export function fundLoaders(ds: DataSource) {
       (ids) => funds.findBy({ organisationId: In(ids) }),
       (f) => f.organisationId,
     ),
-    /** A period's province-wide aggregates, shared by every fundSummary of the request. */
-    periodFigures: new RequestMemo(({ from, to }: { from: string; to: string }) => periodFigures(ds, from, to)),
-    supportByKind: new RequestMemo(({ from, to }: { from: string; to: string }) => supportByKindFigures(ds, from, to)),
     /** Balances of many funds over one period, from the ledger in one statement. */
     fundBalance: new LoaderFamily(({ from, to }: { from: string; to: string }) =>
       keyedLoader<string, FundBalanceRow>(
@@ -92,14 +86,13 @@ export function fundLoaders(ds: DataSource) {
           FROM fund_entry WHERE fund_id IN (${ids.map(() => "?").join(", ")}) AND entry_on <= ? GROUP BY fund_id`;
           const params = [from, from, to, from, to, from, to, from, to, ...ids, to];
           const rows = (await ds.query(placeholders(ds, sql), params)) as Record<string, string | number>[];
-          const big = (v: string | number | undefined) => BigInt(String(v ?? 0));
           return rows.map((r) => ({
             fundId: String(r.fund_id),
-            openingVnd: big(r.opening),
-            contributionsVnd: big(r.contributions),
-            transfersInVnd: big(r.transfers_in),
-            transfersOutVnd: -big(r.transfers_out),
-            spentVnd: -big(r.spent),
+            openingVnd: vndOf(r.opening),
+            contributionsVnd: vndOf(r.contributions),
+            transfersInVnd: vndOf(r.transfers_in),
+            transfersOutVnd: -vndOf(r.transfers_out),
+            spentVnd: -vndOf(r.spent),
           }));
         },
         (r) => r.fundId,

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   createOnce,
-  checkUnitArgument,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -18,58 +17,24 @@ import {
   unitByCode,
   type ConnectionShape,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
+import { checkPeriod } from "../arguments.js";
 import { programsMessage } from "../messages.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
-import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
 import { FundBalance } from "./fund-balance.type.js";
 import { Fund } from "./fund.entity.js";
-import { ContributionForm, DonorKind, FundEntryKind } from "./fund-enums.js";
-import { FundSummary } from "./fund-summary.type.js";
-import { summaryFor } from "./fund-statistics.js";
+import { FundEntryKind } from "./fund-enums.js";
+import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
+import { requireFund } from "./fund-lookup.js";
 import { ContributionsArgs, positiveVnd, RecordContributionInput, TransferFundsInput } from "./fund.input.js";
 import { postEntry } from "./ledger.js";
+import { closingBalance } from "./ledger-rules.js";
 
 export const ContributionConnection = ConnectionType(Contribution);
 
-function checkPeriod(from: string, to: string): void {
-  if (from > to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
-}
-
-/** A unit's fund summary over a period: public aggregates from the period's shared statements. */
-export async function fundSummaryOf(
-  ctx: ProgramsContext,
-  unitCode: string,
-  from: string,
-  to: string,
-): Promise<FundSummary> {
-  checkPeriod(from, to);
-  return summaryFor(unitCode, from, to, await ctx.loaders.periodFigures.get({ from, to }));
-}
-
-async function requireFund(ctx: ProgramsContext, id: string, field: string): Promise<Fund> {
-  const fund = await ctx.loaders.fund.load(id);
-  if (!fund) throw new NotFoundError(programsMessage("thingFund"), field);
-  return fund;
-}
-
 @Resolver(() => Fund)
 export class FundResolver {
-  @Query(() => FundSummary, {
-    nullable: true,
-    description: "The Fund for the Poor's work in a unit and the units below it, over a period.",
-  })
-  fundSummary(
-    @Arg("unitCode", () => ID) unitCode: string,
-    @Arg("from", () => DateScalar) from: string,
-    @Arg("to", () => DateScalar) to: string,
-    @Ctx() ctx: ProgramsContext,
-  ): Promise<FundSummary> {
-    checkUnitArgument(unitCode);
-    return fundSummaryOf(ctx, unitCode, from, to);
-  }
-
   @Query(() => Fund, { nullable: true })
   fund(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<Fund> {
     if (!/^QVNN-\d{2,5}$/.test(id))
@@ -100,7 +65,7 @@ export class FundResolver {
     checkPeriod(from, to);
     const row = await ctx.loaders.fundBalance.for({ from, to }).load(f.id);
     const b = row ?? { openingVnd: 0n, contributionsVnd: 0n, transfersInVnd: 0n, transfersOutVnd: 0n, spentVnd: 0n };
-    const closingVnd = b.openingVnd + b.contributionsVnd + b.transfersInVnd - b.transfersOutVnd - b.spentVnd;
+    const closingVnd = closingBalance(b);
     return {
       from,
       to,
@@ -125,7 +90,7 @@ export class FundResolver {
   ): Promise<ConnectionShape<Contribution>> {
     if (!canSeeUnit(ctx.identity, f.unitCode))
       throw new ForbiddenError(kitMessage("outOfScope", { thing: programsMessage("thingFund") }));
-    if (args.from != null && args.to != null) checkPeriod(args.from, args.to);
+    checkPeriod(args.from, args.to);
     const page = pageRequest(args);
     const filter = { from: args.from ?? null, to: args.to ?? null };
     const rows = await ctx.loaders.contributionPage
@@ -169,7 +134,7 @@ export class FundResolver {
           unitCode: fund.unitCode,
           receivedOn: input.receivedOn,
           form: input.form,
-          amountVnd: amount.toString(),
+          amountVnd: amount,
           inKindDescription: input.inKindDescription ?? null,
           donorKind: input.donorKind,
           donorName: input.donorKind === DonorKind.ANONYMOUS ? null : (input.donorName ?? null),
@@ -226,7 +191,7 @@ export class FundResolver {
         const inserted = await m.insert(FundTransfer, {
           fromFundId: from.id,
           toFundId: to.id,
-          amountVnd: amount.toString(),
+          amountVnd: amount,
           transferredOn: input.transferredOn,
           note: input.note ?? null,
         });

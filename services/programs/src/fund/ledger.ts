@@ -1,17 +1,10 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, NotFoundError } from "@danvan/kit";
+import { BadUserInputError, NotFoundError, vndOf } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
 import { Fund, FundEntry } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
-import { tallyFundEntry } from "./tallies.js";
-
-const OUTFLOWS = new Set([FundEntryKind.TRANSFER_OUT, FundEntryKind.SUPPORT, FundEntryKind.HOUSE]);
-
-/** Receipts are positive, outflows negative. */
-export function signedAmount(kind: FundEntryKind, amountVnd: bigint): bigint {
-  if (amountVnd <= 0n) throw new RangeError("an entry's amount is positive; its kind gives the sign");
-  return OUTFLOWS.has(kind) ? -amountVnd : amountVnd;
-}
+import { tallyFundEntry } from "./fund-year-tally.js";
+import { overdraws, signedAmount } from "./ledger-rules.js";
 
 /** The fund's balance at the end of `onOrBefore` (all entries up to and including that day). */
 export async function balanceOf(m: EntityManager, fundId: string, onOrBefore: string): Promise<bigint> {
@@ -20,13 +13,14 @@ export async function balanceOf(m: EntityManager, fundId: string, onOrBefore: st
     .select("COALESCE(SUM(e.amount_vnd), 0)", "balance")
     .where("e.fund_id = :fundId AND e.entry_on <= :d", { fundId, d: onOrBefore })
     .getRawOne<{ balance: string | number }>();
-  return BigInt(String(row?.balance ?? 0));
+  return vndOf(row?.balance);
 }
 
 /**
- * Writes one ledger entry (and its year tally) inside the caller's transaction. An outflow needs the money: the
- * fund's row is locked first (PostgreSQL; SQLite writers already take turns), so two
- * spends cannot both pass the balance check.
+ * Writes one ledger entry (and its year tally) inside the caller's transaction, by the ledger's
+ * rules (ledger-rules.ts). An outflow needs the money: the fund's row is locked first
+ * (PostgreSQL; SQLite writers already take turns), so two spends cannot both pass the balance
+ * check; one that would overdraw the fund is BAD_USER_INPUT on `field`.
  */
 export async function postEntry(
   m: EntityManager,
@@ -47,16 +41,15 @@ export async function postEntry(
   });
   if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
   const amount = signedAmount(entry.kind, entry.amountVnd);
-  if (amount < 0n) {
-    const available = await balanceOf(m, entry.fundId, "9999-12-31");
-    if (available + amount < 0n) throw BadUserInputError.field(field, programsMessage("exceedsBalance"));
+  if (amount < 0n && overdraws(await balanceOf(m, entry.fundId, "9999-12-31"), amount)) {
+    throw BadUserInputError.field(field, programsMessage("exceedsBalance"));
   }
   await m.insert(FundEntry, {
     fundId: entry.fundId,
     unitCode: fund.unitCode,
     entryOn: entry.on,
     kind: entry.kind,
-    amountVnd: amount.toString(),
+    amountVnd: amount,
     refType: entry.refType,
     refId: String(entry.refId),
   });

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
-import { AreaType } from "./area-type.js";
+import { AreaType } from "./household-graphql-enums.js";
 
 /** A registered household (hộ gia đình) in a commune; the graph's Household entity. */
 @ObjectType({

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Max, Min, PageArgs } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { AreaType } from "./area-type.js";
+import { AreaType } from "./household-graphql-enums.js";
 
 const PERSON_NAME = /^[\p{L}][\p{L} .'-]*$/u;
 

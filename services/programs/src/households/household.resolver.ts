@@ -1,64 +1,28 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   createOnce,
   assertCanWriteUnit,
   audit,
-  BadUserInputError,
   checkUnitArgument,
-  ConnectionType,
-  connectionFrom,
   districtOf,
   inTransaction,
   kitMessage,
   maskName,
   NotFoundError,
-  pageRequest,
   unitByCode,
   updateVersioned,
   type ConnectionShape,
   type Identity,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
-import { PovertyClassification } from "../poverty/poverty-classification.entity.js";
-import { SupportEvent } from "../support/support-event.entity.js";
 import { Household } from "./household.entity.js";
 import { HouseholdsArgs, RegisterHouseholdInput, UpdateHouseholdInput } from "./household.input.js";
 import { assertCanReadHousehold, HOUSEHOLD_READERS, seesPersonalData } from "./household-access.js";
-
-export const HouseholdConnection = ConnectionType(Household);
-
-export async function requireHousehold(ctx: ProgramsContext, id: string | number, field: string): Promise<Household> {
-  if (!/^\d{1,12}$/.test(String(id)))
-    throw BadUserInputError.field(field, kitMessage("notAnId", { thing: programsMessage("thingHousehold") }));
-  const household = await ctx.loaders.household.load(Number(id));
-  if (!household) throw new NotFoundError(programsMessage("thingHousehold"), field);
-  return household;
-}
-
-/** A page of the households of a unit and the units below it. */
-export async function householdsOf(
-  ctx: ProgramsContext,
-  unitCode: string,
-  args: { first?: number | null; after?: string | null },
-): Promise<ConnectionShape<Household>> {
-  assertCanReadHousehold(ctx.identity, unitCode);
-  const page = pageRequest(args);
-  if (page.afterKey !== null && !Number.isInteger(page.afterKey))
-    throw BadUserInputError.field("after", kitMessage("cursor"));
-  const rows = await ctx.loaders.householdPage
-    .for({ limit: page.limit, afterKey: page.afterKey as number | null })
-    .load(unitCode);
-  // Reviews and support on the page point back to these households: serve them from here.
-  for (const h of rows) ctx.loaders.household.prime(h.id, h);
-  return connectionFrom(
-    rows,
-    page,
-    (h) => h.id,
-    async () => (await ctx.loaders.householdTotal.load(unitCode))?.n ?? 0,
-  );
-}
+import { HouseholdConnection } from "./household-connection.type.js";
+import { requireHousehold } from "./household-lookup.js";
+import { householdsOf } from "./household-pages.js";
 
 function defaultUnit(identity: Identity): string {
   return identity.unitCode ?? "89";
@@ -98,25 +62,6 @@ export class HouseholdResolver {
   @FieldResolver(() => AdministrativeUnitRef, { description: "The commune the household lives in." })
   unit(@Root() h: Household): AdministrativeUnitRef {
     return unitRef(h.communeCode);
-  }
-
-  @FieldResolver(() => PovertyClassification, { nullable: true, description: "The review of one year, if held." })
-  classification(
-    @Root() h: Household,
-    @Arg("year", () => Int) year: number,
-    @Ctx() ctx: ProgramsContext,
-  ): Promise<PovertyClassification | null> {
-    return ctx.loaders.classificationIn.for(year).load(h.id);
-  }
-
-  @FieldResolver(() => [PovertyClassification], { description: "Every annual review, oldest first." })
-  classifications(@Root() h: Household, @Ctx() ctx: ProgramsContext): Promise<PovertyClassification[]> {
-    return ctx.loaders.classificationsOf.load(h.id);
-  }
-
-  @FieldResolver(() => [SupportEvent], { description: "Support the household received, oldest first." })
-  supportEvents(@Root() h: Household, @Ctx() ctx: ProgramsContext): Promise<SupportEvent[]> {
-    return ctx.loaders.supportOf.load(h.id);
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,14 +1,13 @@
-import { registerEnumType } from "type-graphql";
+/**
+ * The words of the Great Solidarity houses (product.md, "programs"). Plain TypeScript enums:
+ * house-graphql-enums.ts registers them with GraphQL, so the rules stay free of it.
+ */
 
 /** New build (xây mới) or repair (sửa chữa). */
 export enum HouseWorkKind {
   NEW = "NEW",
   REPAIR = "REPAIR",
 }
-registerEnumType(HouseWorkKind, {
-  name: "HouseWorkKind",
-  description: "A Great Solidarity house built new (xây mới) or repaired (sửa chữa).",
-});
 
 /** The states of a Great Solidarity house; the allowed moves are in house-lifecycle.ts. */
 export enum HouseStatus {
@@ -18,7 +17,3 @@ export enum HouseStatus {
   HANDED_OVER = "HANDED_OVER",
   CANCELLED = "CANCELLED",
 }
-registerEnumType(HouseStatus, {
-  name: "HouseStatus",
-  description: "PROPOSED → APPROVED → UNDER_CONSTRUCTION → HANDED_OVER, or CANCELLED before hand-over.",
-});

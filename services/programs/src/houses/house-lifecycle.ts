@@ -1,15 +1,16 @@
-import { BadUserInputError, ConflictError, kitMessage, type FieldProblem, type Message } from "@danvan/kit";
-import { HOUSE_STATE_NAME, programsMessage } from "../messages.js";
+import { latestDate, stateMachine } from "@danvan/kit/rules";
+import { datedStep } from "../dated-step.js";
 import { HouseStatus } from "./house-enums.js";
 
 /**
  * The Great Solidarity house state machine (product.md, "programs"): PROPOSED → APPROVED →
  * UNDER_CONSTRUCTION → HANDED_OVER, or CANCELLED from any state before the hand-over.
- * Free of GraphQL and TypeORM, so every move is tested on its own (house-lifecycle.test.ts).
+ * Free of GraphQL and TypeORM (a refusal is the kit's IllegalTransition or a StepDateRefused;
+ * house-refusals.ts answers them), so every move is tested on its own (house-lifecycle.test.ts).
  */
 export type HouseTransition = "approve" | "startConstruction" | "handOver" | "cancel";
 
-export const HOUSE_TRANSITIONS: Readonly<Record<HouseTransition, { from: readonly HouseStatus[]; to: HouseStatus }>> = {
+export const HOUSE_LIFECYCLE = stateMachine<HouseStatus, HouseTransition>({
   approve: { from: [HouseStatus.PROPOSED], to: HouseStatus.APPROVED },
   startConstruction: { from: [HouseStatus.APPROVED], to: HouseStatus.UNDER_CONSTRUCTION },
   handOver: { from: [HouseStatus.UNDER_CONSTRUCTION], to: HouseStatus.HANDED_OVER },
@@ -18,40 +19,7 @@ export const HOUSE_TRANSITIONS: Readonly<Record<HouseTransition, { from: readonl
     from: [HouseStatus.PROPOSED, HouseStatus.APPROVED, HouseStatus.UNDER_CONSTRUCTION],
     to: HouseStatus.CANCELLED,
   },
-};
-
-/** Each transition's own name, nested in the message that refuses it ("cannot be handed over"). */
-export const HOUSE_TRANSITION_NAME: Readonly<Record<HouseTransition, Message>> = {
-  approve: programsMessage("houseMoveApprove"),
-  startConstruction: programsMessage("houseMoveStartConstruction"),
-  handOver: programsMessage("houseMoveHandOver"),
-  cancel: programsMessage("houseMoveCancel"),
-};
-
-/** Why a refused move is a CONFLICT: the request is well-formed but the record is in the wrong state. */
-export const ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
-
-/**
- * The state a transition leads to. An illegal move throws CONFLICT with
- * `extensions.reason = "ILLEGAL_TRANSITION"` (and the current state), so a client can tell it
- * from a stale version (CONFLICT without that reason): re-reading will not make it legal.
- */
-export function nextState(state: HouseStatus, transition: HouseTransition): HouseStatus {
-  const rule = HOUSE_TRANSITIONS[transition];
-  if (!rule.from.includes(state)) {
-    // The state is the house's own, as stored; the message names it and the move in the caller's language.
-    const message = programsMessage("houseIllegalMove", {
-      state: HOUSE_STATE_NAME[state],
-      transition: HOUSE_TRANSITION_NAME[transition],
-    });
-    throw new ConflictError(message, {
-      reason: ILLEGAL_TRANSITION,
-      currentStatus: state,
-      transition,
-    });
-  }
-  return rule.to;
-}
+});
 
 /** The dates of the steps a house has taken so far. */
 export interface HouseSteps {
@@ -72,28 +40,26 @@ export const STEP_DATE: Readonly<Record<HouseTransition, keyof HouseSteps>> = {
 
 /** The latest step taken: a new step may not be dated before it. */
 export function lastStepOn(steps: HouseSteps): string {
-  return [steps.approvedOn, steps.constructionStartedOn, steps.handedOverOn, steps.cancelledOn].reduce<string>(
-    (latest, d) => (d !== null && d > latest ? d : latest),
+  return latestDate(
     steps.proposedOn,
+    steps.approvedOn,
+    steps.constructionStartedOn,
+    steps.handedOverOn,
+    steps.cancelledOn,
   );
 }
 
-/** A step's date: on or after the previous step, and not in the future. */
-export function stepDateProblems(steps: HouseSteps, on: string, today: string, field = "input.on"): FieldProblem[] {
-  if (on > today) return [{ path: field, message: kitMessage("notInFuture") }];
-  if (on < lastStepOn(steps)) return [{ path: field, message: programsMessage("beforePreviousStep") }];
-  return [];
-}
-
-/** Applies a transition to a house's steps: the new state and the dates with this step's date set. */
+/**
+ * Applies a transition to a house's steps: the new state and the dates with this step's date
+ * set. Refuses an illegal move (IllegalTransition) before a date in the future or before the
+ * previous step (StepDateRefused).
+ */
 export function applyTransition(
   current: HouseSteps & { status: HouseStatus },
   transition: HouseTransition,
   on: string,
   today: string,
 ): { status: HouseStatus } & Partial<HouseSteps> {
-  const status = nextState(current.status, transition);
-  const problems = stepDateProblems(current, on, today);
-  if (problems.length) throw new BadUserInputError(problems);
+  const status = datedStep(HOUSE_LIFECYCLE, current.status, transition, { on, previous: lastStepOn(current), today });
   return { status, [STEP_DATE[transition]]: on };
 }

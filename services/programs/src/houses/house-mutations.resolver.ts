@@ -15,12 +15,13 @@ import {
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
+import { requireFund } from "../fund/fund-lookup.js";
 import { postEntry } from "../fund/ledger.js";
-import { tallyHandOver } from "./house-tally.entity.js";
-import { requireHousehold } from "../households/household.resolver.js";
-import { costProblems } from "./house-cost.js";
+import { requireHousehold } from "../households/household-lookup.js";
 import { HouseStatus } from "./house-enums.js";
-import { applyTransition, type HouseTransition } from "./house-lifecycle.js";
+import type { HouseTransition } from "./house-lifecycle.js";
+import { costProblems, takeHouseStep } from "./house-refusals.js";
+import { tallyHandOver } from "./house-tally.js";
 import { CancelHouseInput, HouseStepInput, ProposeHouseInput } from "./house.input.js";
 import { SolidarityHouse } from "./solidarity-house.entity.js";
 
@@ -70,8 +71,7 @@ export class HouseMutationsResolver {
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
     if (split.fundId) {
-      const fund = await ctx.loaders.fund.load(split.fundId);
-      if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
+      const fund = await requireFund(ctx, split.fundId, "input.fundId");
       // The fund of the commune, its district or the province pays: never another commune's.
       if (fund.unitCode !== household.communeCode && !ancestorCodes(household.communeCode).includes(fund.unitCode)) {
         throw BadUserInputError.field("input.fundId", programsMessage("fundNotOfHousehold"));
@@ -169,7 +169,7 @@ export class HouseMutationsResolver {
           currentVersion: before.version,
         });
       }
-      const change = applyTransition(before, transition, input.on, todayInProvince());
+      const change = takeHouseStep(before, transition, input.on, todayInProvince());
       const after = await updateVersioned(
         m,
         SolidarityHouse,

@@ -1,105 +1,21 @@
-import type { DataSource } from "typeorm";
-import { communePairs, placeholders, valuesTable } from "@danvan/kit";
-import { unitRef } from "../federation/administrative-unit.ref.js";
-import { HouseStatus, HouseWorkKind } from "./house-enums.js";
+import type { ProgramsContext } from "../context.js";
+import { checkPeriod } from "../arguments.js";
+import type { HousePeriodArgs } from "./house.input.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
-import { overPeriod } from "../period.js";
-
-// CAST(date AS TEXT) is "YYYY-MM-DD" on both databases, so the year is its first four characters.
-const YEAR_HANDED_OVER = "substr(CAST(handed_over_on AS TEXT), 1, 4)";
 
 /**
- * Houses handed over in [from, to] per commune, year and kind (fund summaries): whole years from
- * the hand-over tally, the partial months at either end from the houses themselves.
+ * A unit's house counts (public aggregates), as Query.houseStatistics and
+ * AdministrativeUnit.houseStatistics answer them: every unit asked for in one request shares a
+ * statement (house.loader.ts).
  */
-export async function handedOverHouses(
-  ds: DataSource,
-  from: string,
-  to: string,
-): Promise<{ communeCode: string; year: number; kind: "NEW" | "REPAIR"; n: number }[]> {
-  const q = (sql: string, params: unknown[]) =>
-    ds.query(placeholders(ds, sql), params) as Promise<
-      { commune_code: string; y: string | number; kind: "NEW" | "REPAIR"; n: string | number }[]
-    >;
-  const rows = await overPeriod(
-    from,
-    to,
-    (first, last) =>
-      q(`SELECT commune_code, year AS y, kind, handed_over AS n FROM house_tally WHERE year >= ? AND year <= ?`, [
-        first,
-        last,
-      ]),
-    (a, b) =>
-      q(
-        `SELECT commune_code, ${YEAR_HANDED_OVER} AS y, kind, COUNT(*) AS n FROM solidarity_house
-          WHERE status = ? AND handed_over_on >= ? AND handed_over_on <= ?
-          GROUP BY commune_code, ${YEAR_HANDED_OVER}, kind`,
-        [HouseStatus.HANDED_OVER, a, b],
-      ),
-  );
-  return rows.map((r) => ({ communeCode: String(r.commune_code), year: Number(r.y), kind: r.kind, n: Number(r.n) }));
-}
-
-/** The date a house reached the state it is in now. */
-const CURRENT_STEP_ON = `CASE h.status
-    WHEN '${HouseStatus.PROPOSED}' THEN h.proposed_on
-    WHEN '${HouseStatus.APPROVED}' THEN h.approved_on
-    WHEN '${HouseStatus.UNDER_CONSTRUCTION}' THEN h.construction_started_on
-    WHEN '${HouseStatus.HANDED_OVER}' THEN h.handed_over_on
-    ELSE h.cancelled_on END`;
-
-export interface HousePeriod {
-  from: string | null;
-  to: string | null;
-}
-
-/**
- * Counts by state and kind for many units in one aggregate statement: each unit is joined to
- * the communes of its subtree (a VALUES table), so a page of units costs what one unit costs.
- */
-export async function houseStatisticsFor(
-  ds: DataSource,
-  unitCodes: readonly string[],
-  period: HousePeriod,
-): Promise<HouseStatistics[]> {
-  const counts = new Map<string, Map<string, number>>(unitCodes.map((u) => [u, new Map()]));
-  const pairs = communePairs(unitCodes);
-  if (pairs.length > 0) {
-    const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
-    const conditions = [
-      ...(period.from ? [`${CURRENT_STEP_ON} >= ?`] : []),
-      ...(period.to ? [`${CURRENT_STEP_ON} <= ?`] : []),
-    ];
-    const sql = `SELECT s.unit_code AS unit_code, h.status AS status, h.kind AS kind, COUNT(*) AS n
-      FROM ${scope.sql} JOIN solidarity_house h ON h.commune_code = s.commune_code
-      ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
-      GROUP BY s.unit_code, h.status, h.kind`;
-    const params = [...scope.params, ...(period.from ? [period.from] : []), ...(period.to ? [period.to] : [])];
-    const rows = (await ds.query(placeholders(ds, sql), params)) as {
-      unit_code: string;
-      status: string;
-      kind: string;
-      n: string | number;
-    }[];
-    for (const r of rows) counts.get(r.unit_code)?.set(`${r.status}:${r.kind}`, Number(r.n));
-  }
-  return unitCodes.map((unitCode) => statisticsOf(unitCode, period, counts.get(unitCode)!));
-}
-
-function statisticsOf(unitCode: string, period: HousePeriod, n: Map<string, number>): HouseStatistics {
-  const count = (status: HouseStatus | null, kind: HouseWorkKind | null) =>
-    [...n.entries()]
-      .filter(([key]) => {
-        const [s, k] = key.split(":");
-        return (status === null || s === status) && (kind === null || k === kind);
-      })
-      .reduce((sum, [, v]) => sum + v, 0);
-  return {
-    unit: unitRef(unitCode),
-    from: period.from,
-    to: period.to,
-    total: count(null, null),
-    byStatus: Object.values(HouseStatus).map((status) => ({ status, count: count(status, null) })),
-    byKind: Object.values(HouseWorkKind).map((kind) => ({ kind, count: count(null, kind) })),
-  };
+export async function houseStatisticsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  period: HousePeriodArgs,
+): Promise<HouseStatistics> {
+  checkPeriod(period.from, period.to);
+  const stats = await ctx.loaders.houseStatistics
+    .for({ from: period.from ?? null, to: period.to ?? null })
+    .load(unitCode);
+  return stats!;
 }

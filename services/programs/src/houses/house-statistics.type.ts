@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
-import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
-import { HouseStatus, HouseWorkKind } from "./house-enums.js";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { HouseStatus, HouseWorkKind } from "./house-graphql-enums.js";
 
 @ObjectType({ description: "Houses in one state." })
 export class HouseStatusCount {

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsNonNegativeVnd,
   IsOptional,
   kitMessage,
   Length,
@@ -13,8 +14,7 @@ import {
   PageArgs,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { HouseStatus, HouseWorkKind } from "./house-enums.js";
-import { IsNonNegativeVnd } from "./money.js";
+import { HouseStatus, HouseWorkKind } from "./house-graphql-enums.js";
 
 @InputType({ description: "A Great Solidarity house proposed for a household." })
 export class ProposeHouseInput {

@@ -1,7 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { keyedLoader, LoaderFamily } from "@danvan/kit";
 import { SolidarityHouse } from "./solidarity-house.entity.js";
-import { houseStatisticsFor, type HousePeriod } from "./house-statistics.js";
+import { houseStatisticsFor, type HousePeriod } from "./house-figures.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
 
 /** Great Solidarity house loaders: houses by id, and statistics of many units per statement. */

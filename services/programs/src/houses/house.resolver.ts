@@ -8,31 +8,20 @@ import {
   pageRequest,
   type ConnectionShape,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
+import { checkIntegerCursor, unitArgument } from "../arguments.js";
 import { programsMessage } from "../messages.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
+import { subtreeCondition } from "../units.js";
 import { Fund } from "../fund/fund.entity.js";
 import { Household } from "../households/household.entity.js";
 import { assertCanReadHouses, HOUSE_READERS } from "./house-access.js";
 import { HousePeriodArgs, SolidarityHousesArgs } from "./house.input.js";
+import { houseStatisticsOf } from "./house-statistics.js";
 import { HouseStatistics } from "./house-statistics.type.js";
 import { SolidarityHouse } from "./solidarity-house.entity.js";
-import { checkPeriod, requireUnit, subtreeCondition } from "./unit-filter.js";
 
 export const SolidarityHouseConnection = ConnectionType(SolidarityHouse);
-
-/** A unit's house counts (public aggregates): every unit asked for in one request shares a statement. */
-export async function houseStatisticsOf(
-  ctx: ProgramsContext,
-  unitCode: string,
-  period: HousePeriodArgs,
-): Promise<HouseStatistics> {
-  checkPeriod(period.from, period.to);
-  const stats = await ctx.loaders.houseStatistics
-    .for({ from: period.from ?? null, to: period.to ?? null })
-    .load(unitCode);
-  return stats!;
-}
 
 @Resolver(() => SolidarityHouse)
 export class SolidarityHouseResolver {
@@ -56,12 +45,10 @@ export class SolidarityHouseResolver {
     @Args() args: SolidarityHousesArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ConnectionShape<SolidarityHouse>> {
-    const unit = requireUnit(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
+    const unit = unitArgument(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
     assertCanReadHouses(ctx.identity, unit.code);
     const page = pageRequest(args);
-    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
-      throw BadUserInputError.field("after", kitMessage("cursor"));
-    }
+    checkIntegerCursor(page);
     const scope = subtreeCondition(unit, { unitColumn: "h.commune_code", districtColumn: "h.district_code" });
     const base = () => {
       const q = ctx.ds.getRepository(SolidarityHouse).createQueryBuilder("h").where(scope.where, scope.params);
@@ -90,7 +77,7 @@ export class SolidarityHouseResolver {
     @Args() period: HousePeriodArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<HouseStatistics> {
-    requireUnit(unitCode, "unitCode");
+    unitArgument(unitCode, "unitCode");
     return houseStatisticsOf(ctx, unitCode, period);
   }
 
@@ -107,21 +94,5 @@ export class SolidarityHouseResolver {
   @FieldResolver(() => Fund, { nullable: true, description: "The fund paying the fund's share, if any." })
   fund(@Root() h: SolidarityHouse, @Ctx() ctx: ProgramsContext): Promise<Fund | null> | null {
     return h.fundId ? ctx.loaders.fund.load(h.fundId) : null;
-  }
-}
-
-/** What houses add to every AdministrativeUnit of the graph. */
-@Resolver(() => AdministrativeUnitRef)
-export class UnitHouseStatisticsResolver {
-  @FieldResolver(() => HouseStatistics, {
-    nullable: true,
-    description: "Great Solidarity houses of this unit and the units below it, by state and kind (public).",
-  })
-  houseStatistics(
-    @Root() unit: AdministrativeUnitRef,
-    @Args() period: HousePeriodArgs,
-    @Ctx() ctx: ProgramsContext,
-  ): Promise<HouseStatistics> {
-    return houseStatisticsOf(ctx, unit.code, period);
   }
 }

@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { HouseStatus, HouseWorkKind } from "./house-enums.js";
-import { moneyColumn } from "./money.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { HouseStatus, HouseWorkKind } from "./house-graphql-enums.js";
 
 /**
  * A Great Solidarity house (nhà Đại đoàn kết) built or repaired for one household, with the

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging, districtOf, referenceUnits } from "@danvan/kit";
+import { statementsFor } from "@danvan/kit/testing";
 import { ADMIN, startHarness, type Harness } from "../testing/harness.js";
 import { SolidarityHouse } from "../houses/solidarity-house.entity.js";
 import { HouseStatus, HouseWorkKind } from "../houses/house-enums.js";
@@ -132,17 +133,12 @@ describe("houses, models, projects: statements per operation do not grow with li
   });
   after(async () => h.close());
 
-  async function statements(
+  const statements = (
     query: string,
     variables: Record<string, unknown>,
     count: (d: Record<string, unknown>) => number,
     min: number,
-  ) {
-    const r = await h.run(query, { identity: ADMIN, variables });
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.ok(count(r.data!) >= min, `at least ${min} items`);
-    return r.statements;
-  }
+  ) => statementsFor(h, query, { variables, identity: ADMIN, count, min });
   const edges = (key: string) => (d: Record<string, unknown>) => (d[key] as { edges: unknown[] }).edges.length;
   const entities = (d: Record<string, unknown>) => (d._entities as unknown[]).length;
 

@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { moneyColumn } from "../houses/money.js";
-import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-enums.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-graphql-enums.js";
 
 /**
  * A "Dân vận khéo" (skilful mass-mobilisation) model: registered by a collective or a person

@@ -1,16 +1,16 @@
-import { BadUserInputError, ConflictError, kitMessage, type FieldProblem, type Message } from "@danvan/kit";
-import { ILLEGAL_TRANSITION } from "../houses/house-lifecycle.js";
-import { MODEL_STATE_NAME, programsMessage } from "../messages.js";
+import { latestDate, stateMachine } from "@danvan/kit/rules";
+import { datedStep } from "../dated-step.js";
 import { ModelStatus } from "./model-enums.js";
 
 /**
  * The "Dân vận khéo" model state machine (product.md, "programs"): REGISTERED → IMPLEMENTING →
  * EVALUATED → RECOGNISED | NOT_RECOGNISED, and WITHDRAWN at any point before the decision.
- * Free of GraphQL and TypeORM, tested move by move (model-lifecycle.test.ts).
+ * Free of GraphQL and TypeORM (model-refusals.ts answers its refusals), tested move by move
+ * (model-lifecycle.test.ts).
  */
 export type ModelTransition = "start" | "evaluate" | "recognise" | "reject" | "withdraw";
 
-export const MODEL_TRANSITIONS: Readonly<Record<ModelTransition, { from: readonly ModelStatus[]; to: ModelStatus }>> = {
+export const MODEL_LIFECYCLE = stateMachine<ModelStatus, ModelTransition>({
   start: { from: [ModelStatus.REGISTERED], to: ModelStatus.IMPLEMENTING },
   evaluate: { from: [ModelStatus.IMPLEMENTING], to: ModelStatus.EVALUATED },
   recognise: { from: [ModelStatus.EVALUATED], to: ModelStatus.RECOGNISED },
@@ -20,33 +20,7 @@ export const MODEL_TRANSITIONS: Readonly<Record<ModelTransition, { from: readonl
     from: [ModelStatus.REGISTERED, ModelStatus.IMPLEMENTING, ModelStatus.EVALUATED],
     to: ModelStatus.WITHDRAWN,
   },
-};
-
-/** Each transition's own name, nested in the message that refuses it ("cannot be withdrawn"). */
-export const MODEL_TRANSITION_NAME: Readonly<Record<ModelTransition, Message>> = {
-  start: programsMessage("modelMoveStart"),
-  evaluate: programsMessage("modelMoveEvaluate"),
-  recognise: programsMessage("modelMoveRecognise"),
-  reject: programsMessage("modelMoveReject"),
-  withdraw: programsMessage("modelMoveWithdraw"),
-};
-
-/** The state a transition leads to; an illegal move throws CONFLICT (reason ILLEGAL_TRANSITION). */
-export function nextModelState(state: ModelStatus, transition: ModelTransition): ModelStatus {
-  const rule = MODEL_TRANSITIONS[transition];
-  if (!rule.from.includes(state)) {
-    const message = programsMessage("modelIllegalMove", {
-      state: MODEL_STATE_NAME[state],
-      transition: MODEL_TRANSITION_NAME[transition],
-    });
-    throw new ConflictError(message, {
-      reason: ILLEGAL_TRANSITION,
-      currentStatus: state,
-      transition,
-    });
-  }
-  return rule.to;
-}
+});
 
 /** The dates of the steps a model has taken so far. */
 export interface ModelSteps {
@@ -66,34 +40,25 @@ export const MODEL_STEP_DATE: Readonly<Record<ModelTransition, keyof ModelSteps>
   withdraw: "withdrawnOn",
 };
 
+/** The latest step taken: a new step may not be dated before it. */
 export function lastModelStepOn(steps: ModelSteps): string {
-  return [steps.startedOn, steps.evaluatedOn, steps.decidedOn, steps.withdrawnOn].reduce<string>(
-    (latest, d) => (d !== null && d > latest ? d : latest),
-    steps.registeredOn,
-  );
+  return latestDate(steps.registeredOn, steps.startedOn, steps.evaluatedOn, steps.decidedOn, steps.withdrawnOn);
 }
 
-/** A step's date: on or after the previous step, and not in the future. */
-export function modelStepDateProblems(
-  steps: ModelSteps,
-  on: string,
-  today: string,
-  field = "input.on",
-): FieldProblem[] {
-  if (on > today) return [{ path: field, message: kitMessage("notInFuture") }];
-  if (on < lastModelStepOn(steps)) return [{ path: field, message: programsMessage("beforePreviousStep") }];
-  return [];
-}
-
-/** Applies a transition: the new state and this step's date, or a coded error. */
+/**
+ * Applies a transition: the new state and this step's date. Refuses an illegal move
+ * (IllegalTransition) before a date in the future or before the previous step (StepDateRefused).
+ */
 export function applyModelTransition(
   current: ModelSteps & { status: ModelStatus },
   transition: ModelTransition,
   on: string,
   today: string,
 ): { status: ModelStatus } & Partial<ModelSteps> {
-  const status = nextModelState(current.status, transition);
-  const problems = modelStepDateProblems(current, on, today);
-  if (problems.length) throw new BadUserInputError(problems);
+  const status = datedStep(MODEL_LIFECYCLE, current.status, transition, {
+    on,
+    previous: lastModelStepOn(current),
+    today,
+  });
   return { status, [MODEL_STEP_DATE[transition]]: on };
 }

@@ -15,10 +15,11 @@ import {
 import type { EntityManager } from "typeorm";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
-import { committeeAndUnit } from "./committee-id.js";
+import { committeeAndUnit } from "../committees.js";
 import { MobilisationModel } from "./mobilisation-model.entity.js";
 import { ModelStatus, RegistrantKind } from "./model-enums.js";
-import { applyModelTransition, type ModelTransition } from "./model-lifecycle.js";
+import type { ModelTransition } from "./model-lifecycle.js";
+import { takeModelStep } from "./model-refusals.js";
 import { ModelStepInput, RecordModelResourcesInput, RegisterModelInput } from "./model.input.js";
 
 const ACTION: Record<ModelTransition, string> = {
@@ -202,7 +203,7 @@ export class ModelMutationsResolver {
   private step(ctx: ProgramsContext, input: ModelStepInput, transition: ModelTransition): Promise<MobilisationModel> {
     return inTransaction(ctx.ds, async (m) => {
       const before = await modelForChange(m, ctx, input);
-      const change = applyModelTransition(before, transition, input.on, todayInProvince());
+      const change = takeModelStep(before, transition, input.on, todayInProvince());
       const after = await updateVersioned(
         m,
         MobilisationModel,

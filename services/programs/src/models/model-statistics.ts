@@ -1,57 +1,23 @@
-import type { DataSource } from "typeorm";
-import { placeholders, subtreeCodes, valuesTable } from "@danvan/kit";
-import { unitRef } from "../federation/administrative-unit.ref.js";
-import { vndOf } from "../houses/money.js";
-import { MobilisationField, ModelStatus } from "./model-enums.js";
+import { BadUserInputError, kitMessage } from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
 
-interface Cell {
-  field: string;
-  status: string;
-  n: number;
-  resources: bigint;
+/** A registration year argument, when given: 2000 to 2100. */
+export function checkModelYear(year: number | null | undefined, field = "year"): void {
+  if (year != null && (year < 2000 || year > 2100))
+    throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
 }
 
 /**
- * Counts by field and state for many units in one aggregate statement. Models sit at any
- * level (a province model, a district model, a commune model), so each requested unit is
- * joined to every unit of its subtree through a VALUES table.
+ * A unit's model counts (public aggregates), as Query.modelStatistics and
+ * AdministrativeUnit.modelStatistics answer them: every unit asked for in one request shares a
+ * statement (model.loader.ts).
  */
-export async function modelStatisticsFor(
-  ds: DataSource,
-  unitCodes: readonly string[],
-  year: number | null,
-): Promise<ModelStatistics[]> {
-  const cells = new Map<string, Cell[]>(unitCodes.map((u) => [u, []]));
-  const pairs = unitCodes.flatMap((u) => subtreeCodes(u).map((c) => [u, c] as [string, string]));
-  if (pairs.length > 0) {
-    const scope = valuesTable(ds, pairs, "s", ["unit_code", "member_code"]);
-    const sql = `SELECT s.unit_code AS unit_code, m.field AS field, m.status AS status,
-        COUNT(*) AS n, SUM(m.resources_mobilised_vnd) AS resources
-      FROM ${scope.sql} JOIN mobilisation_model m ON m.unit_code = s.member_code
-      ${year === null ? "" : "WHERE m.year = ?"}
-      GROUP BY s.unit_code, m.field, m.status`;
-    const rows = (await ds.query(placeholders(ds, sql), [...scope.params, ...(year === null ? [] : [year])])) as {
-      unit_code: string;
-      field: string;
-      status: string;
-      n: string | number;
-      resources: string | number | null;
-    }[];
-    for (const r of rows) {
-      cells.get(r.unit_code)?.push({ field: r.field, status: r.status, n: Number(r.n), resources: vndOf(r.resources) });
-    }
-  }
-  return unitCodes.map((unitCode) => {
-    const mine = cells.get(unitCode)!;
-    const count = (keep: (c: Cell) => boolean) => mine.filter(keep).reduce((s, c) => s + c.n, 0);
-    return {
-      unit: unitRef(unitCode),
-      year,
-      total: count(() => true),
-      resourcesMobilisedVnd: mine.reduce((s, c) => s + c.resources, 0n),
-      byField: Object.values(MobilisationField).map((field) => ({ field, count: count((c) => c.field === field) })),
-      byStatus: Object.values(ModelStatus).map((status) => ({ status, count: count((c) => c.status === status) })),
-    };
-  });
+export async function modelStatisticsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  year: number | null | undefined,
+): Promise<ModelStatistics> {
+  checkModelYear(year);
+  return (await ctx.loaders.modelStatistics.for(year ?? null).load(unitCode))!;
 }

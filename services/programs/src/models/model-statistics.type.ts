@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { MoneyScalar } from "@danvan/kit";
-import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
-import { MobilisationField, ModelStatus } from "./model-enums.js";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { MobilisationField, ModelStatus } from "./model-graphql-enums.js";
 
 @ObjectType({ description: "Models in one field." })
 export class ModelFieldCount {

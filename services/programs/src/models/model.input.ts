@@ -3,6 +3,7 @@ import {
   DateScalar,
   IsEnum,
   IsInt,
+  IsNonNegativeVnd,
   IsOptional,
   kitMessage,
   Length,
@@ -11,13 +12,13 @@ import {
   MaxLength,
   Min,
   MoneyScalar,
+  ORGANISATION_ID,
   PageArgs,
   UNIT_CODE_PATTERN,
 } from "@danvan/kit";
-import { IsNonNegativeVnd } from "../houses/money.js";
 import { programsMessage } from "../messages.js";
-import { ORGANISATION_ID, ORGANISATION_ID_MESSAGE } from "./committee-id.js";
-import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-enums.js";
+import { ORGANISATION_ID_MESSAGE } from "../committees.js";
+import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-graphql-enums.js";
 
 @InputType({ description: 'A "Dân vận khéo" model registered with a committee.' })
 export class RegisterModelInput {

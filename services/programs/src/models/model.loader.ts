@@ -1,7 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, type PageRequest } from "@danvan/kit";
 import { MobilisationModel } from "./mobilisation-model.entity.js";
-import { modelStatisticsFor } from "./model-statistics.js";
+import { modelStatisticsFor } from "./model-figures.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
 
 export interface ModelPageKey {

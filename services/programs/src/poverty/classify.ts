@@ -1,4 +1,3 @@
-import { AreaType } from "../households/area-type.js";
 import { PovertyStatus } from "./poverty-status.js";
 
 /** The thresholds the rule needs, as whole VND per person per month. */
@@ -33,5 +32,3 @@ export function classify(m: HouseholdMeasure, rule: PovertyRule): PovertyStatus 
   }
   return PovertyStatus.NOT_POOR;
 }
-
-export type { AreaType };

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { PovertyStatus, PovertyTransition } from "./poverty-status.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { PovertyStatus, PovertyTransition } from "./poverty-graphql-enums.js";
 
 /** A household's annual poverty review (bình xét hộ nghèo) under a named standard. */
 @ObjectType({ description: "A household's poverty classification for one year." })
@@ -28,8 +28,8 @@ export class PovertyClassification {
   transition: PovertyTransition;
 
   @Field(() => MoneyScalar, { description: "Average monthly income per person, VND." })
-  @Column({ name: "monthly_income_vnd", type: "bigint" })
-  monthlyIncomeVnd: string | number;
+  @Column({ name: "monthly_income_vnd", type: "bigint", transformer: moneyColumn })
+  monthlyIncomeVnd: bigint;
 
   @Field(() => Int, { description: "Deprivation indicators the household lacks." })
   @Column({ type: "integer" })
@@ -52,7 +52,7 @@ export class PovertyClassification {
 
 /**
  * Households per status, per commune and year, kept exact in the same transaction as every
- * classification write, so statistics read at most one row per commune.
+ * classification write (poverty-tally.ts), so statistics read at most one row per commune.
  */
 @Entity("poverty_tally")
 export class PovertyTally {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
-import { MoneyScalar } from "@danvan/kit";
-import { AreaType } from "../households/area-type.js";
+import { moneyColumn, MoneyScalar } from "@danvan/kit";
+import { AreaType } from "../households/household-graphql-enums.js";
 
 /** A national poverty standard (chuẩn nghèo) for a span of years; its thresholds are data. */
 @ObjectType({ description: "A national poverty standard (chuẩn nghèo) and the years it applies to." })
@@ -51,12 +51,12 @@ export class PovertyThreshold {
     nullable: true,
     description: "Poor outright at or below this income; none for Decree 07/2021.",
   })
-  @Column({ name: "poor_income_max_vnd", type: "bigint", nullable: true })
-  poorIncomeMaxVnd: string | number | null;
+  @Column({ name: "poor_income_max_vnd", type: "bigint", transformer: moneyColumn, nullable: true })
+  poorIncomeMaxVnd: bigint | null;
 
   @Field(() => MoneyScalar, { description: "Upper end of the band where deprivations decide." })
-  @Column({ name: "band_income_max_vnd", type: "bigint" })
-  bandIncomeMaxVnd: string | number;
+  @Column({ name: "band_income_max_vnd", type: "bigint", transformer: moneyColumn })
+  bandIncomeMaxVnd: bigint;
 
   @Field(() => Int, {
     nullable: true,

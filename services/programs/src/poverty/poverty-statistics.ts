@@ -1,13 +1,12 @@
-import type { DataSource } from "typeorm";
-import { childrenOf, communesIn, rate } from "@danvan/kit";
-import { PovertyTally } from "./poverty-classification.entity.js";
+import { BadUserInputError, childrenOf, communesIn, kitMessage, rate } from "@danvan/kit";
+import { unitRef } from "@danvan/kit/federation";
+import type { ProgramsContext } from "../context.js";
 import type { PovertyCounts, PovertyStatistics } from "./poverty-statistics.type.js";
-import { unitRef } from "../federation/administrative-unit.ref.js";
 
-/** One year's tallies for every commune: one statement, at most one row per commune. */
-export async function tallyByCommune(ds: DataSource, year: number): Promise<Map<string, PovertyCounts>> {
-  const rows = await ds.getRepository(PovertyTally).findBy({ year });
-  return new Map(rows.map((r) => [r.communeCode, { households: r.households, poor: r.poor, nearPoor: r.nearPoor }]));
+/** A review year argument: a whole year from 2000 to 2100. */
+export function checkYear(year: number, field = "year"): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
 }
 
 /** A unit's figures: the sum over the communes in its subtree; drill-down one level below. */
@@ -29,4 +28,18 @@ export function statisticsFor(unitCode: string, year: number, tally: Map<string,
     nearPoorRate: rate(counts.nearPoor, counts.households),
     byChildUnit: childrenOf(unitCode).map((child) => statisticsFor(child.code, year, tally)),
   };
+}
+
+/**
+ * Poverty figures for a unit (public aggregates), as Query.povertyStatistics and
+ * AdministrativeUnit.povertyStatistics answer them: from the per-commune tallies, read once per
+ * year and request (poverty.loader.ts).
+ */
+export async function povertyStatisticsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  year: number,
+): Promise<PovertyStatistics> {
+  checkYear(year);
+  return statisticsFor(unitCode, year, await ctx.loaders.povertyTally.get(year));
 }

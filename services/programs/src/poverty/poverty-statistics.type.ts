@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { AdministrativeUnitRef } from "../federation/administrative-unit.ref.js";
+import { AdministrativeUnitRef } from "@danvan/kit/federation";
 
 /** Households by poverty status in a unit and every unit below it, for one year's review. */
 @ObjectType({ description: "Poverty figures for a unit and the units below it in one year." })

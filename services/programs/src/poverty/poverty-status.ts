@@ -1,14 +1,13 @@
-import { registerEnumType } from "type-graphql";
+/**
+ * The words of the annual poverty review (product.md, "Poverty standards"). Plain TypeScript
+ * enums and a rule: poverty-graphql-enums.ts registers the enums with GraphQL.
+ */
 
 export enum PovertyStatus {
   POOR = "POOR",
   NEAR_POOR = "NEAR_POOR",
   NOT_POOR = "NOT_POOR",
 }
-registerEnumType(PovertyStatus, {
-  name: "PovertyStatus",
-  description: "Poor (hộ nghèo), near-poor (hộ cận nghèo) or neither.",
-});
 
 /** How a household's status moved since the previous year's review. */
 export enum PovertyTransition {
@@ -18,11 +17,6 @@ export enum PovertyTransition {
   FELL_INTO_POVERTY = "FELL_INTO_POVERTY",
   REMAINED_NOT_POOR = "REMAINED_NOT_POOR",
 }
-registerEnumType(PovertyTransition, {
-  name: "PovertyTransition",
-  description:
-    "Against the previous year's review: escaped poverty (thoát nghèo), fell into poverty (tái nghèo / phát sinh), or unchanged.",
-});
 
 export function transitionBetween(previous: PovertyStatus | null, current: PovertyStatus): PovertyTransition {
   if (previous === null) return PovertyTransition.FIRST_REVIEW;

@@ -2,8 +2,9 @@ import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, RequestMemo } from "@danvan/kit";
 import { PovertyClassification } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
-import { tallyByCommune } from "./poverty-statistics.js";
+import { tallyByCommune } from "./poverty-tally.js";
 
+/** Poverty loaders: the year tallies, reviews by household, standards and their thresholds. */
 export function povertyLoaders(ds: DataSource) {
   const classifications = ds.getRepository(PovertyClassification);
   return {

@@ -8,29 +8,14 @@ import {
   kitMessage,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
-import { requireHousehold } from "../households/household.resolver.js";
 import { Household } from "../households/household.entity.js";
+import { requireHousehold } from "../households/household-lookup.js";
 import { PovertyClassification } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
 import { PovertyStatistics } from "./poverty-statistics.type.js";
-import { statisticsFor } from "./poverty-statistics.js";
+import { povertyStatisticsOf } from "./poverty-statistics.js";
 import { ClassifyHouseholdInput } from "./poverty.input.js";
 import { recordClassification } from "./record-classification.js";
-
-export function checkYear(year: number, field = "year"): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
-}
-
-/** Poverty figures for a unit: public aggregates, from the per-commune tallies. */
-export async function povertyStatisticsOf(
-  ctx: ProgramsContext,
-  unitCode: string,
-  year: number,
-): Promise<PovertyStatistics> {
-  checkYear(year);
-  return statisticsFor(unitCode, year, await ctx.loaders.povertyTally.get(year));
-}
 
 @Resolver(() => PovertyClassification)
 export class PovertyResolver {

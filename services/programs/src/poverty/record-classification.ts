@@ -3,40 +3,15 @@ import { BadUserInputError, ConflictError, kitMessage } from "@danvan/kit";
 import type { Household } from "../households/household.entity.js";
 import { programsMessage } from "../messages.js";
 import { classify } from "./classify.js";
-import { PovertyClassification, PovertyTally } from "./poverty-classification.entity.js";
+import { PovertyClassification } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
 import { PovertyStatus, transitionBetween } from "./poverty-status.js";
+import { adjustTally } from "./poverty-tally.js";
 
 const delta = (status: PovertyStatus, sign: 1 | -1) => ({
   poor: status === PovertyStatus.POOR ? sign : 0,
   nearPoor: status === PovertyStatus.NEAR_POOR ? sign : 0,
 });
-
-/** Adds to a commune's tally for a year, creating its row on first use. */
-async function adjustTally(
-  m: EntityManager,
-  communeCode: string,
-  year: number,
-  d: { households: number; poor: number; nearPoor: number },
-) {
-  await m
-    .createQueryBuilder()
-    .insert()
-    .into(PovertyTally)
-    .values({ communeCode, year, households: 0, poor: 0, nearPoor: 0 })
-    .orIgnore()
-    .execute();
-  await m
-    .createQueryBuilder()
-    .update(PovertyTally)
-    .set({
-      households: () => `households + ${d.households}`,
-      poor: () => `poor + ${d.poor}`,
-      nearPoor: () => `near_poor + ${d.nearPoor}`,
-    })
-    .where({ communeCode, year })
-    .execute();
-}
 
 /**
  * Records (or revises) a household's review for a year, inside the caller's transaction: the
@@ -70,8 +45,8 @@ export async function recordClassification(
   const status = classify(
     { monthlyIncomePerPersonVnd: input.monthlyIncomePerPersonVnd, deprivations: input.deprivations },
     {
-      poorIncomeMaxVnd: threshold.poorIncomeMaxVnd === null ? null : BigInt(String(threshold.poorIncomeMaxVnd)),
-      bandIncomeMaxVnd: BigInt(String(threshold.bandIncomeMaxVnd)),
+      poorIncomeMaxVnd: threshold.poorIncomeMaxVnd,
+      bandIncomeMaxVnd: threshold.bandIncomeMaxVnd,
       minDeprivations: threshold.minDeprivations,
     },
   );
@@ -84,7 +59,7 @@ export async function recordClassification(
     standardCode: standard.code,
     status,
     transition: transitionBetween(previous?.status ?? null, status),
-    monthlyIncomeVnd: input.monthlyIncomePerPersonVnd.toString(),
+    monthlyIncomeVnd: input.monthlyIncomePerPersonVnd,
     deprivations: input.deprivations,
     classifiedOn: input.classifiedOn,
   };

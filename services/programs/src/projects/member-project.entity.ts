@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { moneyColumn } from "../houses/money.js";
-import { FundingSource, MemberProjectKind } from "./project-enums.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { FundingSource, MemberProjectKind } from "./project-graphql-enums.js";
 
 /** A loan or technology-transfer project a committee runs for its members. */
 @ObjectType({ description: "A loan or technology-transfer project for members. Officers, administrators, analysts." })

@@ -13,10 +13,10 @@ import {
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
-import { committeeAndUnit } from "../models/committee-id.js";
+import { committeeAndUnit } from "../committees.js";
 import { MemberProject } from "./member-project.entity.js";
 import { RecordProjectInput, UpdateProjectInput } from "./project.input.js";
-import { projectDateProblems } from "./project-rules.js";
+import { projectDateProblems } from "./project-refusals.js";
 
 /** What the audit keeps of a project (nothing personal in it). */
 function auditView(p: MemberProject) {

@@ -3,6 +3,7 @@ import {
   DateScalar,
   IsEnum,
   IsInt,
+  IsNonNegativeVnd,
   IsOptional,
   kitMessage,
   Length,
@@ -10,13 +11,13 @@ import {
   Max,
   Min,
   MoneyScalar,
+  ORGANISATION_ID,
   PageArgs,
   UNIT_CODE_PATTERN,
 } from "@danvan/kit";
-import { IsNonNegativeVnd } from "../houses/money.js";
 import { programsMessage } from "../messages.js";
-import { ORGANISATION_ID, ORGANISATION_ID_MESSAGE } from "../models/committee-id.js";
-import { FundingSource, MemberProjectKind } from "./project-enums.js";
+import { ORGANISATION_ID_MESSAGE } from "../committees.js";
+import { FundingSource, MemberProjectKind } from "./project-graphql-enums.js";
 
 const MAX_BENEFICIARIES = 10_000_000;
 

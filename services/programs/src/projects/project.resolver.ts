@@ -11,11 +11,11 @@ import {
   type ConnectionShape,
   type Identity,
 } from "@danvan/kit";
+import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
+import { checkIntegerCursor, unitArgument } from "../arguments.js";
 import { programsMessage } from "../messages.js";
-import { AdministrativeUnitRef, unitRef } from "../federation/administrative-unit.ref.js";
-import { OrganisationRef, organisationRef } from "../federation/organisation.ref.js";
-import { requireUnit, subtreeCondition } from "../houses/unit-filter.js";
+import { subtreeCondition } from "../units.js";
 import { MemberProject } from "./member-project.entity.js";
 import { MemberProjectsArgs } from "./project.input.js";
 
@@ -52,12 +52,10 @@ export class MemberProjectResolver {
     @Args() args: MemberProjectsArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ConnectionShape<MemberProject>> {
-    const unit = requireUnit(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
+    const unit = unitArgument(args.unitCode ?? ctx.identity.unitCode ?? "89", "unitCode");
     assertCanReadProjects(ctx.identity, unit.code);
     const page = pageRequest(args);
-    if (page.afterKey !== null && !Number.isInteger(page.afterKey)) {
-      throw BadUserInputError.field("after", kitMessage("cursor"));
-    }
+    checkIntegerCursor(page);
     const scope = subtreeCondition(unit, { unitColumn: "p.unit_code", districtColumn: "p.district_code" });
     const base = () => {
       const q = ctx.ds.getRepository(MemberProject).createQueryBuilder("p").where(scope.where, scope.params);

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { DateScalar, MoneyScalar } from "@danvan/kit";
-import { SupportKind } from "./support-kind.js";
+import { DateScalar, moneyColumn, MoneyScalar } from "@danvan/kit";
+import { SupportKind } from "./support-graphql-enums.js";
 
 /** One support event for one household: the report's "household-visits" count these. */
 @ObjectType({ description: "One support event (hỗ trợ) for one household." })
@@ -24,8 +24,8 @@ export class SupportEvent {
   kind: SupportKind;
 
   @Field(() => MoneyScalar, { description: "Value of the support, VND (cash or goods converted)." })
-  @Column({ name: "amount_vnd", type: "bigint" })
-  amountVnd: string | number;
+  @Column({ name: "amount_vnd", type: "bigint", transformer: moneyColumn })
+  amountVnd: bigint;
 
   @Field(() => DateScalar)
   @Column({ name: "given_on", type: "date" })

@@ -1,5 +1,7 @@
-import { registerEnumType } from "type-graphql";
-
+/**
+ * The kinds of support a household receives (product.md, "programs"). A plain TypeScript enum:
+ * support-graphql-enums.ts registers it with GraphQL.
+ */
 export enum SupportKind {
   TET_GIFT = "TET_GIFT",
   EMERGENCY = "EMERGENCY",
@@ -9,7 +11,3 @@ export enum SupportKind {
   LOAN = "LOAN",
   TECHNOLOGY_TRANSFER = "TECHNOLOGY_TRANSFER",
 }
-registerEnumType(SupportKind, {
-  name: "SupportKind",
-  description: "Tết gift, emergency, study, medical, production, loan, technology transfer.",
-});

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar, IsEnum, IsOptional, kitMessage, Length, Matches, MoneyScalar } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { SupportKind } from "./support-kind.js";
+import { SupportKind } from "./support-graphql-enums.js";
 
 @InputType({ description: "Support given to a household, paid by a fund or not." })
 export class RecordSupportInput {

@@ -2,6 +2,7 @@ import { In, type DataSource } from "typeorm";
 import { groupedLoader } from "@danvan/kit";
 import { SupportEvent } from "./support-event.entity.js";
 
+/** Support loaders: a household's support events, oldest first. */
 export function supportLoaders(ds: DataSource) {
   const events = ds.getRepository(SupportEvent);
   return {

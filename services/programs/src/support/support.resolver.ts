@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, NotFoundError, createOnce, kitMessage } from "@danvan/kit";
+import { assertCanWriteUnit, audit, BadUserInputError, createOnce, kitMessage } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
-import { Household } from "../households/household.entity.js";
-import { requireHousehold } from "../households/household.resolver.js";
 import { Fund } from "../fund/fund.entity.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
+import { requireFund } from "../fund/fund-lookup.js";
 import { postEntry } from "../fund/ledger.js";
-import { tallySupport } from "../fund/tallies.js";
+import { Household } from "../households/household.entity.js";
+import { requireHousehold } from "../households/household-lookup.js";
 import { SupportEvent } from "./support-event.entity.js";
+import { tallySupport } from "./support-tally.js";
 import { RecordSupportInput } from "./support.input.js";
 
 @Resolver(() => SupportEvent)
@@ -33,8 +34,7 @@ export class SupportResolver {
     if (amount < 0n) throw BadUserInputError.field("input.amountVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
-    if (input.fundId != null && !(await ctx.loaders.fund.load(input.fundId)))
-      throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
+    if (input.fundId != null) await requireFund(ctx, input.fundId, "input.fundId");
     if (input.fundId != null && amount === 0n)
       throw BadUserInputError.field("input.amountVnd", programsMessage("fundPaysNothing"));
     return createOnce(
@@ -47,7 +47,7 @@ export class SupportResolver {
           householdId: household.id,
           communeCode: household.communeCode,
           kind: input.kind,
-          amountVnd: amount.toString(),
+          amountVnd: amount,
           givenOn: input.givenOn,
           fundId: input.fundId ?? null,
         });

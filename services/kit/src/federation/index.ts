@@ -1,0 +1,2 @@
+export * from "./organisation-id.js";
+export * from "./references.js";

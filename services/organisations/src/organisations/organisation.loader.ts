@@ -1,0 +1,22 @@
+import { In, type DataSource } from "typeorm";
+import { groupedLoader, keyedLoader } from "@danvan/kit";
+import { Organisation } from "./organisation.entity.js";
+
+/** Committees by id, by the unit they sit at, and by the committee above them. */
+export function organisationLoaders(ds: DataSource) {
+  const organisations = ds.getRepository(Organisation);
+  return {
+    organisation: keyedLoader<string, Organisation>(
+      (ids) => organisations.findBy({ id: In(ids) }),
+      (o) => o.id,
+    ),
+    organisationsByUnit: groupedLoader<string, Organisation>(
+      (codes) => organisations.find({ where: { unitCode: In(codes) }, order: { id: "ASC" } }),
+      (o) => o.unitCode,
+    ),
+    organisationsByParent: groupedLoader<string, Organisation>(
+      (ids) => organisations.find({ where: { parentId: In(ids) }, order: { id: "ASC" } }),
+      (o) => o.parentId!,
+    ),
+  };
+}

@@ -1,0 +1,90 @@
+import type { DataSource } from "typeorm";
+import { communesIn, subtreeCodes } from "@danvan/kit";
+import { unitRef } from "@danvan/kit/federation";
+import { raisedAndSpent } from "../fund/fund-figures.js";
+import { handedOverHouses } from "../houses/house-figures.js";
+import { visitsByCommune } from "../support/support-figures.js";
+import type { FundSummary, FundYear } from "./fund-summary.type.js";
+
+/** Per unit (or commune) and year: what the period's aggregate statements return. */
+export interface PeriodFigures {
+  raised: Map<string, bigint>;
+  spent: Map<string, bigint>;
+  visits: Map<string, number>;
+  built: Map<string, number>;
+  repaired: Map<string, number>;
+  years: number[];
+}
+
+const key = (code: string, year: number) => `${code}:${year}`;
+
+/**
+ * All figures of a period for the whole province, grouped by unit or commune and year (a few
+ * thousand rows at most); any unit's summary is then a sum over its subtree. Whole years come
+ * from the exact year tallies kept with every write; only the partial months at either end of
+ * the period are aggregated from the ledger, the support events and the houses. One call serves
+ * every unit a request asks about (fund-summary.loader.ts).
+ */
+export async function periodFigures(ds: DataSource, from: string, to: string): Promise<PeriodFigures> {
+  const [money, visits, houses] = await Promise.all([
+    raisedAndSpent(ds, from, to),
+    visitsByCommune(ds, from, to),
+    handedOverHouses(ds, from, to),
+  ]);
+  const f: PeriodFigures = {
+    raised: new Map(),
+    spent: new Map(),
+    visits: new Map(),
+    built: new Map(),
+    repaired: new Map(),
+    years: [],
+  };
+  const years = new Set<number>();
+  const add = <V>(m: Map<string, V>, code: string, year: number, v: V, plus: (a: V, b: V) => V) => {
+    const k = key(code, year);
+    m.set(k, m.has(k) ? plus(m.get(k)!, v) : v);
+    years.add(year);
+  };
+  for (const r of money) {
+    if (r.raisedVnd !== 0n) add(f.raised, r.unitCode, r.year, r.raisedVnd, (a, b) => a + b);
+    if (r.spentVnd !== 0n) add(f.spent, r.unitCode, r.year, r.spentVnd, (a, b) => a + b);
+  }
+  for (const r of visits) add(f.visits, r.communeCode, r.year, r.visits, (a, b) => a + b);
+  for (const h of houses) {
+    const target = h.kind === "NEW" ? f.built : f.repaired;
+    target.set(key(h.communeCode, h.year), (target.get(key(h.communeCode, h.year)) ?? 0) + h.n);
+    years.add(h.year);
+  }
+  f.years = [...years].sort((a, b) => a - b);
+  return f;
+}
+
+/** Sums the period's figures over a unit's subtree, in total and by year. */
+export function summaryFor(unitCode: string, from: string, to: string, f: PeriodFigures): FundSummary {
+  const units = subtreeCodes(unitCode);
+  const communes = communesIn(unitCode);
+  const byYear: FundYear[] = f.years.map((year) => {
+    const sumBig = (m: Map<string, bigint>, codes: string[]) =>
+      codes.reduce((s, c) => s + (m.get(key(c, year)) ?? 0n), 0n);
+    const sum = (m: Map<string, number>, codes: string[]) => codes.reduce((s, c) => s + (m.get(key(c, year)) ?? 0), 0);
+    return {
+      year,
+      raisedVnd: sumBig(f.raised, units),
+      spentVnd: sumBig(f.spent, units),
+      housesBuilt: sum(f.built, communes),
+      housesRepaired: sum(f.repaired, communes),
+      supportVisits: sum(f.visits, communes),
+    };
+  });
+  return {
+    unit: unitRef(unitCode),
+    from,
+    to,
+    raisedVnd: byYear.reduce((s, y) => s + y.raisedVnd, 0n),
+    spentVnd: byYear.reduce((s, y) => s + y.spentVnd, 0n),
+    housesBuilt: byYear.reduce((s, y) => s + y.housesBuilt, 0),
+    housesRepaired: byYear.reduce((s, y) => s + y.housesRepaired, 0),
+    supportVisits: byYear.reduce((s, y) => s + y.supportVisits, 0),
+    byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportVisits),
+  };
+}

@@ -1,0 +1,30 @@
+import { connectionFrom, pageRequest, type ConnectionShape } from "@danvan/kit";
+import type { ProgramsContext } from "../context.js";
+import { checkIntegerCursor } from "../arguments.js";
+import type { Household } from "./household.entity.js";
+import { assertCanReadHousehold } from "./household-access.js";
+
+/**
+ * A page of the households of a unit and the units below it (personal: officers in scope), as
+ * Query.households and AdministrativeUnit.households answer it.
+ */
+export async function householdsOf(
+  ctx: ProgramsContext,
+  unitCode: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<Household>> {
+  assertCanReadHousehold(ctx.identity, unitCode);
+  const page = pageRequest(args);
+  checkIntegerCursor(page);
+  const rows = await ctx.loaders.householdPage
+    .for({ limit: page.limit, afterKey: page.afterKey as number | null })
+    .load(unitCode);
+  // Reviews and support on the page point back to these households: serve them from here.
+  for (const h of rows) ctx.loaders.household.prime(h.id, h);
+  return connectionFrom(
+    rows,
+    page,
+    (h) => h.id,
+    async () => (await ctx.loaders.householdTotal.load(unitCode))?.n ?? 0,
+  );
+}

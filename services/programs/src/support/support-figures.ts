@@ -1,0 +1,97 @@
+import type { DataSource } from "typeorm";
+import { communesIn, placeholders, vndOf } from "@danvan/kit";
+import { overPeriod, yearOfDateColumn } from "../period.js";
+import { COMMUNE_CODES, inList } from "../units.js";
+import { SupportKind } from "./support-kind.js";
+
+/**
+ * The support's SQL aggregates over a period, for the whole province (a thousand rows at most):
+ * whole years from the exact support tallies, the partial months at either end from the events.
+ * The fund summary reads them once per period and sums them per unit.
+ */
+
+type Row = Record<string, string | number>;
+
+/** Support events (household-visits) in one commune and year of a period. */
+export interface VisitsInYear {
+  communeCode: string;
+  year: number;
+  visits: number;
+}
+
+/** Support events per commune and year over a period. */
+export async function visitsByCommune(ds: DataSource, from: string, to: string): Promise<VisitsInYear[]> {
+  const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
+  const rows = await overPeriod(
+    from,
+    to,
+    (first, last) =>
+      q(
+        `SELECT commune_code AS code, year AS y, SUM(visits) AS v FROM support_tally
+           WHERE year >= ? AND year <= ? GROUP BY commune_code, year`,
+        [first, last],
+      ),
+    (a, b) =>
+      q(
+        `SELECT commune_code AS code, ${yearOfDateColumn("given_on")} AS y, COUNT(*) AS v
+             FROM support_event WHERE commune_code IN (${inList(COMMUNE_CODES)}) AND given_on >= ? AND given_on <= ?
+            GROUP BY commune_code, ${yearOfDateColumn("given_on")}`,
+        [...COMMUNE_CODES, a, b],
+      ),
+  );
+  return rows.map((r) => ({ communeCode: String(r.code), year: Number(r.y), visits: Number(r.v) }));
+}
+
+/** Support events and their value per commune and kind over a period ("commune:kind"). */
+export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
+
+/** The period's support by commune and kind. */
+export async function supportByKindFigures(ds: DataSource, from: string, to: string): Promise<SupportByKind> {
+  const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
+  const rows = await overPeriod(
+    from,
+    to,
+    (first, last) =>
+      q(
+        `SELECT commune_code AS code, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
+          WHERE year >= ? AND year <= ? GROUP BY commune_code, kind`,
+        [first, last],
+      ),
+    (a, b) =>
+      q(
+        `SELECT commune_code AS code, kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
+          WHERE commune_code IN (${inList(COMMUNE_CODES)}) AND given_on >= ? AND given_on <= ?
+          GROUP BY commune_code, kind`,
+        [...COMMUNE_CODES, a, b],
+      ),
+  );
+  const figures: SupportByKind = new Map();
+  for (const r of rows) {
+    const k = `${String(r.code)}:${String(r.kind)}`;
+    const t = figures.get(k) ?? { visits: 0, amount: 0n };
+    t.visits += Number(r.v);
+    t.amount += vndOf(r.a);
+    figures.set(k, t);
+  }
+  return figures;
+}
+
+/** A unit's support by kind (its communes' sums), every kind listed. */
+export function supportByKindFor(
+  unitCode: string,
+  figures: SupportByKind,
+): { kind: SupportKind; visits: number; amountVnd: bigint }[] {
+  const communes = communesIn(unitCode);
+  return Object.values(SupportKind).map((kind) => {
+    let visits = 0;
+    let amountVnd = 0n;
+    for (const c of communes) {
+      const t = figures.get(`${c}:${kind}`);
+      if (t) {
+        visits += t.visits;
+        amountVnd += t.amount;
+      }
+    }
+    return { kind, visits, amountVnd };
+  });
+}

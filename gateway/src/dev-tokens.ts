@@ -10,7 +10,7 @@ export const UNIT_SCOPED_ROLES: readonly Role[] = [Role.OFFICER, Role.HANDLING_O
 
 /**
  * One development persona per role, so that a newcomer can try every role from the IDE page
- * (architecture.md, "Identity and trust"). Officers work in Thành phố Long Xuyên (883) for
+ * (docs/architecture.md, "Identity and trust"). Officers work in Thành phố Long Xuyên (883) for
  * its Fatherland Front committee.
  */
 export const DEV_PERSONAS: Readonly<Record<Exclude<RoleName, "public">, DevTokenRequest>> = {

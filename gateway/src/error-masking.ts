@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
 /**
- * Codes a client may see as they are (graph-contract.md, "Conventions"), plus the codes
+ * Codes a client may see as they are (docs/graph-contract.md, "Conventions"), plus the codes
  * graphql-js and Apollo Server give to malformed requests. Everything else is masked.
  */
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 /**
- * Keeps @apollo/gateway from phoning home (architecture.md: "Nothing in this project may
+ * Keeps @apollo/gateway from phoning home (docs/architecture.md: "Nothing in this project may
  * contact any host but its own services"). Version 2.14 probes cloud metadata addresses and
  * exports usage metrics to Apollo unless this variable is set when `ApolloGateway` is
  * constructed.

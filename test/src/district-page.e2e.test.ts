@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startFederation, type Federation } from "./support/federation.js";
 
-/** graph-contract.md's district page: one request touching all three subgraphs through the gateway. */
+/** docs/graph-contract.md's district page: one request touching all three subgraphs through the gateway. */
 describe("the district page across organisations, programs and petitions", () => {
   let f: Federation;
   before(async () => {

@@ -7,7 +7,7 @@ import { currentLanguage, type Language } from "./i18n/language.js";
 import { kitMessage } from "./i18n/messages.js";
 import { decodeValidationMessage } from "./validation.js";
 
-/** The codes a client may see (graph-contract.md, "Conventions"). */
+/** The codes a client may see (docs/graph-contract.md, "Conventions"). */
 export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",

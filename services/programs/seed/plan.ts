@@ -5,7 +5,7 @@ export type SeedScale = "small" | "full";
 export const SCALES: readonly SeedScale[] = ["small", "full"];
 
 /**
- * The province's published figures (product.md, "Province dataset"): the full dataset has
+ * The province's published figures (docs/product.md, "Province dataset"): the full dataset has
  * exactly these; the small one keeps the same rates on fewer households.
  */
 export const PUBLISHED = {

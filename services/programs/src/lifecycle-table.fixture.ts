@@ -6,7 +6,7 @@ import { ILLEGAL_TRANSITION, illegalMoveError } from "./lifecycle-refusals.js";
 
 /**
  * The table tests of a lifecycle, the same for houses and models: every move the product
- * allows (`allowed`, written out by hand in the test from product.md) leads where it should;
+ * allows (`allowed`, written out by hand in the test from docs/product.md) leads where it should;
  * every other pair of state and move is refused with the kit's IllegalTransition naming both,
  * which the edge answers as CONFLICT / ILLEGAL_TRANSITION with a sentence in both languages
  * that reads as words, not codes (`notInRefusal`).

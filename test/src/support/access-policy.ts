@@ -1,5 +1,5 @@
 /**
- * Who may see what (product.md, "Who may see what"), written down per type and field of the
+ * Who may see what (docs/product.md, "Who may see what"), written down per type and field of the
  * supergraph so that the access matrix test can check every cell, and so that a field added
  * to the graph without a decision here fails that test.
  *

@@ -1,4 +1,4 @@
-/** Roles of the graph (product.md, "Who may see what"). The public has no role at all. */
+/** Roles of the graph (docs/product.md, "Who may see what"). The public has no role at all. */
 export const Role = {
   OFFICER: "OFFICER",
   HANDLING_OFFICER: "HANDLING_OFFICER",

@@ -31,7 +31,7 @@ function facts(over: Partial<DeadlineFacts>): DeadlineFacts {
 }
 
 /**
- * Every row of the table, written out by hand from product.md and the laws: the row, a petition it
+ * Every row of the table, written out by hand from docs/product.md and the laws: the row, a petition it
  * governs, and the due date that petition gets. A changed number in DEADLINE_RULES fails here.
  */
 const RESOLUTION_CASES: [id: string, f: Partial<DeadlineFacts>, days: number | null, due: string | null][] = [

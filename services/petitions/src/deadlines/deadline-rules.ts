@@ -74,7 +74,7 @@ function denunciation(id: string, complexity: Complexity, maxExtensions: number,
 }
 
 /**
- * Every legal time limit the model encodes (product.md, "Legal rules the model encodes"), one row
+ * Every legal time limit the model encodes (docs/product.md, "Legal rules the model encodes"), one row
  * each, the law beside it. Days are calendar days; a period "of N days from" an event starts the
  * day after it (Civil Code 2015, Art. 147), so the due date is the event's date plus N.
  */
@@ -110,7 +110,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     maxExtensions: 0,
     extensionDays: 0,
     // The law counts working days (7, or 10 where checks are needed at several places); the model
-    // has no holiday calendar, so it uses product.md's 10 calendar days for every kind.
+    // has no holiday calendar, so it uses docs/product.md's 10 calendar days for every kind.
     law: `${DENUNCIATIONS}, Art. 24(1): register, classify and decide on acceptance within 7 working days (10 where checks are needed at several places); modelled as 10 calendar days`,
   },
   {

@@ -1,5 +1,5 @@
 /**
- * The words of the petition domain (product.md, "petitions"). Plain TypeScript enums: the
+ * The words of the petition domain (docs/product.md, "petitions"). Plain TypeScript enums: the
  * GraphQL layer registers them (`registerEnumType`) where it exposes them, so this file
  * stays free of GraphQL. The allowed moves between statuses are in transition-rules.ts.
  */

@@ -3,7 +3,7 @@ import type { PetitionKind, PetitionStatus } from "./petition-enums.js";
 
 /**
  * The codes a refused petition rule carries. Each maps to one client error code of the graph
- * (graph-contract.md, "Conventions"), so a resolver can translate mechanically, e.g.
+ * (docs/graph-contract.md, "Conventions"), so a resolver can translate mechanically, e.g.
  * `new ConflictError(e.summary, { reason: e.code, ... })` for CONFLICT and
  * `BadUserInputError.field("input." + e.details.field, e.summary)` for BAD_USER_INPUT.
  */

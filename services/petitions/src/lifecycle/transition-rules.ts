@@ -72,7 +72,7 @@ function everyKind(statuses: readonly PetitionStatus[]): Record<PetitionKind, re
 }
 
 /**
- * The petition state machine (product.md, "petitions"): RECEIVED → ACCEPTED (or NOT_ACCEPTED, or
+ * The petition state machine (docs/product.md, "petitions"): RECEIVED → ACCEPTED (or NOT_ACCEPTED, or
  * for a denunciation NOT_PROCESSED_AS_DENUNCIATION) → UNDER_VERIFICATION → RESOLVED | WITHDRAWN,
  * with extensions and referral for inspection. `receive` creates a petition (petition-state.ts)
  * and is never a move from an existing status.

@@ -10,7 +10,7 @@ import {
 import { petitionsMessage } from "../messages.js";
 import type { Petition } from "./petition.entity.js";
 
-/** Petition records are never public (product.md, "Who may see what"). */
+/** Petition records are never public (docs/product.md, "Who may see what"). */
 export const PETITION_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
 
 export function isHandlingOfficer(identity: Identity, p: Pick<Petition, "handlingOfficer">): boolean {

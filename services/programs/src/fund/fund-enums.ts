@@ -1,5 +1,5 @@
 /**
- * The words of the Fund for the Poor (product.md, "programs"). Plain TypeScript enums:
+ * The words of the Fund for the Poor (docs/product.md, "programs"). Plain TypeScript enums:
  * fund-graphql-enums.ts registers those the graph shows, so the ledger rules stay free of GraphQL.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The words of the Great Solidarity houses (product.md, "programs"). Plain TypeScript enums:
+ * The words of the Great Solidarity houses (docs/product.md, "programs"). Plain TypeScript enums:
  * house-graphql-enums.ts registers them with GraphQL, so the rules stay free of it.
  */
 

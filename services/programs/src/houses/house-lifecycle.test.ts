@@ -12,7 +12,7 @@ import { HouseStatus } from "./house-enums.js";
 import { applyTransition, HOUSE_LIFECYCLE, lastStepOn, type HouseTransition } from "./house-lifecycle.js";
 import { costProblems, illegalHouseMove, takeHouseStep } from "./house-refusals.js";
 
-/** Every move the product allows (product.md, "programs"), written out by hand. */
+/** Every move the product allows (docs/product.md, "programs"), written out by hand. */
 const ALLOWED: [HouseStatus, HouseTransition, HouseStatus][] = [
   [HouseStatus.PROPOSED, "approve", HouseStatus.APPROVED],
   [HouseStatus.APPROVED, "startConstruction", HouseStatus.UNDER_CONSTRUCTION],

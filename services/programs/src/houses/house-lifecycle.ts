@@ -3,7 +3,7 @@ import { datedStep } from "../dated-step.js";
 import { HouseStatus } from "./house-enums.js";
 
 /**
- * The Great Solidarity house state machine (product.md, "programs"): PROPOSED → APPROVED →
+ * The Great Solidarity house state machine (docs/product.md, "programs"): PROPOSED → APPROVED →
  * UNDER_CONSTRUCTION → HANDED_OVER, or CANCELLED from any state before the hand-over.
  * Free of GraphQL and TypeORM (a refusal is the kit's IllegalTransition or a StepDateRefused;
  * house-refusals.ts answers them), so every move is tested on its own (house-lifecycle.test.ts).

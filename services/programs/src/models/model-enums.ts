@@ -1,5 +1,5 @@
 /**
- * The words of the "Dân vận khéo" models (product.md, "programs"). Plain TypeScript enums:
+ * The words of the "Dân vận khéo" models (docs/product.md, "programs"). Plain TypeScript enums:
  * model-graphql-enums.ts registers them with GraphQL, so the rules stay free of it.
  */
 

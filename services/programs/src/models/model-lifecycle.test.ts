@@ -10,7 +10,7 @@ import { ModelStatus } from "./model-enums.js";
 import { applyModelTransition, lastModelStepOn, MODEL_LIFECYCLE, type ModelTransition } from "./model-lifecycle.js";
 import { illegalModelMove, takeModelStep } from "./model-refusals.js";
 
-/** Every move the product allows (product.md, "programs"), written out by hand. */
+/** Every move the product allows (docs/product.md, "programs"), written out by hand. */
 const ALLOWED: [ModelStatus, ModelTransition, ModelStatus][] = [
   [ModelStatus.REGISTERED, "start", ModelStatus.IMPLEMENTING],
   [ModelStatus.IMPLEMENTING, "evaluate", ModelStatus.EVALUATED],

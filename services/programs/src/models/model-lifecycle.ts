@@ -3,7 +3,7 @@ import { datedStep } from "../dated-step.js";
 import { ModelStatus } from "./model-enums.js";
 
 /**
- * The "Dân vận khéo" model state machine (product.md, "programs"): REGISTERED → IMPLEMENTING →
+ * The "Dân vận khéo" model state machine (docs/product.md, "programs"): REGISTERED → IMPLEMENTING →
  * EVALUATED → RECOGNISED | NOT_RECOGNISED, and WITHDRAWN at any point before the decision.
  * Free of GraphQL and TypeORM (model-refusals.ts answers its refusals), tested move by move
  * (model-lifecycle.test.ts).

@@ -2,7 +2,7 @@ import { ancestorCodes, hasAnyRole, maskName, type Identity } from "@danvan/kit"
 import { RegistrantKind } from "./model-enums.js";
 
 /**
- * An individual registrant's name is personal (product.md, "Who may see what"): in full for
+ * An individual registrant's name is personal (docs/product.md, "Who may see what"): in full for
  * administrators and for officers whose scope holds the model's unit, initials for everyone
  * else (analysts, the public, officers elsewhere). A collective's name is public.
  */

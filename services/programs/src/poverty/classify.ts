@@ -16,7 +16,7 @@ export interface HouseholdMeasure {
 }
 
 /**
- * Classifies a household under one area's rule of a standard (product.md, "Poverty standards"):
+ * Classifies a household under one area's rule of a standard (docs/product.md, "Poverty standards"):
  * - Decision 59/2015/QĐ-TTg (2016–2020): rural poor ≤ 700,000, or 700,000–1,000,000 with ≥ 3 of
  *   10 deprivations; near-poor: that band with < 3; urban 900,000 / 900,000–1,300,000.
  * - Decree 07/2021/NĐ-CP (2022–2025): income ≤ 1,500,000 rural / 2,000,000 urban with ≥ 3 of 12

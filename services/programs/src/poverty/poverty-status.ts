@@ -1,5 +1,5 @@
 /**
- * The words of the annual poverty review (product.md, "Poverty standards"). Plain TypeScript
+ * The words of the annual poverty review (docs/product.md, "Poverty standards"). Plain TypeScript
  * enums and a rule: poverty-graphql-enums.ts registers the enums with GraphQL.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The words of the members' projects (product.md, "programs"). Plain TypeScript enums:
+ * The words of the members' projects (docs/product.md, "programs"). Plain TypeScript enums:
  * project-graphql-enums.ts registers them with GraphQL.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The kinds of support a household receives (product.md, "programs"). A plain TypeScript enum:
+ * The kinds of support a household receives (docs/product.md, "programs"). A plain TypeScript enum:
  * support-graphql-enums.ts registers it with GraphQL.
  */
 export enum SupportKind {

@@ -1,0 +1,3 @@
+export * from "./aggregate-args.js";
+export * from "./suppression.js";
+export * from "./time-buckets.js";

@@ -52,6 +52,8 @@ export interface GatewayConfig {
   readonly token: TokenSettings;
   readonly bodyLimit: string;
   readonly ideEnabled: boolean;
+  /** The analyst page at /analyst (ANALYST_PAGE_ENABLED): on outside production by default. */
+  readonly analystPageEnabled: boolean;
   readonly introspection: boolean;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
@@ -223,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     // Both expose the schema: on by default for newcomers, off in production unless asked for.
     ideEnabled: s.IDE_ENABLED ?? !production,
     introspection: s.INTROSPECTION ?? !production,
+    // The analyst page (/analyst) shows no schema, only the aggregates; off in production unless asked for too.
+    analystPageEnabled: s.ANALYST_PAGE_ENABLED ?? !production,
     logLevel: s.LOG_LEVEL,
     shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
     shutdownQuietMs: s.SHUTDOWN_QUIET_MS,

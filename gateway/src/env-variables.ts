@@ -145,6 +145,7 @@ export const SETTINGS = {
     .regex(/^\d+(b|kb|mb)$/i, "must look like 1mb, 512kb or 65536b")
     .default("1mb"),
   IDE_ENABLED: flag,
+  ANALYST_PAGE_ENABLED: flag,
   INTROSPECTION: flag,
   LOG_LEVEL: z
     .enum(

@@ -151,3 +151,53 @@ describe("query limits", () => {
     assert.throws(() => loadConfig({ ...env, QUERY_BUDGETS: "{" }), /QUERY_BUDGETS/);
   });
 });
+
+describe("the analysts' aggregates' cost", () => {
+  const schema = buildSchema(`
+    scalar Date
+    enum SupportDimension { DISTRICT COMMUNE MONTH KIND }
+    enum SupportKind { A B C D E F G }
+    type AdministrativeUnit { code: ID! name: String! }
+    type SupportAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String kind: SupportKind events: Int! }
+    type SupportAggregate { rows: [SupportAggregateRow!]! totalRows: Int! }
+    type Query {
+      supportAggregate(unitCode: ID!, from: Date!, to: Date!, groupBy: [SupportDimension!]!, first: Int): SupportAggregate
+    }
+  `);
+  const cost = (groupBy: string, extra = "") =>
+    checkBudget(
+      schema,
+      parse(`{ supportAggregate(unitCode: "89", from: "2019-01-01", to: "2019-12-31", groupBy: [${groupBy}]${extra}) {
+        totalRows rows { district { code name } kind events } } }`),
+      { depth: 99, aliases: 99, directives: 99, cost: 0 },
+      {},
+    )?.actual;
+
+  it("grows with the rows a grouping can return, at most `first`", () => {
+    // Each row costs 5 (district with its code and name, kind, events), and the selection's
+    // totalRows (1) is counted with each row: the estimate errs on the side of the budget.
+    const perRow = 5 + 1;
+    assert.equal(cost("KIND"), 10 + 7 * perRow); // 7 kinds
+    assert.equal(cost("DISTRICT"), 10 + 11 * perRow); // 11 districts under the province
+    assert.equal(cost("DISTRICT, KIND"), 10 + 77 * perRow);
+    assert.equal(cost("MONTH, KIND"), 10 + 84 * perRow); // 12 months x 7 kinds
+    assert.equal(cost("COMMUNE, KIND"), 10 + 100 * perRow); // 156 x 7, at most the default 100
+    assert.equal(cost("COMMUNE, KIND", ", first: 1000"), 10 + 1000 * perRow);
+  });
+
+  it("remembers a check per grouping, unit and period, so a variable grouping is costed each time", () => {
+    const checker = new BudgetChecker({
+      ...DEFAULT_BUDGETS,
+      public: { depth: 99, aliases: 99, directives: 99, cost: 150 },
+    });
+    const document = parse(`query($g: [SupportDimension!]!, $from: Date!) {
+      supportAggregate(unitCode: "89", from: $from, to: "2019-12-31", groupBy: $g) { rows { kind events } } }`);
+    const check = (g: string[], from = "2019-01-01") =>
+      checker.check(schema, document, "public", { g, from })?.limit ?? "ok";
+    assert.equal(check(["KIND"]), "ok"); // 10 + 7 x 2
+    assert.equal(check(["MONTH", "KIND"]), "cost"); // 10 + 84 x 2
+    assert.equal(check(["KIND"]), "ok");
+    assert.equal(check(["MONTH"], "2019-12-01"), "ok"); // one month
+    assert.equal(check(["MONTH"], "2010-01-01"), "cost"); // 120 months, at most 100 rows
+  });
+});

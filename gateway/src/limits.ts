@@ -5,7 +5,10 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isEnumType,
   isListType,
+  type GraphQLField,
+  type GraphQLObjectType,
   validate,
   type DocumentNode,
   type GraphQLFormattedError,
@@ -17,6 +20,7 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { Identity } from "@danvan/kit/identity";
+import { PROVINCE_CODE, subtreeCodes, unitByCode } from "@danvan/kit/units";
 import type { Logger } from "@danvan/kit";
 import type { GatewayMetrics } from "./metrics.js";
 import type { GatewayContext } from "./request-context.js";
@@ -62,6 +66,55 @@ const LIST_SIZE = 20;
 const MAX_PAGE = 100;
 /** Aggregates read more than a row: they weigh more than a plain field. */
 const AGGREGATE = /Statistics$|^fundSummary$|^receptionCompliance$|^memberCount$|^newMembers$|^recruitment$/;
+/** The analysts' grouped aggregates (householdAggregate, supportAggregate, ...). */
+const GROUPED = /^[a-z]+Aggregate$/;
+
+/** The rows an aggregate returns by default, and at most (the subgraphs' `first`: kit aggregates). */
+const AGGREGATE_ROWS = 100;
+const AGGREGATE_MAX_ROWS = 1000;
+/** How many values an open-ended dimension takes: household sizes (1 to 20 in practice), join years, or else. */
+const OPEN_DIMENSIONS: Readonly<Record<string, number>> = { MEMBER_COUNT: 20, JOIN_YEAR: 100 };
+const OPEN_DIMENSION = 100;
+
+const camel = (dimension: string) => dimension.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const yearOf = (v: unknown) => (typeof v === "string" && /^\d{4}/.test(v) ? Number(v.slice(0, 4)) : undefined);
+const monthOf = (v: string) => Number(v.slice(0, 4)) * 12 + Number(v.slice(5, 7));
+
+/**
+ * How many rows a grouping can return: the product of its dimensions' values (a place: the units
+ * of that level under the unit; a time: the buckets in the period; an enum: its values), at most
+ * `first`. An analyst's budget so bounds a grouping by what it can return, not by a guess.
+ */
+function aggregateRows(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 1), AGGREGATE_MAX_ROWS) : AGGREGATE_ROWS;
+  const groupBy = Array.isArray(args.groupBy) ? (args.groupBy as string[]) : [];
+  const rowsField = (getNamedType(field.type) as GraphQLObjectType).getFields?.()["rows"];
+  const rowType = rowsField ? (getNamedType(rowsField.type) as GraphQLObjectType) : undefined;
+  const unitCode = typeof args.unitCode === "string" ? args.unitCode : PROVINCE_CODE;
+  const from = typeof args.from === "string" ? args.from : undefined;
+  const to = typeof args.to === "string" ? args.to : undefined;
+  const months =
+    from && to && /^\d{4}-\d{2}/.test(from) && /^\d{4}-\d{2}/.test(to) ? monthOf(to) - monthOf(from) + 1 : undefined;
+  let rows = 1;
+  for (const dimension of groupBy) {
+    let values = OPEN_DIMENSIONS[dimension] ?? OPEN_DIMENSION;
+    if (dimension === "DISTRICT" || dimension === "COMMUNE") {
+      const level = dimension === "DISTRICT" ? "DISTRICT" : "COMMUNE";
+      values = Math.max(1, subtreeCodes(unitCode).filter((c) => unitByCode(c)?.level === level).length);
+    } else if (dimension === "MONTH" && months) values = months;
+    else if (dimension === "QUARTER" && months) values = Math.ceil(months / 3) + 1;
+    else if (dimension === "YEAR" && from && to) values = (yearOf(to) ?? 0) - (yearOf(from) ?? 0) + 1;
+    else {
+      const type = rowType?.getFields()[camel(dimension)]?.type;
+      const named = type ? getNamedType(type) : undefined;
+      if (named && isEnumType(named)) values = named.getValues().length;
+      else if (named?.name === "Boolean") values = 2;
+    }
+    rows *= Math.max(1, values);
+    if (rows >= first) return first;
+  }
+  return Math.min(rows, first);
+}
 
 /**
  * One field's cost: its weight plus its children's cost times how many items it returns —
@@ -71,6 +124,9 @@ const AGGREGATE = /Statistics$|^fundSummary$|^receptionCompliance$|^memberCount$
 const estimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
   // Introspection follows the INTROSPECTION setting, not the budget (graphql-armor's depth rule skips it too).
   if (field.name.startsWith("__") || parent.name.startsWith("__")) return 0;
+  // An analysts' aggregate: its rows (counted here, not again by `rows`) times each row's cost.
+  if (GROUPED.test(field.name)) return 10 + aggregateRows(field, args) * childComplexity;
+  if (field.name === "rows" && parent.name.endsWith("Aggregate")) return childComplexity;
   const weight = AGGREGATE.test(field.name) ? 10 : 1;
   const type = getNullableType(field.type);
   const many = isListType(type) || getNamedType(field.type).name.endsWith("Connection");
@@ -133,10 +189,10 @@ const SHAPES_PER_DOCUMENT = 64;
 /**
  * `checkBudget` with its answers remembered. Apollo Server hands every request with the same
  * text the same parsed document, and the answer depends on the document, the operation, the
- * budget and, among the variables, only on numbers (`first`) and booleans (`@include`,
- * `@skip`): a cursor, an id or a filter changes nothing. So the key is the operation, the
- * audience and each variable's number or boolean value, or else its JSON type (so a string
- * given for `first` is not mistaken for an absent one). Per document, at most 64 keys; the
+ * budget and, among the variables, only on numbers (`first`), booleans (`@include`, `@skip`)
+ * and what sizes an aggregate (its grouping, unit and period): a cursor, an id or a filter
+ * changes nothing. So the key is the operation, the audience and variableShape's values, or else
+ * each variable's JSON type (so a string given for `first` is not mistaken for an absent one). Per document, at most 64 keys; the
  * documents themselves are held weakly, so they go when Apollo's document cache lets them go.
  */
 export class BudgetChecker {
@@ -169,13 +225,20 @@ export class BudgetChecker {
   }
 }
 
-/** What of the variables can change a budget check: numbers and booleans by value, the rest by type. */
+/**
+ * What of the variables can change a budget check: numbers and booleans by value; for the
+ * aggregates, a grouping (a list of enum names), a unit code and a date or month by value; the
+ * rest (names, ids, cursors, filters) by type.
+ */
 function variableShape(variables: Record<string, unknown>): [string, unknown][] {
   return Object.keys(variables)
     .sort()
     .map((name) => {
       const v = variables[name];
       if (typeof v === "number" || typeof v === "boolean" || v === null) return [name, v];
+      // What sizes an aggregate's rows: its grouping (enum names), its unit and its period.
+      if (Array.isArray(v) && v.every((x) => typeof x === "string" && /^[A-Z][A-Z0-9_]*$/.test(x))) return [name, v];
+      if (typeof v === "string" && /^(\d{2}|\d{3}|\d{5}|\d{4}-\d{2}(-\d{2})?)$/.test(v)) return [name, v];
       return [name, Array.isArray(v) ? "array" : typeof v];
     });
 }

@@ -23,6 +23,8 @@ import { jsonErrorHandler, notFound, sendJsonError } from "./http-errors.js";
 import { inLanguage, languageFromHeader } from "@danvan/kit/i18n";
 import { inputChecksPlugin, inputValidationRules } from "@danvan/kit/input";
 import { gatewayMessage } from "./messages.js";
+import { analystRouter } from "./analyst-routes.js";
+import { ANALYST_PATH } from "./analyst-page.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
@@ -207,6 +209,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     );
     app.get(GRAPHQL_PATH, (req, res, next) => (wantsHtml(req) ? sendIdePage(res, config, GRAPHQL_PATH) : next()));
   }
+  // The analyst page (ANALYST_PAGE_ENABLED): its HTML, scripts and Chart.js under /analyst; it asks /graphql.
+  if (config.analystPageEnabled) app.use(ANALYST_PATH, analystRouter(config, GRAPHQL_PATH));
   app.use(
     GRAPHQL_PATH,
     callerTokenMiddleware(createCallerTokenVerifier(config.token), logger, metrics),
@@ -277,6 +281,9 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       logger.warn({ variable: `SUBGRAPH_URL_${name}` }, "this override names no subgraph of the supergraph");
     }
   }
-  logger.info({ url, ide: config.ideEnabled, introspection: config.introspection }, "gateway ready");
+  logger.info(
+    { url, ide: config.ideEnabled, analystPage: config.analystPageEnabled, introspection: config.introspection },
+    "gateway ready",
+  );
   return { url, port, stop };
 }

@@ -184,6 +184,62 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
     assert.ok(petitions.onTimeRate > 0.5 && petitions.onTimeRate < 1, `on-time rate ${petitions.onTimeRate}`);
   });
 
+  it("answers the analysts' grouped questions with the published figures, whatever the grouping", async () => {
+    type Rows<R> = { rows: R[]; totalRows: number };
+    const sum = <R>(rows: R[], pick: (r: R) => number | string) => rows.reduce((s, r) => s + BigInt(pick(r)), 0n);
+    const poor = (await run("PoorHouseholdsByDistrictAndSize")).householdAggregate as Rows<{ households: number }>;
+    assert.equal(
+      sum(poor.rows, (r) => r.households),
+      14_170n,
+      "poor households at the end of 2019",
+    );
+    assert.equal(poor.totalRows, poor.rows.length);
+    const byArea = (await run("HouseholdsByAreaAndStatus")).householdAggregate as Rows<{
+      povertyStatus: string;
+      households: number;
+    }>;
+    assert.equal(
+      sum(byArea.rows, (r) => r.households),
+      539_500n,
+    );
+    assert.equal(
+      sum(
+        byArea.rows.filter((r) => r.povertyStatus === "NEAR_POOR"),
+        (r) => r.households,
+      ),
+      29_414n,
+    );
+    const support = (await run("SupportByYearAndRecipient")).supportAggregate as Rows<{ events: number }>;
+    const visits = (await run("SupportByKind")).fundSummary as { supportVisits: number };
+    assert.equal(
+      sum(support.rows, (r) => r.events),
+      BigInt(visits.supportVisits),
+      "ten years of support events",
+    );
+    const raised = (await run("ContributionsByYearAndForm")).contributionAggregate as Rows<{ amountVnd: number }>;
+    assert.equal(
+      sum(raised.rows, (r) => r.amountVnd),
+      1_376_270_000_000n,
+      "ten years of the Fund for the Poor",
+    );
+    const houses = (await run("HousesHandedOverByDistrictAndKind")).houseAggregate as Rows<{
+      workKind: string;
+      houses: number;
+    }>;
+    assert.equal(
+      sum(houses.rows, (r) => r.houses),
+      25_226n,
+      "houses built or repaired 2010-2019",
+    );
+    assert.equal(
+      sum(
+        houses.rows.filter((r) => r.workKind === "NEW"),
+        (r) => r.houses,
+      ),
+      17_606n,
+    );
+  });
+
   it("shows the published figures in the IDE page, in a real browser", async () => {
     const browser = await launchChromium();
     try {

@@ -4,6 +4,7 @@ import { createLogger, dataSourceFor, repoRoot } from "@danvan/kit";
 import { programsSubgraph } from "@danvan/programs";
 import { databaseEnv, SUBGRAPHS } from "../environment.js";
 import { checkedInOperations } from "../operations-manifest.js";
+import { GROUPED_QUESTIONS, groupedQuestionsInSql } from "./grouped-questions.js";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) =>
@@ -38,6 +39,7 @@ export async function analystOperations(
     "| Operation | median ms | p90 ms | p99 ms |",
     "|---|---:|---:|---:|",
   );
+  const throughGraph = new Map<string, number>();
   for (const { name, document: query, variables } of checkedInOperations()) {
     for (let i = 0; i < 20; i++) await send(query, variables);
     const times: number[] = [];
@@ -46,6 +48,7 @@ export async function analystOperations(
       await send(query, variables);
       times.push(performance.now() - t);
     }
+    throughGraph.set(name, median(times));
     lines.push(`| ${name} | ${ms(median(times))} | ${ms(pct(times, 0.9))} | ${ms(pct(times, 0.99))} |`);
     console.log(lines.at(-1));
   }
@@ -99,5 +102,29 @@ export async function analystOperations(
     `| SQL over the rows (5.4 M reviews, 3.5 M support events, houses, contributions) | ${ms(onRows)} |`,
     `| SQL over the exact rollups the graph reads | ${ms(onRollups)} |`,
   );
+
+  // The grouped questions (issue 18) beside hand-written SQL over the rows: goal, the graph no slower.
+  const inSql = await groupedQuestionsInSql(5);
+  lines.push(
+    "",
+    `## The analysts' grouped questions: through the gateway beside hand-written SQL over the rows (${database})`,
+    "",
+    "Through the gateway: the medians above (HTTP, the gateway's plan, the subgraphs, JSON). SQL: the same",
+    "figures grouped straight from the rows in each subgraph's database, median of 5 after a warm-up",
+    "(scripts/src/bench/grouped-questions.ts). Ratio: SQL ms / graph ms (1.0 or more: the graph is no slower).",
+    "",
+    "| Question | through the graph ms | SQL over the rows ms | ratio |",
+    "|---|---:|---:|---:|",
+  );
+  const ratios: number[] = [];
+  for (const q of GROUPED_QUESTIONS) {
+    const graph = throughGraph.get(q.operation);
+    const sql = inSql.get(q.operation);
+    if (graph === undefined || sql === undefined) continue;
+    ratios.push(sql / graph);
+    lines.push(`| ${q.operation} | ${ms(graph)} | ${ms(sql)} | ${(sql / graph).toFixed(2)} |`);
+  }
+  lines.push(`| **median of the ${ratios.length}** | | | **${median(ratios).toFixed(2)}** |`);
+  console.log(lines.slice(-ratios.length - 1).join("\n"));
   return lines;
 }

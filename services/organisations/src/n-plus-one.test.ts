@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging } from "@danvan/kit";
 import { statementsFor } from "@danvan/kit/testing";
-import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
+import { ADMIN, ANALYST, startHarness, type Harness } from "./testing/harness.js";
 
 /**
  * The N+1 guard: every list and relation field goes through batched loaders, so the number of
@@ -103,6 +103,26 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
     const large = await statementsFor(h, UNITS, { identity: ADMIN, variables: { level: "COMMUNE" }, count, min: 156 });
     console.log(`# units: ${small} statements for 11 districts, ${large} for 156 communes`);
     assert.ok(large <= small, `${large} statements for 156 units, ${small} for 11`);
+  });
+
+  it("memberAggregate: the same statements for one row of one dimension and 900 rows of four, places included", async () => {
+    const q = `query($g: [MemberDimension!]!, $n: Int) { memberAggregate(unitCode: "89", asOf: "2019-12-31", groupBy: $g,
+      first: $n, orderBy: [{ by: MEMBERS }]) { totalRows rows { district { code name parent { code } } commune { code name }
+      organisationKind gender ageBand joinYear members suppressed } } }`;
+    const rows = (d: Record<string, unknown>) => (d.memberAggregate as { rows: unknown[] }).rows.length;
+    for (const identity of [ANALYST, undefined]) {
+      const small = await statementsFor(h, q, { identity, variables: { g: ["DISTRICT"], n: 1 }, count: rows, min: 1 });
+      const large = await statementsFor(h, q, {
+        identity,
+        variables: { g: ["COMMUNE", "DISTRICT", "GENDER", "AGE_BAND"], n: 900 },
+        count: rows,
+        min: 900,
+      });
+      console.log(`# memberAggregate: ${small} statements for 1 row, ${large} for 900`);
+      // The unit named, the grouped rows, the units they name (their parent, the province, is the unit named).
+      assert.equal(small, 3);
+      assert.equal(large, small);
+    }
   });
 
   it("member pages of many committees: 10 and 1,000 committees", async () => {

@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { configurePaging, referenceUnits } from "@danvan/kit";
 import { statementsFor } from "@danvan/kit/testing";
-import { ADMIN, startHarness, type Harness } from "./testing/harness.js";
+import { ADMIN, ANALYST, startHarness, type Harness } from "./testing/harness.js";
 
 describe("petitions: statements per operation do not grow with list size (N+1 guard)", () => {
   let h: Harness;
@@ -35,6 +35,25 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
     const large = await statementsFor(h, q, { identity: ADMIN, variables: { r: reps(168) }, count, min: 336 });
     console.log(`# entities: ${small} statements for 20, ${large} for 336`);
     assert.equal(large, small);
+  });
+
+  it("petitionAggregate: one statement for one row of one dimension and for 900 rows of four", async () => {
+    const q = `query($g: [PetitionDimension!]!, $n: Int) { petitionAggregate(unitCode: "89", from: "2015-01-01", to: "2020-12-31",
+      groupBy: $g, first: $n, orderBy: [{ by: RECEIVED }]) { totalRows rows { district { code } commune { code } year kind onTime
+      received resolved resolvedOnTime overdue medianDaysToResolve suppressed } } }`;
+    const rows = (d: Record<string, unknown>) => (d.petitionAggregate as { rows: unknown[] }).rows.length;
+    for (const identity of [ANALYST, undefined]) {
+      const small = await statementsFor(h, q, { identity, variables: { g: ["KIND"], n: 1 }, count: rows, min: 1 });
+      const large = await statementsFor(h, q, {
+        identity,
+        variables: { g: ["COMMUNE", "YEAR", "KIND", "ON_TIME"], n: 900 },
+        count: rows,
+        min: 700,
+      });
+      console.log(`# petitionAggregate: ${small} statement for 1 row, ${large} for 900`);
+      assert.equal(small, 1);
+      assert.equal(large, small);
+    }
   });
 
   it("reception sessions with their petitions: 10 and 300", async () => {

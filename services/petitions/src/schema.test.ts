@@ -1,6 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertObjectType, type GraphQLSchema } from "graphql";
+import {
+  assertObjectType,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLSchema,
+} from "graphql";
 import { buildPetitionsSchema } from "./schema.js";
 
 /** `Type.field` → its type as SDL prints it, `Type.field(arg)` → the argument's, `Input.field` → the input field's. */
@@ -63,5 +70,83 @@ describe("the petitions schema: dates, months and partial answers", () => {
     // What cannot fail on its own stays non-null.
     for (const path of ["Petition.id", "Petition.status", "Petition.history", "PetitionStatistics.received"])
       assert.ok(typeOf(schema, path).endsWith("!"), path);
+  });
+});
+
+/** A type's shape as the contract writes it, without descriptions: `enum X { A B }`, `type X { a: T }`. */
+function shapeOf(schema: GraphQLSchema, name: string): string {
+  const t = schema.getType(name);
+  if (isEnumType(t))
+    return `enum ${name} { ${t
+      .getValues()
+      .map((v) => v.name)
+      .join(" ")} }`;
+  if (isInputObjectType(t)) {
+    const fields = Object.values(t.getFields()).map(
+      (f) => `${f.name}: ${String(f.type)}${f.defaultValue === undefined ? "" : ` = ${String(f.defaultValue)}`}`,
+    );
+    return `input ${name} { ${fields.join(" ")} }`;
+  }
+  if (isObjectType(t))
+    return `type ${name} { ${Object.values(t.getFields())
+      .map((f) => `${f.name}: ${String(f.type)}`)
+      .join(" ")} }`;
+  throw new Error(`${name} is not in the schema`);
+}
+
+describe("the petitions schema: petitionAggregate as the graph contract writes it (issue 18)", () => {
+  const TYPES = [
+    "SortDirection",
+    "PetitionDimension",
+    "PetitionAggregateField",
+    "PetitionAggregateFilter",
+    "PetitionAggregateOrder",
+    "PetitionAggregateRow",
+    "PetitionAggregate",
+  ];
+
+  it("has the contract's types, fields, arguments and nullability", async () => {
+    const schema = await buildPetitionsSchema();
+    assert.deepEqual(
+      TYPES.map((t) => shapeOf(schema, t)),
+      [
+        "enum SortDirection { ASC DESC }",
+        "enum PetitionDimension { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME }",
+        "enum PetitionAggregateField { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME RECEIVED RESOLVED RESOLVED_ON_TIME OVERDUE MEDIAN_DAYS_TO_RESOLVE }",
+        "input PetitionAggregateFilter { kinds: [PetitionKind!] statuses: [PetitionStatus!] }",
+        "input PetitionAggregateOrder { by: PetitionAggregateField! direction: SortDirection = DESC }",
+        "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int medianDaysToResolve: Float suppressed: Boolean! }",
+        "type PetitionAggregate { rows: [PetitionAggregateRow!]! totalRows: Int! }",
+      ],
+    );
+    const field = assertObjectType(schema.getQueryType()).getFields().petitionAggregate!;
+    assert.equal(String(field.type), "PetitionAggregate");
+    assert.deepEqual(Object.fromEntries(field.args.map((a: GraphQLArgument) => [a.name, String(a.type)])), {
+      unitCode: "ID!",
+      from: "Date!",
+      to: "Date!",
+      groupBy: "[PetitionDimension!]!",
+      filter: "PetitionAggregateFilter",
+      orderBy: "[PetitionAggregateOrder!]",
+      first: "Int",
+    });
+  });
+
+  it("describes every new type, field, argument and enum value in English", async () => {
+    const schema = await buildPetitionsSchema();
+    const field = assertObjectType(schema.getQueryType()).getFields().petitionAggregate!;
+    const described: [string, string | null | undefined][] = [
+      ["Query.petitionAggregate", field.description],
+      ...field.args.map((a): [string, string | null | undefined] => [`petitionAggregate(${a.name})`, a.description]),
+    ];
+    for (const name of TYPES.slice(1)) {
+      const t = schema.getType(name)!;
+      described.push([name, t.description]);
+      if (isEnumType(t)) for (const v of t.getValues()) described.push([`${name}.${v.name}`, v.description]);
+      if (isObjectType(t) || isInputObjectType(t))
+        for (const f of Object.values(t.getFields())) described.push([`${name}.${f.name}`, f.description]);
+    }
+    assert.ok(described.length > 50);
+    for (const [what, description] of described) assert.match(description ?? "", /^[A-Z`(].{8,}/, what);
   });
 });

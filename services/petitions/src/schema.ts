@@ -7,6 +7,7 @@ import { PetitionResolver, petitionReference } from "./petitions/petition.resolv
 import { PetitionMutationsResolver } from "./petitions/petition-mutations.resolver.js";
 import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.resolver.js";
 import { SessionResolver } from "./sessions/session.resolver.js";
+import { PetitionAggregateResolver } from "./statistics/petition-aggregate.resolver.js";
 
 /** The petitions subgraph: owns Petition; adds petition figures to AdministrativeUnit and petitions to Organisation. */
 export function buildPetitionsSchema(): Promise<GraphQLSchema> {
@@ -18,6 +19,7 @@ export function buildPetitionsSchema(): Promise<GraphQLSchema> {
       AdministrativeUnitPetitionsResolver,
       OrganisationPetitionsResolver,
       SessionResolver,
+      PetitionAggregateResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

@@ -1,6 +1,12 @@
 import { ProgramsCore1764100000000 } from "./1764100000000-programs-core.js";
 import { HousesModelsProjects1764100000001 } from "./1764100000001-houses-models-projects.js";
 import { Rollups1764100000002 } from "./1764100000002-rollups.js";
+import { AnalystRollups1764100000003 } from "./1764100000003-analyst-rollups.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
-export const migrations = [ProgramsCore1764100000000, HousesModelsProjects1764100000001, Rollups1764100000002];
+export const migrations = [
+  ProgramsCore1764100000000,
+  HousesModelsProjects1764100000001,
+  Rollups1764100000002,
+  AnalystRollups1764100000003,
+];

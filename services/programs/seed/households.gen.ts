@@ -1,5 +1,6 @@
 import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
 import type { Household } from "../src/households/household.entity.js";
+import type { HouseholdYearTally } from "../src/households/household-year-tally.entity.js";
 import { AreaType } from "../src/households/area-type.js";
 import type { PovertyClassification, PovertyTally } from "../src/poverty/poverty-classification.entity.js";
 import { PovertyStatus, transitionBetween } from "../src/poverty/poverty-status.js";
@@ -7,6 +8,8 @@ import { classify, type PovertyRule } from "../src/poverty/classify.js";
 import { POVERTY_STANDARDS } from "../src/poverty/standards.data.js";
 import type { SupportEvent } from "../src/support/support-event.entity.js";
 import { SupportKind } from "../src/support/support-kind.js";
+import { fundingOfLevel } from "../src/support/support-funding.js";
+import type { SupportMonthTally } from "../src/support/support-month-tally.entity.js";
 import { fundIdFor } from "../src/fund/fund.entity.js";
 import { FundEntryKind } from "../src/fund/fund-enums.js";
 import type { FundBook } from "./funds.gen.js";
@@ -109,6 +112,9 @@ export interface CommuneRows {
   tallies: PovertyTally[];
   support: SupportEvent[];
   supportTallies: { communeCode: string; year: number; kind: string; visits: number; amountVnd: bigint }[];
+  /** The analysts' rollups: reviews by year, area, size and status; support by month, kind, funding and status. */
+  householdYearTallies: HouseholdYearTally[];
+  supportMonthTallies: SupportMonthTally[];
   /** Per household (index from the commune's first id): poor at any review, poor at the 2019 review. */
   everPoor: boolean[];
 }
@@ -145,14 +151,21 @@ export function buildCommune(
     tallies: [],
     support: [],
     supportTallies: [],
+    householdYearTallies: [],
+    supportMonthTallies: [],
     everPoor: [],
   };
   const supportTally = new Map<number, { visits: number; amount: bigint }>();
+  // Numeric keys: a string per review and per event would cost seconds at full scale.
+  const householdYearTally = new Map<number, HouseholdYearTally>();
+  const supportMonthTally = new Map<number, SupportMonthTally>();
   const rules = YEARS.map((year) => areaRule(year, area));
   const fund = fundIdFor(plan.unit.code);
+  // Who paid an event, for the support rollup: no fund, or the commune's own (the only one paying here).
+  const fundings = [fundingOfLevel(null), fundingOfLevel(plan.unit.level)];
   for (let i = 0; i < n; i++) {
     const id = plan.firstHouseholdId + i;
-    out.households.push({
+    const household = {
       id,
       communeCode: plan.unit.code,
       districtCode: plan.districtCode,
@@ -162,7 +175,8 @@ export function buildCommune(
       area,
       registeredOn: REGISTERED[Math.floor(rng.next() * REGISTERED.length)]!,
       version: 1,
-    } as Household);
+    } as Household;
+    out.households.push(household);
     let previous: PovertyStatus | null = null;
     let ever = false;
     for (let y = 0; y < YEARS.length; y++) {
@@ -187,6 +201,19 @@ export function buildCommune(
       } as PovertyClassification);
       previous = got;
       ever ||= target === POOR;
+      const reviewKey = (year * 100 + household.memberCount) * 10 + target;
+      const reviews = householdYearTally.get(reviewKey) ?? {
+        year,
+        communeCode: plan.unit.code,
+        area,
+        memberCount: household.memberCount,
+        status: got,
+        households: 0,
+        people: 0,
+      };
+      reviews.households++;
+      reviews.people += household.memberCount;
+      householdYearTally.set(reviewKey, reviews);
       // Support in the year: the commune fund pays the Tết gift of a listed household when it can.
       const visits: [SupportKind, bigint, string | null][] = [];
       if (target !== NOT) {
@@ -208,6 +235,7 @@ export function buildCommune(
           amountVnd: amount,
           givenOn: dayIn(rng, kind === SupportKind.TET_GIFT ? WINDOWS[y]!.tet : WINDOWS[y]!.rest),
           fundId: paidBy,
+          recipientStatus: got,
         } as SupportEvent;
         out.support.push(e);
         if (paidBy) book.post(paidBy, e.givenOn, FundEntryKind.SUPPORT, -amount, "SupportEvent", e.id);
@@ -216,6 +244,21 @@ export function buildCommune(
         t.visits++;
         t.amount += amount;
         supportTally.set(key, t);
+        const payer = paidBy === null ? 0 : 1;
+        const monthKey =
+          (((year * 100 + Number(e.givenOn.slice(5, 7))) * 10 + KIND_INDEX[kind]) * 10 + payer) * 10 + target;
+        const inMonth = supportMonthTally.get(monthKey) ?? {
+          month: e.givenOn.slice(0, 7),
+          communeCode: plan.unit.code,
+          kind,
+          funding: fundings[payer]!,
+          recipientStatus: got,
+          events: 0,
+          amountVnd: 0n,
+        };
+        inMonth.events++;
+        inMonth.amountVnd += amount;
+        supportMonthTally.set(monthKey, inMonth);
       }
     }
     out.everPoor.push(ever);
@@ -230,6 +273,8 @@ export function buildCommune(
     }
     out.tallies.push({ communeCode: plan.unit.code, year, households: n, poor, nearPoor: near } as PovertyTally);
   });
+  out.householdYearTallies = [...householdYearTally.values()];
+  out.supportMonthTallies = [...supportMonthTally.values()];
   for (const [key, t] of supportTally) {
     out.supportTallies.push({
       communeCode: plan.unit.code,

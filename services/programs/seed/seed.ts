@@ -1,12 +1,14 @@
 import type { DataSource } from "typeorm";
 import { BulkLoad, SeededRandom, type SeedProgress } from "@danvan/kit/seeding";
 import { Household } from "../src/households/household.entity.js";
+import { HouseholdYearTally } from "../src/households/household-year-tally.entity.js";
 import { PovertyClassification, PovertyTally } from "../src/poverty/poverty-classification.entity.js";
 import { Fund, FundEntry } from "../src/fund/fund.entity.js";
 import { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
 import { FundYearTally } from "../src/fund/fund-year-tally.entity.js";
 import { SupportTally } from "../src/support/support-tally.entity.js";
 import { SupportEvent } from "../src/support/support-event.entity.js";
+import { SupportMonthTally } from "../src/support/support-month-tally.entity.js";
 import { SolidarityHouse } from "../src/houses/solidarity-house.entity.js";
 import { HouseTally } from "../src/houses/house-tally.entity.js";
 import { HouseStatus } from "../src/houses/house-enums.js";
@@ -27,8 +29,10 @@ const VISITS_PER_HOUSEHOLD_YEAR = 0.65;
 /**
  * Loads the deterministic programs dataset with the bulk loader, commune by commune (so memory
  * stays flat at full scale): households and their reviews 2010–2019 with exact per-commune
- * tallies, support events, houses; contributions and transfers; the fund ledger and its year
- * tallies; models and projects. The funds go last: their presence marks a complete load.
+ * tallies, support events, houses, and the analysts' household-year and support-month rollups
+ * (summed while the rows are generated, written like the rows); contributions and transfers; the
+ * fund ledger and its year tallies; models and projects. The funds go last: their presence marks
+ * a complete load.
  */
 export async function seedPrograms(
   ds: DataSource,
@@ -51,6 +55,8 @@ export async function seedPrograms(
       SupportTally,
       SolidarityHouse,
       HouseTally,
+      HouseholdYearTally,
+      SupportMonthTally,
       Contribution,
       FundTransfer,
       FundEntry,
@@ -74,6 +80,10 @@ export async function seedPrograms(
         plans.reduce((s, p) => s + p.housesHandedOver, 0),
       ),
       houseTally: load.table(HouseTally, plans.length * years * 2),
+      // The analysts' rollups, sized for the progress bar: sizes 1–7 and three statuses a year;
+      // six kinds, three statuses and the Tết gifts a month.
+      householdYearTally: load.table(HouseholdYearTally, plans.length * years * 7 * 3),
+      supportMonthTally: load.table(SupportMonthTally, plans.length * years * (11 * 6 * 3 + 2 * 2)),
     };
     let supportId = 0;
     let houseId = 0;
@@ -84,6 +94,8 @@ export async function seedPrograms(
       await w.tally.writeMany(rows.tallies);
       await w.support.writeMany(rows.support);
       await w.supportTally.writeMany(rows.supportTallies);
+      await w.householdYearTally.writeMany(rows.householdYearTallies);
+      await w.supportMonthTally.writeMany(rows.supportMonthTallies);
       const houses = buildHouses(rng, plan, rows.everPoor, book, () => ++houseId);
       await w.house.writeMany(houses);
       await w.houseTally.writeMany(handOverTallies(houses));

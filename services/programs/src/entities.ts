@@ -1,5 +1,6 @@
 import { recordKeepingEntities } from "@danvan/kit";
 import { Household } from "./households/household.entity.js";
+import { HouseholdYearTally } from "./households/household-year-tally.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty/poverty-standard.entity.js";
 import { PovertyClassification, PovertyTally } from "./poverty/poverty-classification.entity.js";
 import { Fund, FundEntry } from "./fund/fund.entity.js";
@@ -7,6 +8,7 @@ import { Contribution, FundTransfer } from "./fund/contribution.entity.js";
 import { FundYearTally } from "./fund/fund-year-tally.entity.js";
 import { SupportEvent } from "./support/support-event.entity.js";
 import { SupportTally } from "./support/support-tally.entity.js";
+import { SupportMonthTally } from "./support/support-month-tally.entity.js";
 import { SolidarityHouse } from "./houses/solidarity-house.entity.js";
 import { HouseTally } from "./houses/house-tally.entity.js";
 import { MobilisationModel } from "./models/mobilisation-model.entity.js";
@@ -30,5 +32,7 @@ export const entities = [
   HouseTally,
   MobilisationModel,
   MemberProject,
+  HouseholdYearTally,
+  SupportMonthTally,
   ...recordKeepingEntities,
 ];

@@ -36,6 +36,9 @@ export const programsMessage = defineMessages(
     deprivationsOver: "must be at most {{max}} under the standard {{standard}}",
     expectedVersionToRevise: "is required to revise an existing review",
 
+    // The analysts' aggregates.
+    memberCountAboveMax: "must not be more than memberCountMax",
+
     // Committees, models and projects.
     unitOutsideCommittee: "must be the committee's unit or a unit below it",
 
@@ -93,6 +96,8 @@ export const programsMessage = defineMessages(
     noStandard: "không có chuẩn nghèo nào áp dụng cho năm này",
     deprivationsOver: "chỉ được tối đa {{max}} theo chuẩn {{standard}}",
     expectedVersionToRevise: "là bắt buộc khi sửa kết quả bình xét đã có",
+
+    memberCountAboveMax: "không được lớn hơn memberCountMax",
 
     unitOutsideCommittee: "phải là đơn vị hành chính của tổ chức hoặc một đơn vị cấp dưới của đơn vị đó",
 

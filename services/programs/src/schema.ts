@@ -18,6 +18,7 @@ import { SupportResolver } from "./support/support.resolver.js";
 import { HouseholdSupportResolver } from "./support/household-support.resolver.js";
 import { AdministrativeUnitFieldsResolver } from "./federation/administrative-unit.resolver.js";
 import { OrganisationFieldsResolver } from "./federation/organisation.resolver.js";
+import { AggregatesResolver } from "./aggregates/aggregates.resolver.js";
 
 /** The programs subgraph: owns Household; adds fields to AdministrativeUnit and Organisation. */
 export function buildProgramsSchema(): Promise<GraphQLSchema> {
@@ -40,6 +41,7 @@ export function buildProgramsSchema(): Promise<GraphQLSchema> {
       ModelMutationsResolver,
       MemberProjectResolver,
       ProjectMutationsResolver,
+      AggregatesResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

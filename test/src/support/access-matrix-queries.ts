@@ -134,7 +134,31 @@ export function locators(s: Samples): Record<string, Locator> {
     PovertyStatistics: one(`povertyStatistics(unitCode: "${DISTRICT}", year: 2019)`, "povertyStatistics"),
     PovertyStandard: nested("povertyStandards", [], ["povertyStandards", 0]),
     PovertyThreshold: nested("povertyStandards", ["thresholds"], ["povertyStandards", 0, "thresholds", 0]),
+    ...aggregateLocators(),
   };
+}
+
+/** The analysts' aggregates, grouped so that every cell counts 5 or more (none suppressed). */
+const AGGREGATE_ARGS: Record<string, string> = {
+  householdAggregate: `year: 2019, unitCode: "${DISTRICT}", groupBy: [AREA]`,
+  supportAggregate: `unitCode: "${DISTRICT}", from: "2019-01-01", to: "2019-12-31", groupBy: [KIND]`,
+  contributionAggregate: `unitCode: "${DISTRICT}", from: "2010-01-01", to: "2019-12-31", groupBy: [FORM]`,
+  houseAggregate: `unitCode: "${DISTRICT}", groupBy: [WORK_KIND]`,
+  petitionAggregate: `unitCode: "89", from: "2015-01-01", to: "2020-12-31", groupBy: [KIND]`,
+  memberAggregate: `unitCode: "89", asOf: "2019-12-31", groupBy: [ORGANISATION_KIND]`,
+};
+
+function aggregateLocators(): Record<string, Locator> {
+  const one = (root: string, key: string): Locator => ({ wrap: (sel) => `{ ${root} { ${sel} } }`, path: [key] });
+  return Object.fromEntries(
+    Object.entries(AGGREGATE_ARGS).flatMap(([field, args]) => {
+      const type = field.charAt(0).toUpperCase() + field.slice(1);
+      return [
+        [type, one(`${field}(${args})`, field)],
+        [`${type}Row`, nested(`${field}(${args})`, ["rows"], [field, "rows", 0])],
+      ];
+    }),
+  );
 }
 
 /** Root fields' arguments: the samples, in scope of the in-scope officer. */
@@ -167,6 +191,7 @@ export function rootArgs(s: Samples): Record<string, string> {
     fund: `id: "${s.fund}"`,
     povertyStatistics: `unitCode: "${DISTRICT}", year: 2019`,
     povertyStandards: "",
+    ...AGGREGATE_ARGS,
   };
 }
 

@@ -97,6 +97,21 @@ export const TYPE_POLICY: Readonly<Record<string, TypePolicy>> = {
   PovertyStatistics: { access: "public" },
   PovertyStandard: { access: "public" },
   PovertyThreshold: { access: "public" },
+  // The analysts' grouped aggregates (issue 18) are statistics: public. The public's member and
+  // petition cells under 5 are suppressed (tested in their subgraphs); the matrix groups so that
+  // no cell is that small, and every role must then read the same figures.
+  HouseholdAggregate: { access: "public" },
+  HouseholdAggregateRow: { access: "public" },
+  SupportAggregate: { access: "public" },
+  SupportAggregateRow: { access: "public" },
+  ContributionAggregate: { access: "public" },
+  ContributionAggregateRow: { access: "public" },
+  HouseAggregate: { access: "public" },
+  HouseAggregateRow: { access: "public" },
+  PetitionAggregate: { access: "public" },
+  PetitionAggregateRow: { access: "public" },
+  MemberAggregate: { access: "public" },
+  MemberAggregateRow: { access: "public" },
 };
 
 export function accessOf(type: string, field: string): Access | undefined {

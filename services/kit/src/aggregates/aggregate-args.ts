@@ -30,8 +30,9 @@ export function checkGrouping<D extends string>(args: {
   orderBy?: readonly { by: string }[] | null;
   first?: number | null;
   measures: readonly string[];
+  filter?: object | null;
 }): void {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = [...filterListProblems(args.filter)];
   args.groupBy.forEach((d, i) => {
     if (args.groupBy.indexOf(d) !== i) problems.push({ path: `groupBy.${i}`, message: kitMessage("dimensionTwice") });
   });
@@ -44,4 +45,14 @@ export function checkGrouping<D extends string>(args: {
   if (args.first != null && (args.first < 1 || args.first > AGGREGATE_MAX_ROWS))
     problems.push({ path: "first", message: kitMessage("between", { min: 1, max: AGGREGATE_MAX_ROWS }) });
   if (problems.length) throw new BadUserInputError(problems);
+}
+
+/**
+ * A filter's lists that are given must name something: an empty list would match nothing, which
+ * is never what an analyst means (every aggregate refuses it the same way, by path).
+ */
+export function filterListProblems(filter: object | null | undefined): FieldProblem[] {
+  return Object.entries(filter ?? {})
+    .filter(([, values]) => Array.isArray(values) && values.length === 0)
+    .map(([name]) => ({ path: `filter.${name}`, message: kitMessage("arrayNotEmpty") }));
 }

@@ -8,6 +8,7 @@ import { Gender, MemberStatus } from "./member-status.js";
 @Entity("member")
 @Index("ix_member_organisation", ["organisationId", "id"])
 @Index("ix_member_joined", ["organisationId", "joinedOn"])
+@Index("ix_member_as_of", ["organisationId", "joinedOn", "leftOn", "gender", "birthYear"])
 export class Member {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: "integer" })

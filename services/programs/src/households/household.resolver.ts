@@ -23,6 +23,7 @@ import { assertCanReadHousehold, HOUSEHOLD_READERS, seesPersonalData } from "./h
 import { HouseholdConnection } from "./household-connection.type.js";
 import { requireHousehold } from "./household-lookup.js";
 import { householdsOf } from "./household-pages.js";
+import { retallyHousehold } from "./household-year-tally.js";
 
 function defaultUnit(identity: Identity): string {
   return identity.unitCode ?? "89";
@@ -123,6 +124,8 @@ export class HouseholdResolver {
         set,
         programsMessage("thingHousehold"),
       );
+      // The analysts' household-year tally counts every review with the household's area and size.
+      await retallyHousehold(m, before.id, before, after);
       await audit(m, ctx, {
         action: "updateHousehold",
         entityType: "Household",

@@ -41,8 +41,8 @@ export async function handedOverHouses(
   return rows.map((r) => ({ communeCode: String(r.commune_code), year: Number(r.y), kind: r.kind, n: Number(r.n) }));
 }
 
-/** The date a house reached the state it is in now. */
-const CURRENT_STEP_ON = `CASE h.status
+/** The date a house `h` reached the state it is in now (houseStatistics' period filters on it). */
+export const CURRENT_STEP_ON = `CASE h.status
     WHEN '${HouseStatus.PROPOSED}' THEN h.proposed_on
     WHEN '${HouseStatus.APPROVED}' THEN h.approved_on
     WHEN '${HouseStatus.UNDER_CONSTRUCTION}' THEN h.construction_started_on

@@ -1,7 +1,10 @@
 import type { EntityManager } from "typeorm";
 import { BadUserInputError, ConflictError, kitMessage } from "@danvan/kit";
 import type { Household } from "../households/household.entity.js";
+import { lockHousehold } from "../households/household-lock.js";
+import { tallyReview } from "../households/household-year-tally.js";
 import { programsMessage } from "../messages.js";
+import { moveRecipientStatus } from "../support/support-month-tally.js";
 import { classify } from "./classify.js";
 import { PovertyClassification } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
@@ -16,7 +19,9 @@ const delta = (status: PovertyStatus, sign: 1 | -1) => ({
 /**
  * Records (or revises) a household's review for a year, inside the caller's transaction: the
  * standard in force that year classifies it, the move from last year is derived, next year's
- * move is re-derived, and the commune's tally changes by exactly the difference.
+ * move is re-derived, and the commune's tally changes by exactly the difference, as do the
+ * analysts' rollups: the household-year tally, and the support of that household in that year
+ * (counted under the recipient's status of the year).
  */
 export async function recordClassification(
   m: EntityManager,
@@ -50,6 +55,7 @@ export async function recordClassification(
       minDeprivations: threshold.minDeprivations,
     },
   );
+  await lockHousehold(m, household.id);
   const [existing, previous, next] = await Promise.all([
     m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year }),
     m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year - 1 }),
@@ -83,6 +89,10 @@ export async function recordClassification(
       poor: old.poor + now.poor,
       nearPoor: old.nearPoor + now.nearPoor,
     });
+    if (existing.status !== status) {
+      await tallyReview(m, household.id, input.year, existing.status, -1);
+      await tallyReview(m, household.id, input.year, status, 1);
+    }
   } else {
     await m.insert(PovertyClassification, {
       ...values,
@@ -93,7 +103,9 @@ export async function recordClassification(
       version: 1,
     });
     await adjustTally(m, household.communeCode, input.year, { households: 1, ...delta(status, 1) });
+    await tallyReview(m, household.id, input.year, status, 1);
   }
+  await moveRecipientStatus(m, household.id, input.year, existing?.status ?? null, status);
   if (next) {
     await m.update(
       PovertyClassification,

@@ -34,4 +34,12 @@ export class SupportEvent {
   /** The fund that paid, if any. */
   @Column({ name: "fund_id", type: "varchar", length: 16, nullable: true })
   fundId: string | null;
+
+  /**
+   * The household's poverty status at its review of the year the support was given, as that
+   * review stands (null while there is none): set when the event is written, kept by every
+   * review (support-month-tally.ts). The analysts' RECIPIENT_STATUS reads it.
+   */
+  @Column({ name: "recipient_status", type: "varchar", length: 10, nullable: true })
+  recipientStatus: string | null;
 }

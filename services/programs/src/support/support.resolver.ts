@@ -7,8 +7,10 @@ import { FundEntryKind } from "../fund/fund-enums.js";
 import { requireFund } from "../fund/fund-lookup.js";
 import { postEntry } from "../fund/ledger.js";
 import { Household } from "../households/household.entity.js";
+import { lockHousehold } from "../households/household-lock.js";
 import { requireHousehold } from "../households/household-lookup.js";
 import { SupportEvent } from "./support-event.entity.js";
+import { recipientStatusOf, tallySupportMonth } from "./support-month-tally.js";
 import { tallySupport } from "./support-tally.js";
 import { RecordSupportInput } from "./support.input.js";
 
@@ -43,6 +45,7 @@ export class SupportResolver {
       SupportEvent,
       { key: input.idempotencyKey, operation: "recordSupport" },
       async (m) => {
+        await lockHousehold(m, household.id);
         const inserted = await m.insert(SupportEvent, {
           householdId: household.id,
           communeCode: household.communeCode,
@@ -50,6 +53,7 @@ export class SupportResolver {
           amountVnd: amount,
           givenOn: input.givenOn,
           fundId: input.fundId ?? null,
+          recipientStatus: await recipientStatusOf(m, household.id, Number(input.givenOn.slice(0, 4))),
         });
         const eventId = Number(inserted.identifiers[0]!.id);
         await tallySupport(m, {
@@ -58,6 +62,7 @@ export class SupportResolver {
           kind: input.kind,
           amountVnd: amount,
         });
+        await tallySupportMonth(m, eventId);
         if (input.fundId) {
           await postEntry(m, {
             fundId: input.fundId,

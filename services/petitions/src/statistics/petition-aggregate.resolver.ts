@@ -1,0 +1,46 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from "type-graphql";
+import { DateScalar } from "@danvan/kit";
+import type { PetitionsContext } from "../context.js";
+import { petitionAggregate } from "./petition-aggregate.js";
+import { selects } from "./selected-fields.js";
+import {
+  PetitionAggregate,
+  PetitionAggregateFilter,
+  PetitionAggregateOrder,
+  PetitionDimension,
+} from "./petition-aggregate.type.js";
+
+/** The analysts' grouped petition figures: public statistics, small cells suppressed for the public. */
+@Resolver(() => PetitionAggregate)
+export class PetitionAggregateResolver {
+  @Query(() => PetitionAggregate, {
+    nullable: true,
+    description:
+      "Petitions received in a period in a unit and the units below it, grouped by up to four dimensions; any grouping adds up to petitionStatistics of the same unit and period. The public sees a group under 5 petitions as suppressed; analysts, administrators and officers in their own units see every group.",
+  })
+  petitionAggregate(
+    @Arg("unitCode", () => ID, { description: "The unit (province, district or commune) whose petitions are counted." })
+    unitCode: string,
+    @Arg("from", () => DateScalar, { description: "First day of receipt counted." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of receipt counted." }) to: string,
+    @Arg("groupBy", () => [PetitionDimension], {
+      description: "The dimensions to group by, each once, at most four; none gives one row of totals.",
+    })
+    groupBy: PetitionDimension[],
+    @Arg("filter", () => PetitionAggregateFilter, { nullable: true, description: "Which petitions to count." })
+    filter: PetitionAggregateFilter | null,
+    @Arg("orderBy", () => [PetitionAggregateOrder], {
+      nullable: true,
+      description: "Sort keys, each a grouped dimension or a measure; then the dimensions in grouping order.",
+    })
+    orderBy: PetitionAggregateOrder[] | null,
+    @Arg("first", () => Int, { nullable: true, description: "How many rows to return: 1 to 1,000, 100 by default." })
+    first: number | null,
+    @Ctx() ctx: PetitionsContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PetitionAggregate> {
+    const withMedian = selects(info, ["rows", "medianDaysToResolve"]);
+    return petitionAggregate(ctx.ds, ctx.identity, { unitCode, from, to, groupBy, filter, orderBy, first, withMedian });
+  }
+}

@@ -1,0 +1,235 @@
+import type { DataSource } from "typeorm";
+import {
+  BadUserInputError,
+  checkUnitArgument,
+  communesIn,
+  kitMessage,
+  placeholders,
+  todayInProvince,
+  type Identity,
+} from "@danvan/kit";
+import {
+  aggregateRowLimit,
+  cellViewOf,
+  checkGrouping,
+  declarationOrderSql,
+  restrictedSql,
+  type SortDirection,
+  sortTerms,
+  suppressSmallCells,
+  timeBucketSql,
+  visibleMeasureSql,
+} from "@danvan/kit/aggregates";
+import { unitRef } from "@danvan/kit/federation";
+import { OPEN_STATUSES } from "../lifecycle/index.js";
+import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
+import {
+  PETITION_MEASURES,
+  PetitionDimension,
+  type PetitionAggregate,
+  type PetitionAggregateFilter,
+  type PetitionAggregateOrder,
+  type PetitionAggregateRow,
+  type PetitionMeasure,
+} from "./petition-aggregate.type.js";
+
+export interface PetitionAggregateArgs {
+  unitCode: string;
+  from: string;
+  to: string;
+  groupBy: readonly PetitionDimension[];
+  filter?: PetitionAggregateFilter | null;
+  orderBy?: readonly PetitionAggregateOrder[] | null;
+  first?: number | null;
+  /** False when the caller neither reads nor sorts by medianDaysToResolve: the median's work is skipped. */
+  withMedian?: boolean;
+}
+
+/** Each dimension's column in the statement, and how it is computed from a petition row. */
+const COLUMN: Record<PetitionDimension, string> = {
+  DISTRICT: "g_district",
+  COMMUNE: "g_commune",
+  MONTH: "g_month",
+  QUARTER: "g_quarter",
+  YEAR: "g_year",
+  KIND: "g_kind",
+  STATUS: "g_status",
+  ON_TIME: "g_on_time",
+};
+
+const RESOLVED = `'${PetitionStatus.RESOLVED}'`;
+const OPEN = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
+
+function dimensionSql(d: PetitionDimension): string {
+  switch (d) {
+    case PetitionDimension.DISTRICT:
+      return "p.district_code";
+    case PetitionDimension.COMMUNE:
+      return "p.commune_code";
+    case PetitionDimension.MONTH:
+    case PetitionDimension.QUARTER:
+    case PetitionDimension.YEAR:
+      return timeBucketSql(d, "p.received_on");
+    case PetitionDimension.KIND:
+      return "p.kind";
+    case PetitionDimension.STATUS:
+      return "p.status";
+    case PetitionDimension.ON_TIME:
+      // petitionStatistics' rule: resolved by the deadline, or with none to meet.
+      return `CASE WHEN p.status = ${RESOLVED} THEN CASE WHEN p.due_on IS NULL OR p.closed_on <= p.due_on THEN 1 ELSE 0 END END`;
+  }
+}
+
+/** Places by code, time ascending (the strings sort so), enums in declaration order, false before true. */
+function dimensionSortKey(d: PetitionDimension): string {
+  if (d === PetitionDimension.KIND) return declarationOrderSql(COLUMN.KIND, Object.values(PetitionKind));
+  if (d === PetitionDimension.STATUS) return declarationOrderSql(COLUMN.STATUS, Object.values(PetitionStatus));
+  return COLUMN[d];
+}
+
+const MEASURE_COLUMN: Record<PetitionMeasure, string> = {
+  RECEIVED: "received",
+  RESOLVED: "resolved",
+  RESOLVED_ON_TIME: "resolved_on_time",
+  OVERDUE: "overdue",
+  MEDIAN_DAYS_TO_RESOLVE: "median_days",
+};
+
+const isMeasure = (by: string): by is PetitionMeasure => (PETITION_MEASURES as readonly string[]).includes(by);
+
+/**
+ * The `grouped` CTE (with those it needs) over `base`: the counts as petitionStatistics counts
+ * them and, when asked for, the median days to resolve. The median comes from each group's
+ * histogram of days to resolve (a cell per day; unresolved petitions in a cell of their own, d
+ * null), small beside the rows: a running count over it (a window function) finds the middle one
+ * or two, as petitionStatistics' median does.
+ */
+function figuresSql(cols: readonly string[], param: (v: unknown) => string, withMedian: boolean): string {
+  const dims = cols.map((c) => `${c}, `).join("");
+  const groupBy = (extra: string[] = []) =>
+    cols.length + extra.length ? ` GROUP BY ${[...cols, ...extra].join(", ")}` : "";
+  const counts = `COUNT(*) AS n,
+      SUM(CASE WHEN st = ${RESOLVED} THEN 1 ELSE 0 END) AS resolved,
+      SUM(CASE WHEN st = ${RESOLVED} AND (due IS NULL OR closed <= due) THEN 1 ELSE 0 END) AS resolved_on_time,
+      SUM(CASE WHEN (st IN (${OPEN}) AND due < ${param(todayInProvince())}) OR (st = ${RESOLVED} AND closed > due) THEN 1 ELSE 0 END) AS overdue`;
+  if (!withMedian)
+    return `grouped AS (SELECT ${dims}${counts.replace("COUNT(*) AS n", "COUNT(*) AS received")},
+      CAST(NULL AS INTEGER) AS median_days FROM base${groupBy()})`;
+  const resolvedDays = `CASE WHEN st = ${RESOLVED} THEN days END`;
+  const cells = `SELECT ${dims}${resolvedDays} AS d, ${counts} FROM base${groupBy([resolvedDays])}`;
+  const partition = cols.length ? `PARTITION BY ${cols.join(", ")}` : "";
+  const resolvedIn = "CASE WHEN d IS NULL THEN 0 ELSE n END";
+  // k is a whole number on both databases (PostgreSQL sums a count as numeric), so (k + 1) / 2 divides as integers.
+  const ranked = `SELECT cells.*,
+      SUM(${resolvedIn}) OVER (${partition} ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
+      CAST(SUM(${resolvedIn}) OVER (${partition}) AS INTEGER) AS k
+    FROM cells`;
+  const middle = (at: string) => `MIN(CASE WHEN d IS NOT NULL AND upto >= ${at} THEN d END)`;
+  const grouped = `SELECT ${dims}SUM(n) AS received, SUM(resolved) AS resolved,
+      SUM(resolved_on_time) AS resolved_on_time, SUM(overdue) AS overdue,
+      (${middle("(k + 1) / 2")} + ${middle("(k + 2) / 2")}) / 2.0 AS median_days
+    FROM ranked${groupBy()}`;
+  return `cells AS (${cells}), ranked AS (${ranked}), grouped AS (${grouped})`;
+}
+
+/** The period and grouping's faults, by path (BAD_USER_INPUT), and an unknown unit (NOT_FOUND). */
+export function checkPetitionAggregateArgs(args: PetitionAggregateArgs): void {
+  checkUnitArgument(args.unitCode);
+  if (args.from > args.to) throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
+  checkGrouping({
+    groupBy: args.groupBy,
+    orderBy: args.orderBy,
+    first: args.first,
+    measures: PETITION_MEASURES,
+    filter: args.filter,
+  });
+}
+
+/**
+ * Petitions received in [from, to] in a unit and the units below it, grouped in one SQL
+ * statement on both databases (figuresSql), sorted in SQL, the number of groups counted by
+ * `COUNT(*) OVER ()` before `first`; the caller's small cells suppressed (the kit's cell-view.ts).
+ */
+export async function petitionAggregate(
+  ds: DataSource,
+  identity: Identity,
+  args: PetitionAggregateArgs,
+): Promise<PetitionAggregate> {
+  checkPetitionAggregateArgs(args);
+  const params: unknown[] = [];
+  const param = (v: unknown) => (params.push(v), "?");
+  const list = (values: readonly unknown[]) => values.map(param).join(", ");
+
+  const dims = args.groupBy;
+  const cols = dims.map((d) => COLUMN[d]);
+  const days =
+    ds.options.type === "postgres"
+      ? "(p.closed_on - p.received_on)"
+      : "CAST(julianday(p.closed_on) - julianday(p.received_on) AS INTEGER)";
+
+  const where = [
+    `p.commune_code IN (${list(communesIn(args.unitCode))})`,
+    `p.received_on >= ${param(args.from)}`,
+    `p.received_on <= ${param(args.to)}`,
+  ];
+  const { kinds, statuses } = args.filter ?? {};
+  if (kinds) where.push(kinds.length ? `p.kind IN (${list(kinds)})` : "1 = 0");
+  if (statuses) where.push(statuses.length ? `p.status IN (${list(statuses)})` : "1 = 0");
+
+  const base = `SELECT ${dims.map((d) => `${dimensionSql(d)} AS ${COLUMN[d]}, `).join("")}
+      p.status AS st, p.due_on AS due, p.closed_on AS closed, ${days} AS days
+    FROM petition p WHERE ${where.join(" AND ")}`;
+  const sortsByMedian = (args.orderBy ?? []).some((o) => (o.by as string) === "MEDIAN_DAYS_TO_RESOLVE");
+  const figuresCtes = figuresSql(cols, param, args.withMedian !== false || sortsByMedian);
+  const places = dims.filter((d) => d === "DISTRICT" || d === "COMMUNE").map((d) => COLUMN[d]);
+  const viewed = `SELECT grouped.*, ${restrictedSql(cellViewOf(identity, args.unitCode), places, param)} AS restricted FROM grouped`;
+
+  const order: string[] = [];
+  for (const o of args.orderBy ?? []) {
+    const direction = (o.direction ?? "DESC") as SortDirection;
+    const key = isMeasure(o.by)
+      ? visibleMeasureSql(MEASURE_COLUMN[o.by], MEASURE_COLUMN.RECEIVED)
+      : dimensionSortKey(o.by as string as PetitionDimension);
+    order.push(sortTerms(key, direction));
+  }
+  for (const d of dims) {
+    if (!(args.orderBy ?? []).some((o) => (o.by as string) === d)) order.push(sortTerms(dimensionSortKey(d), "ASC"));
+  }
+
+  const sql = `WITH base AS (${base}), ${figuresCtes}, viewed AS (${viewed})
+    SELECT viewed.*, COUNT(*) OVER () AS total_rows FROM viewed
+    ${order.length ? `ORDER BY ${order.join(", ")}` : ""} LIMIT ${param(aggregateRowLimit(args.first))}`;
+  const found = (await ds.query(placeholders(ds, sql), params)) as Record<string, string | number | null>[];
+
+  const measures = ["received", "resolved", "resolvedOnTime", "overdue", "medianDaysToResolve"] as const;
+  const count = (v: string | number | null) => Number(v ?? 0);
+  const rows = found.map((r): PetitionAggregateRow => {
+    const text = (d: PetitionDimension) => (dims.includes(d) && r[COLUMN[d]] != null ? String(r[COLUMN[d]]) : null);
+    const figures = {
+      received: count(r.received),
+      resolved: count(r.resolved),
+      resolvedOnTime: count(r.resolved_on_time),
+      overdue: count(r.overdue),
+      medianDaysToResolve: r.median_days == null ? null : Number(r.median_days),
+    };
+    const shown =
+      Number(r.restricted) === 1
+        ? suppressSmallCells([figures], "received", measures)[0]!
+        : { ...figures, suppressed: false };
+    const district = text(PetitionDimension.DISTRICT);
+    const commune = text(PetitionDimension.COMMUNE);
+    const onTime = text(PetitionDimension.ON_TIME);
+    return {
+      district: district ? unitRef(district) : null,
+      commune: commune ? unitRef(commune) : null,
+      month: text(PetitionDimension.MONTH),
+      quarter: text(PetitionDimension.QUARTER),
+      year: text(PetitionDimension.YEAR),
+      kind: text(PetitionDimension.KIND) as PetitionKind | null,
+      status: text(PetitionDimension.STATUS) as PetitionStatus | null,
+      onTime: onTime === null ? null : Number(onTime) === 1,
+      ...shown,
+    };
+  });
+  return { rows, totalRows: found.length ? Number(found[0]!.total_rows) : 0 };
+}

@@ -1,0 +1,254 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { unitByCode } from "@danvan/kit";
+import { ADMIN, startHarness, type Harness } from "../testing/harness.js";
+import { dataOf, sql } from "./aggregate-oracle.fixture.js";
+
+/**
+ * The analysts' rollups (household_year_tally, support_month_tally) after each kind of write
+ * equal what the base tables say, recomputed here in JavaScript from the rows; and the
+ * migration, run again on the same rows, fills exactly what the seed and the writes kept.
+ */
+
+const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id version } }`;
+const UPDATE = `mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { id version } }`;
+const CLASSIFY = `mutation($input: ClassifyHouseholdInput!) { classifyHousehold(input: $input) { status version } }`;
+const SUPPORT = `mutation($input: RecordSupportInput!) { recordSupport(input: $input) { id } }`;
+const BY_STATUS = `query($unit: ID!, $from: Date!, $to: Date!) {
+  supportAggregate(unitCode: $unit, from: $from, to: $to, groupBy: [RECIPIENT_STATUS, FUNDING_SOURCE]) {
+    rows { recipientStatus fundingSource events amountVnd }
+  }
+}`;
+
+type Counts = Map<string, string>;
+
+describe("the analysts' rollups stay exact through every write, and the migration refills them the same", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h.close());
+
+  const run = async (query: string, input: Record<string, unknown>) => {
+    const r = await h.run(query, { identity: ADMIN, variables: { input } });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    return Object.values(r.data!)[0] as Record<string, unknown>;
+  };
+
+  /** household_year_tally's non-empty rows, and the same recomputed from the reviews and households. */
+  const householdTallies = async (): Promise<[Counts, Counts]> => {
+    const kept = await sql(h, "SELECT * FROM household_year_tally WHERE households <> 0");
+    const rows = await sql(
+      h,
+      `SELECT pc.year, pc.commune_code, h.area, h.member_count, pc.status
+         FROM poverty_classification pc JOIN household h ON h.id = pc.household_id`,
+    );
+    const expected = new Map<string, [number, number]>();
+    for (const r of rows) {
+      const key = [r.year, r.commune_code, r.area, r.member_count, r.status].map(String).join("|");
+      const [n, p] = expected.get(key) ?? [0, 0];
+      expected.set(key, [n + 1, p + Number(r.member_count)]);
+    }
+    return [
+      new Map(
+        kept.map((r) => [
+          [r.year, r.commune_code, r.area, r.member_count, r.status].map(String).join("|"),
+          `${String(r.households)}/${String(r.people)}`,
+        ]),
+      ),
+      new Map([...expected].map(([k, [n, p]]) => [k, `${n}/${p}`])),
+    ];
+  };
+
+  /** support_month_tally's non-empty rows, and the same recomputed from the events, their funds and reviews. */
+  const supportTallies = async (): Promise<[Counts, Counts]> => {
+    const kept = await sql(h, "SELECT * FROM support_month_tally WHERE events <> 0");
+    const reviews = await sql(h, "SELECT household_id, year, status FROM poverty_classification");
+    const status = new Map(reviews.map((r) => [`${String(r.household_id)}:${String(r.year)}`, String(r.status)]));
+    const funds = new Map(
+      (await sql(h, "SELECT id, unit_code FROM fund")).map((f) => [String(f.id), String(f.unit_code)]),
+    );
+    const expected = new Map<string, [number, bigint]>();
+    for (const e of await sql(
+      h,
+      "SELECT household_id, commune_code, kind, fund_id, given_on, amount_vnd, recipient_status FROM support_event",
+    )) {
+      const date = String(e.given_on);
+      const funding = e.fund_id === null ? "NOT_THE_FUND" : `${unitByCode(funds.get(String(e.fund_id))!)!.level}_FUND`;
+      const recipient = status.get(`${String(e.household_id)}:${date.slice(0, 4)}`) ?? "UNREVIEWED";
+      // The event's own column says what the review says.
+      assert.equal(e.recipient_status ?? "UNREVIEWED", recipient, `the recipient's status of an event of ${date}`);
+      const key = [date.slice(0, 7), e.commune_code, e.kind, funding, recipient].map(String).join("|");
+      const [n, a] = expected.get(key) ?? [0, 0n];
+      expected.set(key, [n + 1, a + BigInt(String(e.amount_vnd))]);
+    }
+    return [
+      new Map(
+        kept.map((r) => [
+          [r.month, r.commune_code, r.kind, r.funding, r.recipient_status].map(String).join("|"),
+          `${String(r.events)}/${String(r.amount_vnd)}`,
+        ]),
+      ),
+      new Map([...expected].map(([k, [n, a]]) => [k, `${n}/${a}`])),
+    ];
+  };
+
+  const assertExact = async (after: string) => {
+    const [households, householdsExpected] = await householdTallies();
+    assert.deepEqual(households, householdsExpected, `household_year_tally after ${after}`);
+    const [support, supportExpected] = await supportTallies();
+    assert.deepEqual(support, supportExpected, `support_month_tally after ${after}`);
+  };
+
+  let household: { id: string; version: number };
+  /**
+   * The 2020 support of the test's commune by recipient status and funding, read once from the
+   * month rollup (the whole year) and once from the events (a period whose months are all partial).
+   */
+  const supportIn2020 = async () => {
+    const answers = [];
+    for (const [from, to] of [
+      ["2020-01-01", "2020-12-31"],
+      ["2020-03-02", "2020-12-15"],
+    ]) {
+      const d = await dataOf(h, BY_STATUS, { unit: "30280", from, to });
+      answers.push(
+        (d.supportAggregate as { rows: Record<string, unknown>[] }).rows.map(
+          (r) => `${String(r.recipientStatus)} ${String(r.fundingSource)} ${String(r.events)} ${String(r.amountVnd)}`,
+        ),
+      );
+    }
+    assert.deepEqual(answers[1], answers[0], "the partial months read from the events say what the rollup says");
+    return answers[0]!;
+  };
+
+  it("the seed's rollups equal the rows", async () => {
+    await assertExact("the seed");
+  });
+
+  it("registering a household adds nothing; its first review counts it, with its size and area", async () => {
+    const before = await sql(h, "SELECT COUNT(*) AS n FROM household_year_tally");
+    household = (await run(REGISTER, {
+      communeCode: "30280",
+      headName: "Võ Văn Thử",
+      memberCount: 3,
+      area: "URBAN",
+      registeredOn: "2015-01-01",
+    })) as { id: string; version: number };
+    assert.deepEqual(await sql(h, "SELECT COUNT(*) AS n FROM household_year_tally"), before);
+    await run(CLASSIFY, {
+      householdId: household.id,
+      year: 2019,
+      monthlyIncomePerPersonVnd: 950_000,
+      deprivations: 1,
+      classifiedOn: "2019-11-30",
+    });
+    await assertExact("a first review");
+  });
+
+  it("support before the year's review counts as unreviewed; the review moves it to the status, a revision moves it again", async () => {
+    // One event paid by each level's fund and one by none, before any review of 2020.
+    for (const fundId of ["QVNN-30280", "QVNN-883", "QVNN-89", null])
+      await run(SUPPORT, {
+        householdId: household.id,
+        kind: "MEDICAL",
+        amountVnd: 100_000,
+        givenOn: "2020-03-05",
+        fundId,
+      });
+    await assertExact("support before the review");
+    assert.deepEqual(await supportIn2020(), [
+      "null COMMUNE_FUND 1 100000",
+      "null DISTRICT_FUND 1 100000",
+      "null PROVINCE_FUND 1 100000",
+      "null NOT_THE_FUND 1 100000",
+    ]);
+
+    const poor = await run(CLASSIFY, {
+      householdId: household.id,
+      year: 2020,
+      monthlyIncomePerPersonVnd: 100_000,
+      deprivations: 0,
+      classifiedOn: "2020-11-30",
+    });
+    assert.equal(poor.status, "POOR");
+    await assertExact("the year's review");
+    assert.deepEqual(await supportIn2020(), [
+      "POOR COMMUNE_FUND 1 100000",
+      "POOR DISTRICT_FUND 1 100000",
+      "POOR PROVINCE_FUND 1 100000",
+      "POOR NOT_THE_FUND 1 100000",
+    ]);
+
+    // Support recorded after the review counts under the status at once.
+    await run(SUPPORT, { householdId: household.id, kind: "STUDY", amountVnd: 250_000, givenOn: "2020-12-02" });
+    assert.deepEqual((await supportIn2020()).at(-1), "POOR NOT_THE_FUND 2 350000");
+
+    const revised = await run(CLASSIFY, {
+      householdId: household.id,
+      year: 2020,
+      monthlyIncomePerPersonVnd: 10_000_000,
+      deprivations: 0,
+      classifiedOn: "2020-12-10",
+      expectedVersion: poor.version,
+    });
+    assert.equal(revised.status, "NOT_POOR");
+    await assertExact("a revision of the review");
+    assert.deepEqual(await supportIn2020(), [
+      "NOT_POOR COMMUNE_FUND 1 100000",
+      "NOT_POOR DISTRICT_FUND 1 100000",
+      "NOT_POOR PROVINCE_FUND 1 100000",
+      "NOT_POOR NOT_THE_FUND 2 350000",
+    ]);
+    // A revision that keeps the status moves nothing.
+    await run(CLASSIFY, {
+      householdId: household.id,
+      year: 2020,
+      monthlyIncomePerPersonVnd: 9_000_000,
+      deprivations: 0,
+      classifiedOn: "2020-12-11",
+      expectedVersion: Number(revised.version),
+    });
+    await assertExact("a revision keeping the status");
+  });
+
+  it("a change of size or area moves every review of the household; a change of name moves none", async () => {
+    const [row] = await sql(h, "SELECT version FROM household WHERE id = ?", [Number(household.id)]);
+    let version = Number(row!.version);
+    for (const change of [
+      { memberCount: 6 },
+      { area: "RURAL" },
+      { memberCount: 2, area: "URBAN" },
+      { headName: "Võ Văn Khác" },
+    ]) {
+      const updated = await run(UPDATE, { householdId: household.id, expectedVersion: version, ...change });
+      version = Number(updated.version);
+      await assertExact(`updateHousehold ${Object.keys(change).join(", ")}`);
+    }
+    const [reviews] = await sql(
+      h,
+      "SELECT SUM(households) AS n, SUM(people) AS p FROM household_year_tally WHERE commune_code = '30280' AND member_count = 2 AND area = 'URBAN' AND year = 2020",
+    );
+    assert.deepEqual([Number(reviews!.n), Number(reviews!.p)], [1, 2], "the 2020 review counts 2 people now");
+  });
+
+  it("the migration, run again on these rows, fills the rollups exactly as the seed and the writes kept them", async () => {
+    const kept = await Promise.all([householdTallies(), supportTallies()]);
+    await h.ds.undoLastMigration({ transaction: "each" });
+    const runner = h.ds.createQueryRunner();
+    try {
+      assert.equal(
+        (await runner.getTables(["household_year_tally", "support_month_tally"])).length,
+        0,
+        "down drops both",
+      );
+    } finally {
+      await runner.release();
+    }
+    await h.ds.runMigrations({ transaction: "each" });
+    const refilled = await Promise.all([householdTallies(), supportTallies()]);
+    assert.deepEqual(refilled[0][0], kept[0][0]);
+    assert.deepEqual(refilled[1][0], kept[1][0]);
+    assert.ok(refilled[1][0].size > 100);
+  });
+});

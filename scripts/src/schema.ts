@@ -36,8 +36,9 @@ const opts = new Command()
     [] as string[],
   )
   .option("--declared <file>", "with --check: read declared breaking changes from this file instead")
+  .option("--all-safe", "list every safe change (by default the first 40)")
   .parse()
-  .opts<{ check?: boolean; release?: boolean; sdl: string[]; declared?: string }>();
+  .opts<{ check?: boolean; release?: boolean; sdl: string[]; declared?: string; allSafe?: boolean }>();
 
 const paths = defaultPaths(repoRoot);
 // npm runs scripts from the repository root; file arguments are relative to where the person typed the command.
@@ -75,7 +76,10 @@ async function main(): Promise<number> {
     // A release writes the files; trial SDL (--sdl) differs from the committed files by design.
     ...(files && opts.check && !opts.sdl.length ? { staleFiles: staleFiles({ files }) } : {}),
   });
-  const report = formatReport(result, { releasedApiFile: relative(paths, path.join(paths.releasedDir, API_FILE)) });
+  const report = formatReport(result, {
+    releasedApiFile: relative(paths, path.join(paths.releasedDir, API_FILE)),
+    ...(opts.allSafe ? { maxSafe: Number.POSITIVE_INFINITY } : {}),
+  });
   if (opts.check) {
     (result.ok ? console.log : console.error)(report);
     return result.ok ? 0 : 1;

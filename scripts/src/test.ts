@@ -38,8 +38,8 @@ const rank = (f: string) => {
  * pass: those that read none (the gateway's unit tests against fake subgraphs, the schema
  * checks, the deployment files, the settings list), and the gateway's own checks, decided
  * before or around any subgraph (query limits, safelisting, persisted queries, the subgraphs'
- * refusal of unsigned calls, the IDE page, a subgraph killed or frozen, tracing, the typed client's
- * shapes, the gateway's response cache).
+ * refusal of unsigned calls, the IDE and analyst pages, a subgraph killed or frozen, tracing, the
+ * typed client's shapes, the gateway's response cache, the input checks and the error contract).
  */
 const DATABASE_INDEPENDENT = [
   `gateway${path.sep}dist${path.sep}`,
@@ -57,6 +57,11 @@ const DATABASE_INDEPENDENT = [
   "tracing.e2e.",
   "typed-client.e2e.",
   "response-cache.e2e.",
+  // Pages, input checks and the error contract are the gateway's and the kit's: the subgraphs'
+  // own tests run their database-dependent parts (aggregates, validation) on both databases.
+  "analyst-page.browser.",
+  "input-errors.e2e.",
+  "error-contract.e2e.",
 ];
 /**
  * The scaffold test copies the repository, builds it and starts a whole federation with a new

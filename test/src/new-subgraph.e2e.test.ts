@@ -182,7 +182,8 @@ describe("npm run new:subgraph, in a temporary copy of the repository", { timeou
     const code = [`services/${NAME}`, "scripts/src/subgraphs.ts"];
     const touched = [...code, "package.json", "tsconfig.json", "scripts/tsconfig.json", "scripts/package.json"];
     const [check, eslint, prettier] = await Promise.all([
-      runIn(copy, ["scripts/dist/schema.js", "--check"]),
+      // Every safe change listed: the repository's own unreleased ones may be many.
+      runIn(copy, ["scripts/dist/schema.js", "--check", "--all-safe"]),
       runIn(copy, ["node_modules/eslint/bin/eslint.js", "--max-warnings", "0", ...code]),
       runIn(copy, ["node_modules/prettier/bin/prettier.cjs", "--check", ...touched]),
     ]);

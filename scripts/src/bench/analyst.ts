@@ -117,14 +117,27 @@ export async function analystOperations(
     "|---|---:|---:|---:|",
   );
   const ratios: number[] = [];
+  const graphs: number[] = [];
+  const sqls: number[] = [];
   for (const q of GROUPED_QUESTIONS) {
     const graph = throughGraph.get(q.operation);
     const sql = inSql.get(q.operation);
     if (graph === undefined || sql === undefined) continue;
     ratios.push(sql / graph);
+    graphs.push(graph);
+    sqls.push(sql);
     lines.push(`| ${q.operation} | ${ms(graph)} | ${ms(sql)} | ${(sql / graph).toFixed(2)} |`);
   }
-  lines.push(`| **median of the ${ratios.length}** | | | **${median(ratios).toFixed(2)}** |`);
+  const mid = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  lines.push(
+    `| **median of the ${ratios.length}** | **${ms(mid(graphs))}** | **${ms(mid(sqls))}** | **${(mid(sqls) / mid(graphs)).toFixed(2)}** |`,
+    "",
+    `Per question, the median ratio is ${mid(ratios).toFixed(2)}; the graph is slower than the SQL on ${ratios.filter((r) => r < 1).length} of ${ratios.length}`,
+    "(small fact tables, where one HTTP round trip, the plan and the units' names fetched from organisations outweigh the grouping).",
+  );
   console.log(lines.slice(-ratios.length - 1).join("\n"));
   return lines;
 }

@@ -17,7 +17,7 @@ import {
   MAX_DIMENSIONS,
   type AggregateEnumName,
 } from "./analyst-aggregates.js";
-import type { ModelAggregate, PageModel } from "./analyst-logic.js";
+import type { ModelAggregate, PageModel } from "./analyst-model.js";
 import {
   aggregateKey,
   aggregateNoteKey,

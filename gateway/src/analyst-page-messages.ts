@@ -1,0 +1,98 @@
+/**
+ * The analyst page's own words, a part of the `analyst` catalogue (analyst-messages.ts): its
+ * title, the question's form and the answer's headings. `{{name}}` is filled in by the page.
+ */
+
+/** In English. */
+const en = {
+  title: "Dân vận graph · Analyst page",
+  heading: "Analyst page",
+  intro:
+    "Group any agency's figures by place, time and category, in one request to the graph: a table, a chart and a ranking of units, a CSV to download and the query to reuse.",
+  otherLanguage: "Tiếng Việt",
+  otherLanguageTitle: "Xem trang này bằng tiếng Việt",
+  ideLink: "Open the IDE",
+  question: "The question",
+  aggregate: "Figures",
+  unit: "Unit",
+  year: "Year of the review",
+  from: "From",
+  to: "To",
+  asOf: "As of",
+  optionalFrom: "empty: from the first house",
+  optionalTo: "empty: to the last house",
+  optionalAsOf: "empty: today",
+  dimensions: "Group by (1 to 4 dimensions)",
+  dimensionN: "Dimension {{n}}",
+  dimensionNone: "— none —",
+  filters: "Filters (nothing ticked: everything)",
+  memberCountMin: "Household size from",
+  memberCountMax: "Household size up to",
+  sort: "Sort by",
+  sortNone: "the dimensions' order",
+  direction: "Order",
+  directionDesc: "largest first",
+  directionAsc: "smallest first",
+  first: "Rows at most",
+  caller: "Send as",
+  token: "Token",
+  tokenPlaceholder: "paste a token (overrides the role)",
+  tokenHelp:
+    "Without a token you are the public: cells under 5 of members and petitions are hidden. Analysts see every cell: run {{command}} and paste the token.",
+  run: "Show",
+  resultHeading: "The answer",
+  downloadCsv: "Download CSV",
+  copyQuery: "Copy the query",
+  querySummary: "The query sent (document and variables)",
+  chartHeading: "Chart",
+  tableHeading: "Table",
+  noscript: "This page needs JavaScript. The same questions can be POSTed to /graphql.",
+};
+
+/** In Vietnamese: the same keys. */
+const vi: Record<keyof typeof en, string> = {
+  title: "Đồ thị Dân vận · Trang phân tích",
+  heading: "Trang phân tích số liệu",
+  intro:
+    "Nhóm số liệu của mọi cơ quan theo địa bàn, thời gian và phân loại, trong một yêu cầu tới đồ thị: bảng, biểu đồ và xếp hạng các đơn vị, tải về tệp CSV và lấy lại truy vấn để dùng tiếp.",
+  otherLanguage: "English",
+  otherLanguageTitle: "View this page in English",
+  ideLink: "Mở trang IDE",
+  question: "Câu hỏi",
+  aggregate: "Số liệu",
+  unit: "Đơn vị",
+  year: "Năm rà soát",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  asOf: "Tính đến ngày",
+  optionalFrom: "để trống: từ ngôi nhà đầu tiên",
+  optionalTo: "để trống: đến ngôi nhà cuối cùng",
+  optionalAsOf: "để trống: hôm nay",
+  dimensions: "Nhóm theo (1 đến 4 chiều)",
+  dimensionN: "Chiều {{n}}",
+  dimensionNone: "— không chọn —",
+  filters: "Lọc (không đánh dấu: lấy tất cả)",
+  memberCountMin: "Số nhân khẩu từ",
+  memberCountMax: "Số nhân khẩu đến",
+  sort: "Sắp xếp theo",
+  sortNone: "thứ tự các chiều",
+  direction: "Thứ tự",
+  directionDesc: "lớn nhất trước",
+  directionAsc: "nhỏ nhất trước",
+  first: "Số dòng tối đa",
+  caller: "Gửi với tư cách",
+  token: "Mã token",
+  tokenPlaceholder: "dán token vào đây (thay cho vai trò đã chọn)",
+  tokenHelp:
+    "Không có token thì bạn là người dân: các ô dưới 5 của hội viên và đơn thư bị ẩn. Chuyên viên phân tích thấy mọi ô: chạy {{command}} rồi dán token vào.",
+  run: "Xem kết quả",
+  resultHeading: "Kết quả",
+  downloadCsv: "Tải CSV",
+  copyQuery: "Sao chép truy vấn",
+  querySummary: "Truy vấn đã gửi (văn bản truy vấn và các biến)",
+  chartHeading: "Biểu đồ",
+  tableHeading: "Bảng số liệu",
+  noscript: "Trang này cần JavaScript. Vẫn có thể gửi các câu hỏi này bằng phương thức POST tới /graphql.",
+};
+
+export const ANALYST_PAGE_MESSAGES = { en, vi };

@@ -57,6 +57,7 @@ const en = {
   measureResolved: "Resolved",
   measureResolvedOnTime: "Resolved on time",
   measureOverdue: "Overdue",
+  measureAcceptedLate: "Accepted late",
   measureMedianDaysToResolve: "Median days to resolve",
   measureMembers: "Members",
   // The values of the dimensions.
@@ -176,6 +177,7 @@ const vi: Record<keyof typeof en, string> = {
   measureResolved: "Đã giải quyết",
   measureResolvedOnTime: "Giải quyết đúng hạn",
   measureOverdue: "Quá hạn",
+  measureAcceptedLate: "Thụ lý trễ hạn",
   measureMedianDaysToResolve: "Số ngày giải quyết (trung vị)",
   measureMembers: "Số hội viên",
   enumAreaTypeUrban: "thành thị",

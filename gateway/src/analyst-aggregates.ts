@@ -210,6 +210,7 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       count("RESOLVED", "resolved"),
       count("RESOLVED_ON_TIME", "resolvedOnTime"),
       count("OVERDUE", "overdue"),
+      count("ACCEPTED_LATE", "acceptedLate"),
       { name: "MEDIAN_DAYS_TO_RESOLVE", field: "medianDaysToResolve", kind: "days", additive: false },
     ],
     filters: [enumFilter("kinds", "PetitionKind", "KIND"), enumFilter("statuses", "PetitionStatus", "STATUS")],

@@ -28,6 +28,11 @@ const DB_USER = "danvan";
 const INTERNAL = "internal";
 const EDGE = "edge";
 
+/** The subgraph's own secrets (SUBGRAPH_SECRETS), each required from docker/.env. */
+function ownSecrets(s: SubgraphService): Record<string, string> {
+  return Object.fromEntries(s.secrets.map((x) => [x.variable, required(x.variable)]));
+}
+
 function databaseUrl(database: string): string {
   return `postgres://${DB_USER}:${required("POSTGRES_PASSWORD")}@postgres:5432/${database}`;
 }
@@ -70,6 +75,7 @@ function subgraph(s: SubgraphService) {
       LOG_LEVEL: optional("LOG_LEVEL", "info"),
       IDENTITY_SECRET: required("IDENTITY_SECRET"),
       DATABASE_URL: databaseUrl(s.database),
+      ...ownSecrets(s),
       // Subgraphs that read from the graph (petitions: remote-area flags) ask the gateway.
       UNIT_REGISTRY_URL: `http://${GATEWAY.name}:${GATEWAY.port}/graphql`,
     },
@@ -89,6 +95,8 @@ function migrate(s: SubgraphService) {
       NODE_ENV: "production",
       LOG_LEVEL: optional("LOG_LEVEL", "info"),
       DATABASE_URL: databaseUrl(s.database),
+      // A migration may rewrite secret data (petitions: encrypting existing identities).
+      ...ownSecrets(s),
     },
     depends_on: { "create-databases": { condition: "service_completed_successfully" } },
     ...oneOff(),
@@ -106,6 +114,7 @@ function seed(s: SubgraphService) {
       // The seed command checks its settings as the subgraph does, production's included.
       IDENTITY_SECRET: required("IDENTITY_SECRET"),
       DATABASE_URL: databaseUrl(s.database),
+      ...ownSecrets(s),
     },
     depends_on: { [`migrate-${s.name}`]: { condition: "service_completed_successfully" } },
     ...oneOff(),
@@ -244,6 +253,10 @@ POSTGRES_PASSWORD=
 #   openssl rand -base64 32
 IDENTITY_SECRET=
 
+${subgraphServices()
+  .flatMap((s) => s.secrets)
+  .map((x) => `${x.howTo.map((l) => `# ${l}`).join("\n")}\n${x.variable}=\n`)
+  .join("")}
 # Callers' tokens, checked by the gateway (production demands one source of keys):
 # HS256 with a shared secret (32 characters or more, different from IDENTITY_SECRET) ...
 JWT_SECRET=

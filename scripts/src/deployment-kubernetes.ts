@@ -47,6 +47,11 @@ function secretRef(key: string, optional = false) {
   return { secretKeyRef: { name: SECRET, key, ...(optional ? { optional: true } : {}) } };
 }
 
+/** The subgraph's own secrets (SUBGRAPH_SECRETS), from the Secret by reference. */
+function ownSecrets(s: SubgraphService): Doc[] {
+  return s.secrets.map((x) => ({ name: x.variable, valueFrom: secretRef(x.secretKey) }));
+}
+
 /** Non-root, no privileges, read-only root: for the pod and again for each container. */
 const podSecurity = {
   runAsNonRoot: true,
@@ -189,6 +194,7 @@ export function subgraphDocuments(s: SubgraphService): Doc[] {
     { name: "DATABASE_REPLICA_URLS", valueFrom: secretRef(databaseReplicasSecretKey(s.name), true) },
     // Subgraphs that read from the graph (petitions: remote-area flags) ask the gateway.
     { name: "UNIT_REGISTRY_URL", value: `http://${objectName(GATEWAY.name)}:${GATEWAY.port}/graphql` },
+    ...ownSecrets(s),
   ];
   return [
     deployment(s, "subgraph", { container: container(s, env, subgraphResources) }),
@@ -295,7 +301,7 @@ export function migrationJobs(subgraphs: SubgraphService[]): Doc[] {
               workingDir: APP_DIR,
               args: s.migrateCommand,
               envFrom: [{ configMapRef: { name: SETTINGS_CONFIGMAP } }],
-              env: [{ name: "DATABASE_URL", valueFrom: secretRef(databaseSecretKey(s.name)) }],
+              env: [{ name: "DATABASE_URL", valueFrom: secretRef(databaseSecretKey(s.name)) }, ...ownSecrets(s)],
               resources: jobResources,
               securityContext: containerSecurity,
               volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
@@ -343,6 +349,7 @@ export function exampleSecret(subgraphs: SubgraphService[]): Doc {
           [databaseSecretKey(s.name), `postgres://danvan:REPLACE-ME@REPLACE-ME:5432/${s.database}`],
           // Optional: leave the key out for no replicas.
           [databaseReplicasSecretKey(s.name), `postgres://danvan:REPLACE-ME@REPLACE-ME-replica-1:5432/${s.database}`],
+          ...s.secrets.map((x) => [x.secretKey, x.placeholder]),
         ]),
       ),
     },

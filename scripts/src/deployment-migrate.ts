@@ -21,8 +21,10 @@ import { SUBGRAPHS } from "./subgraphs.js";
  * file's `migrate-<subgraph>` services and the Kubernetes `danvan-migrate-<subgraph>` Jobs, from
  * the same image. Until it has run, the subgraph's /readyz answers 503 "migrations pending".
  *
- * It needs nothing but the database: no identity secret, no port. The image carries this file
- * and subgraphs.ts beside it (docker/Dockerfile).
+ * It needs the database and the subgraph's own secrets (SUBGRAPH_SECRETS in deployment-model.ts:
+ * petitions' migrations encrypt existing identities with PETITIONS_IDENTITY_KEYS, which they read
+ * from the environment themselves), no identity secret, no port. The image carries this file and
+ * subgraphs.ts beside it (docker/Dockerfile).
  */
 
 type AnyDefinition = SubgraphDefinition<SubgraphContext>;

@@ -49,7 +49,42 @@ export interface SubgraphService extends AppService {
   migrateCommand: string[];
   /** The one-off that loads the deterministic dataset into an empty database. */
   seedCommand: (scale: string) => string[];
+  /** Secrets of this subgraph alone: given to it, its migrations and its seed. */
+  secrets: readonly SubgraphSecret[];
 }
+
+/** A secret one subgraph reads (beside IDENTITY_SECRET and DATABASE_URL, which every one reads). */
+export interface SubgraphSecret {
+  /** The environment variable. */
+  variable: string;
+  /** Its key in the Kubernetes Secret. */
+  secretKey: string;
+  /** A placeholder for the example Secret, which the subgraph refuses. */
+  placeholder: string;
+  /** What it is and how to make one: comment lines of docker/.env.example. */
+  howTo: readonly string[];
+}
+
+/**
+ * Per-subgraph secrets. petitions: the keys that encrypt denouncers' identities at rest
+ * (PETITIONS_IDENTITY_KEYS, services/petitions/src/confidential/identity-keys.ts); its migrations
+ * need them to encrypt existing identities, its seed to write them.
+ */
+export const SUBGRAPH_SECRETS: Readonly<Record<string, readonly SubgraphSecret[]>> = {
+  petitions: [
+    {
+      variable: "PETITIONS_IDENTITY_KEYS",
+      secretKey: "petitions-identity-keys",
+      placeholder: "1:REPLACE-ME",
+      howTo: [
+        "Required. The keys that encrypt denouncers' identities at rest: <version>:<32 bytes in base64>,",
+        "comma-separated; the highest version encrypts, every one listed decrypts (keep an old key until",
+        "node services/petitions/dist/src/confidential/rotate-keys.main.js has re-wrapped its records):",
+        '  echo "1:$(openssl rand -base64 32)"',
+      ],
+    },
+  ],
+};
 
 export const GATEWAY: AppService = {
   name: "gateway",
@@ -68,6 +103,7 @@ export function subgraphServices(): SubgraphService[] {
     command: ["node", ...SUBGRAPH_NODE_ARGS, `${s.folder}/dist/src/main.js`],
     migrateCommand: ["node", MIGRATE_SCRIPT, s.name],
     seedCommand: (scale) => ["node", `${s.folder}/dist/seed/main.js`, "--scale", scale, "--if-empty", "--no-progress"],
+    secrets: SUBGRAPH_SECRETS[s.name] ?? [],
   }));
 }
 

@@ -189,9 +189,18 @@ describe("role × field access matrix over the supergraph", () => {
     const petition = (sub.body.data!.submitPetition as { id: string }).id;
     const acc = await ask(
       "handlingOfficer",
-      `mutation { acceptPetition(input: { petitionId: "${petition}", expectedVersion: 1, on: "2019-03-06" }) { status } }`,
+      `mutation { acceptPetition(input: { petitionId: "${petition}", expectedVersion: 1, on: "2019-03-06",
+        note: "Đã làm việc với bà Trần Thị Kín Đáo" }) { status } }`,
     );
     assert.equal(acc.body.errors, undefined, acc.text.slice(0, 500));
+    // Verified and resolved with a conclusion: free text (the note above, the conclusion) analysts must not read.
+    const res = await ask(
+      "handlingOfficer",
+      `mutation { startVerification(input: { petitionId: "${petition}", expectedVersion: 2, on: "2019-03-07" }) { status }
+        resolvePetition(input: { petitionId: "${petition}", expectedVersion: 3, on: "2019-03-20",
+        outcome: UPHELD, conclusion: "Tố cáo đúng một phần; đã kiến nghị xử lý cán bộ ấp" }) { status } }`,
+    );
+    assert.equal(res.body.errors, undefined, res.text.slice(0, 500));
     return {
       organisation,
       positionsOrganisation: orgs.find((o) => o.positions.length)!.id,

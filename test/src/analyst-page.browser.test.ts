@@ -105,7 +105,7 @@ describe("the analyst page in headless Chromium, offline", () => {
       rows { district { code name } kind events amountVnd }
       totalRows
     }
-    fundSummary(unitCode: "89", from: "2019-01-01", to: "2019-12-31") { supportVisits }
+    fundSummary(unitCode: "89", from: "2019-01-01", to: "2019-12-31") { supportEvents }
   }`;
 
   it("loads from the gateway alone, in Vietnamese, sending the analyst's development token", async () => {
@@ -140,7 +140,7 @@ describe("the analyst page in headless Chromium, offline", () => {
     assert.equal(outcome, "done", (await analystErrors(page)).list.join("; "));
     const graph = await direct<{
       supportAggregate: { rows: SupportRow[]; totalRows: number };
-      fundSummary: { supportVisits: number };
+      fundSummary: { supportEvents: number };
     }>(SUPPORT_2019);
     const expected = graph.supportAggregate.rows;
     assert.ok(expected.length > 0, "the graph has support in 2019");
@@ -189,11 +189,11 @@ describe("the analyst page in headless Chromium, offline", () => {
     );
     const big = table.rows.find((r) => Number(r.amountVnd!.value) >= 1000);
     if (big) assert.match(big.amountVnd!.text, /^\d{1,3}(\.\d{3})+$/);
-    // Exact: the rows add up to the year's support visits of the fund summary.
+    // Exact: the rows add up to the year's support events of the fund summary.
     if (graph.supportAggregate.totalRows <= 100)
       assert.equal(
         events.reduce((a, b) => a + b, 0),
-        graph.fundSummary.supportVisits,
+        graph.fundSummary.supportEvents,
       );
 
     const chart = await analystChart(page);

@@ -98,6 +98,8 @@ describe("the containers' commands, run as plain processes", () => {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     // Interpolated into compose's database URLs, which are replaced by the test databases'.
     POSTGRES_PASSWORD: "unused",
+    // The petitions' key-encryption key: `<version>:<base64 of 32 bytes>` (issue 19).
+    PETITIONS_IDENTITY_KEYS: `1:${randomBytes(32).toString("base64")}`,
   };
   const ports = new Map<string, number>();
   const databases = new Map<string, TestDatabase>();

@@ -14,7 +14,7 @@ import { parseAllDocuments } from "yaml";
 import { repoRoot, subgraphEnvSchema, SUBGRAPH_NODE_ARGS } from "@danvan/kit";
 import { ConfigError, loadConfig } from "@danvan/gateway";
 import { SETTINGS } from "@danvan/gateway/dist/src/env-variables.js";
-import { remoteAreaSettings } from "@danvan/petitions";
+import { identityKeyringFrom, identityKeySettings, remoteAreaSettings } from "@danvan/petitions";
 import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
 
 /**
@@ -338,6 +338,7 @@ describe("deployment files (docker/)", () => {
     const subgraphReads = new Set([
       ...Object.keys(subgraphEnvSchema(4001).shape),
       ...Object.keys(remoteAreaSettings.shape),
+      ...Object.keys(identityKeySettings.shape),
     ]);
     const unknown = (names: string[], reads: Set<string>) => names.filter((n) => !reads.has(n));
     const gw = [...envNames(containerOf(deploymentOf("gateway"))), ...Object.keys(settings)];
@@ -385,5 +386,13 @@ describe("deployment files (docker/)", () => {
       IDENTITY_SECRET: placeholder["identity-secret"],
     });
     assert.equal(subgraph.success, false);
+    assert.throws(
+      () =>
+        identityKeyringFrom({
+          NODE_ENV: "production",
+          PETITIONS_IDENTITY_KEYS: placeholder["petitions-identity-keys"],
+        }),
+      /PETITIONS_IDENTITY_KEYS/,
+    );
   });
 });

@@ -28,7 +28,7 @@ describe("the district page across organisations, programs and petitions", () =>
     type Child = {
       povertyStatistics: { poor: number };
       petitionStatistics: { received: number; resolved: number; onTimeRate: number };
-      organisations: { memberCount: number }[];
+      organisations: { kind: string; memberCount: number }[];
     };
     const u = r.body.data!.administrativeUnit as {
       name: string;
@@ -54,7 +54,11 @@ describe("the district page across organisations, programs and petitions", () =>
     assert.ok(
       u.children.every(
         (c) =>
-          c.organisations.length === 6 && c.petitionStatistics.onTimeRate >= 0 && c.petitionStatistics.onTimeRate <= 1,
+          // Four or five committees: no commune Labour Federation, the Farmers' Union in 152 of 156 (issue 20).
+          c.organisations.length >= 4 &&
+          c.organisations.every((o) => o.kind !== "LABOUR_FEDERATION") &&
+          c.petitionStatistics.onTimeRate >= 0 &&
+          c.petitionStatistics.onTimeRate <= 1,
       ),
     );
   });
@@ -73,7 +77,9 @@ describe("the district page across organisations, programs and petitions", () =>
       handledBy: { name: string };
       unit: { name: string };
     };
-    assert.equal(p.dueOn, "2020-06-11");
+    // Accepted within 7 working days of receipt (Law on Denunciations 2018, Art. 24(1)): Monday
+    // 1 June 2020 gives Wednesday 10 June, the weekend of 6–7 June not counted (issue 19).
+    assert.equal(p.dueOn, "2020-06-10");
     assert.equal(p.unit.name, "Phường Mỹ Bình");
     assert.match(p.handledBy.name, /Mặt trận Tổ quốc Việt Nam Thành phố Long Xuyên/);
     const acc = await f.query(

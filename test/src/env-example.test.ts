@@ -4,18 +4,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { repoRoot, subgraphEnvSchema } from "@danvan/kit";
 import { SETTINGS } from "@danvan/gateway/dist/src/env-variables.js";
-import { remoteAreaSettings } from "@danvan/petitions";
+import { identityKeySettings, remoteAreaSettings } from "@danvan/petitions";
 
 /** `.env.example` documents every variable the processes read: a new setting must be added there. */
 describe(".env.example", () => {
   const text = fs.readFileSync(path.join(repoRoot, ".env.example"), "utf8");
   const documented = new Set([...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!));
 
-  it("names every setting of the gateway, the subgraphs and petitions' unit registry", () => {
+  it("names every setting of the gateway, the subgraphs and petitions' own (unit registry, identity keys)", () => {
     const read = [
       ...Object.keys(SETTINGS),
       ...Object.keys(subgraphEnvSchema(4001).shape),
       ...Object.keys(remoteAreaSettings.shape),
+      ...Object.keys(identityKeySettings.shape),
     ];
     assert.ok(read.length > 25, `only ${read.length} settings found`);
     assert.deepEqual(

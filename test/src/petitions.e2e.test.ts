@@ -46,14 +46,14 @@ describe("petitions through the gateway: deadlines follow the unit registry", ()
     const unit = await f.query(`{ administrativeUnit(code: "30280") { isRemoteArea version } }`);
     const { isRemoteArea, version } = unit.body.data!.administrativeUnit as { isRemoteArea: boolean; version: number };
     assert.equal(isRemoteArea, false);
-    assert.equal(await complaintDueOn("30280", "remote-e2e-before"), "2020-04-04"); // 30 days
+    assert.equal(await complaintDueOn("30280", "remote-e2e-before"), "2020-04-06"); // 30 days → Sat 4/4, rolled over to Mon 6/4
 
     const set = await f.query(
       `mutation($v: Int!) { setRemoteArea(input: { code: "30280", isRemoteArea: true, expectedVersion: $v }) { isRemoteArea } }`,
       { token: admin, variables: { v: version } },
     );
     assert.equal(set.body.errors, undefined, set.text);
-    assert.equal(await complaintDueOn("30280", "remote-e2e-after"), "2020-04-19"); // 45 days, remote area
+    assert.equal(await complaintDueOn("30280", "remote-e2e-after"), "2020-04-20"); // 45 days, remote area → Sun 19/4, rolled over to Mon 20/4
 
     // Each submission asked the graph; none fell back to the subgraph's own copy.
     assert.doesNotMatch(f.subgraphOutput(), /unit registry did not answer/);

@@ -2,6 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startHarness, type Harness } from "../src/testing/harness.js";
 import { buildDataset, seedOrganisations } from "./seed.js";
+import { SIZES } from "./published-sizes.js";
 
 describe("organisations seed at the default scale (integration)", () => {
   let h: Harness;
@@ -48,6 +49,20 @@ describe("organisations seed at the default scale (integration)", () => {
         [g.organisationId, g.fullName, g.joinedOn, g.leftOn, g.status],
       );
     }
+  });
+
+  it("answers each published size exactly from memberCount(asOf) of the province committee", async () => {
+    const r = await h.run(`{
+      farmers: organisation(id: "HND-89") { memberCount(asOf: "${SIZES.FARMERS_UNION.on}") }
+      veterans: organisation(id: "CCB-89") { memberCount(asOf: "${SIZES.VETERANS_ASSOCIATION.on}") }
+      youth: organisation(id: "DTN-89") { memberCount(asOf: "${SIZES.YOUTH_UNION.on}") }
+    }`);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const count = (k: string) => (r.data![k] as { memberCount: number }).memberCount;
+    assert.equal(count("farmers"), 117_556);
+    assert.equal(count("veterans"), 12_521);
+    assert.equal(count("youth"), SIZES.YOUTH_UNION.members);
+    assert.ok(count("youth") > 55_000, "over 55,000");
   });
 
   it("gives every member a join date no later than any leave date and a status matching it", async () => {

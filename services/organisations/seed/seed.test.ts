@@ -1,20 +1,61 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { organisationRows, unitRows } from "./seed.js";
+import { unitByCode } from "@danvan/kit/units";
 import { SeededRandom } from "@danvan/kit/seeding";
+import { organisationRows, unitRows } from "./seed.js";
+import { grassrootsUnionPlans } from "./grassroots-unions.js";
+import { OrganisationKind } from "../src/organisations/organisation-kind.js";
+import { GRASSROOTS_UNION_ID, WARDS_WITHOUT_FARMERS_UNION } from "../src/organisations/organisation-structure.js";
+import { WorkplaceSector } from "../src/organisations/workplace-sector.js";
 
 describe("organisations seed", () => {
-  it("builds 168 units and 1,008 committees whose parents precede them", () => {
+  it("builds 168 units, 848 committees and the grassroots trade unions, parents before children", () => {
     assert.equal(unitRows().length, 168);
     const { organisations, closure } = organisationRows();
-    assert.equal(organisations.length, 1008);
+    const committees = organisations.filter((o) => o.workplaceSector === null);
+    const unions = organisations.filter((o) => o.workplaceSector !== null);
+    // Four organisations at every unit; the Farmers' Union at 152 communes; the Labour Federation at 12 units.
+    assert.equal(committees.length, 4 * 168 + (12 + 152) + 12);
+    assert.equal(unions.length, grassrootsUnionPlans().length);
+    assert.ok(unions.length > 1000, `${unions.length} grassroots unions`);
     const seen = new Set<string>();
     for (const o of organisations) {
       if (o.parentId) assert.ok(seen.has(o.parentId), `${o.id} after its parent`);
       seen.add(o.id);
     }
-    // each committee is its own ancestor, communes have 2 more, districts 1 more
-    assert.equal(closure.length, 168 * 6 + 156 * 6 * 2 + 11 * 6);
+    // Each body is its own ancestor; a commune's committee and a grassroots union have two more, a district's one.
+    const communeCommittees = committees.filter((o) => o.unitCode.length === 5).length;
+    assert.equal(closure.length, committees.length + communeCommittees * 2 + 66 + unions.length * 3);
+  });
+
+  it("puts the trade unions where they are: federations at province and district, grassroots unions in workplaces", () => {
+    const { organisations } = organisationRows();
+    const labour = organisations.filter((o) => o.kind === OrganisationKind.LABOUR_FEDERATION);
+    const federations = labour.filter((o) => o.workplaceSector === null);
+    assert.deepEqual(federations.map((o) => o.unitCode.length).sort(), [2, ...Array(11).fill(3)]);
+    assert.ok(!organisations.some((o) => o.id === "LDLD-30280"), "no commune Labour Federation");
+    const unions = labour.filter((o) => o.workplaceSector !== null);
+    assert.ok(unions.every((u) => GRASSROOTS_UNION_ID.test(u.id) && u.name.startsWith("Công đoàn cơ sở ")));
+    for (const u of unions) {
+      // Under the Labour Federation of the district its workplace is in.
+      assert.equal(u.parentId, `LDLD-${unitByCode(u.unitCode)!.parentCode}`, u.id);
+      assert.equal(unitByCode(u.unitCode)!.level, "COMMUNE", u.id);
+    }
+    // Every sector the federation reports is present; enterprises are not all in the province's capital.
+    const sectors = new Set(unions.map((u) => u.workplaceSector));
+    assert.deepEqual([...sectors].sort(), Object.values(WorkplaceSector).sort());
+    const enterprises = unions.filter((u) => u.workplaceSector === WorkplaceSector.DOMESTIC_ENTERPRISE);
+    assert.equal(new Set(enterprises.map((u) => u.parentId)).size, 11);
+    assert.equal(new Set(unions.map((u) => u.id)).size, unions.length, "ids are unique");
+  });
+
+  it("gives the Farmers' Union its 152 grassroots units, 9 of them in Long Xuyên", () => {
+    const farmers = organisationRows().organisations.filter(
+      (o) => o.kind === OrganisationKind.FARMERS_UNION && o.unitCode.length === 5,
+    );
+    assert.equal(farmers.length, 152);
+    assert.equal(farmers.filter((o) => o.parentId === "HND-883").length, 9);
+    for (const code of WARDS_WITHOUT_FARMERS_UNION) assert.ok(!farmers.some((o) => o.unitCode === code), code);
   });
 
   it("marks the illustrative remote-area communes: the communes of Tịnh Biên and Tri Tôn", () => {

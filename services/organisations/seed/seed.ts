@@ -1,147 +1,26 @@
 import type { DataSource } from "typeorm";
-import { illustrativeRemoteCommunes, referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
 import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
-import { UnitLevel } from "../src/units/unit-level.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
-import {
-  ALL_ORGANISATION_KINDS,
-  OrganisationKind,
-  organisationId,
-  organisationName,
-} from "../src/organisations/organisation-kind.js";
+import { OrganisationKind } from "../src/organisations/organisation-kind.js";
 import { Member } from "../src/members/member.entity.js";
-import { Gender, MemberStatus } from "../src/members/member-status.js";
 import { LeadershipPosition } from "../src/positions/leadership-position.entity.js";
 import { PositionTitle } from "../src/positions/position-title.js";
+import { TITLES } from "../src/positions/position-titles.js";
 import { RecruitmentTarget } from "../src/recruitment/recruitment-target.entity.js";
 import { Campaign, CampaignPhase } from "../src/campaigns/campaign.entity.js";
 import { CampaignKind } from "../src/campaigns/campaign-kind.js";
 import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
 import { campaignPlans } from "./campaign-plans.js";
+import { organisationRows, unitRows } from "./committees.js";
+import { memberRows, type SeedScale } from "./members.gen.js";
 
-export type SeedScale = "small" | "full";
+export type { SeedScale } from "./members.gen.js";
+export { organisationRows, unitRows, UNITS_LEGAL_BASIS, UNITS_VALID_FROM } from "./committees.js";
 
-/** The units as in force from December 2019 (see services/kit/data/README.md). */
-export const UNITS_VALID_FROM = "2019-12-01";
-export const UNITS_LEGAL_BASIS = "Danh mục đơn vị hành chính Việt Nam (GSO), as in force 2019-12 to 2020-12";
-/** The data describes the province up to the end of 2020. */
-const DATA_UNTIL = "2020-12-31";
 const SEED = 20200101;
 
-/** Members per commune-level committee at full scale, before the commune's own factor. */
-const MEMBERS_PER_COMMUNE: Record<OrganisationKind, number> = {
-  FATHERLAND_FRONT: 35,
-  FARMERS_UNION: 250,
-  WOMENS_UNION: 225,
-  YOUTH_UNION: 125,
-  VETERANS_ASSOCIATION: 60,
-  LABOUR_FEDERATION: 40,
-};
-
-/** Birth years and gender rule per organisation. */
-const PROFILE: Record<OrganisationKind, { born: [number, number]; female: number }> = {
-  FATHERLAND_FRONT: { born: [1950, 1985], female: 0.35 },
-  FARMERS_UNION: { born: [1950, 1995], female: 0.3 },
-  WOMENS_UNION: { born: [1950, 2001], female: 1 },
-  YOUTH_UNION: { born: [1986, 2005], female: 0.48 },
-  VETERANS_ASSOCIATION: { born: [1935, 1975], female: 0.08 },
-  LABOUR_FEDERATION: { born: [1960, 2000], female: 0.45 },
-};
-
-export function unitRows(): AdministrativeUnit[] {
-  const remote = illustrativeRemoteCommunes();
-  return referenceUnits.map((u) =>
-    Object.assign(new AdministrativeUnit(), {
-      code: u.code,
-      name: u.name,
-      kind: u.kind,
-      level: u.level as UnitLevel,
-      parentCode: u.parentCode,
-      isRemoteArea: remote.has(u.code),
-      validFrom: UNITS_VALID_FROM,
-      validTo: null,
-      legalBasis: UNITS_LEGAL_BASIS,
-      version: 1,
-    }),
-  );
-}
-
-export function organisationRows(): { organisations: Organisation[]; closure: OrganisationClosure[] } {
-  const organisations: Organisation[] = [];
-  const closure: OrganisationClosure[] = [];
-  const byCode = new Map(referenceUnits.map((u) => [u.code, u]));
-  for (const unit of referenceUnits) {
-    for (const kind of ALL_ORGANISATION_KINDS) {
-      const id = organisationId(kind, unit.code);
-      organisations.push(
-        Object.assign(new Organisation(), {
-          id,
-          kind,
-          name: organisationName(kind, unit.name),
-          unitCode: unit.code,
-          parentId: unit.parentCode ? organisationId(kind, unit.parentCode) : null,
-        }),
-      );
-      let depth = 0;
-      for (let u: ReferenceUnit | undefined = unit; u; u = u.parentCode ? byCode.get(u.parentCode) : undefined) {
-        closure.push(
-          Object.assign(new OrganisationClosure(), {
-            ancestorId: organisationId(kind, u.code),
-            descendantId: id,
-            depth: depth++,
-          }),
-        );
-      }
-    }
-  }
-  // Parents before children, so foreign keys hold row by row.
-  organisations.sort((a, b) => a.unitCode.length - b.unitCode.length || a.id.localeCompare(b.id));
-  return { organisations, closure };
-}
-
-function memberRows(rng: SeededRandom, scale: SeedScale): Member[] {
-  const factor = scale === "small" ? 0.05 : 1;
-  const rows: Member[] = [];
-  for (const unit of referenceUnits) {
-    // Commune committees hold the members; district and province committees their own staff.
-    const unitFactor = unit.level === "COMMUNE" ? (unit.kind === "Phường" ? 0.75 : 1) * (0.6 + rng.next() * 0.8) : 0.08;
-    for (const kind of ALL_ORGANISATION_KINDS) {
-      const n = Math.max(1, Math.round(MEMBERS_PER_COMMUNE[kind] * unitFactor * factor));
-      const profile = PROFILE[kind];
-      for (let i = 0; i < n; i++) {
-        const female = rng.chance(profile.female);
-        const birthYear = rng.int(profile.born[0], profile.born[1]);
-        const earliestJoin = `${Math.max(birthYear + 16, 1976)}-01-01`;
-        const joinedOn = rng.dateBetween(earliestJoin < DATA_UNTIL ? earliestJoin : "2020-01-01", "2020-10-31");
-        let status = MemberStatus.ACTIVE;
-        let leftOn: string | null = null;
-        if (kind === OrganisationKind.YOUTH_UNION && birthYear + 30 < 2020) {
-          status = MemberStatus.CEASED; // aged out of the Youth Union at 30
-          leftOn = `${birthYear + 30}-12-31` < joinedOn ? joinedOn : `${birthYear + 30}-12-31`;
-        } else if (rng.chance(0.1)) {
-          status =
-            birthYear < 1950 && rng.chance(0.5)
-              ? MemberStatus.DECEASED
-              : rng.pick([MemberStatus.TRANSFERRED, MemberStatus.CEASED]);
-          leftOn = rng.dateBetween(joinedOn, "2020-11-30");
-        }
-        rows.push(
-          Object.assign(new Member(), {
-            organisationId: organisationId(kind, unit.code),
-            fullName: syntheticName(rng, female),
-            gender: female ? Gender.FEMALE : Gender.MALE,
-            birthYear,
-            joinedOn,
-            leftOn,
-            status,
-            version: 1,
-          }),
-        );
-      }
-    }
-  }
-  return rows;
-}
+/** The years recruitment targets are set for. */
+const TARGET_YEARS = [2018, 2019, 2020, 2021, 2022];
 
 function positionRows(rng: SeededRandom, organisations: readonly Organisation[]): LeadershipPosition[] {
   const rows: LeadershipPosition[] = [];
@@ -152,15 +31,22 @@ function positionRows(rng: SeededRandom, organisations: readonly Organisation[])
   ];
   for (const o of organisations) {
     const level = o.unitCode.length === 2 ? 2 : o.unitCode.length === 3 ? 1 : 0;
+    const grassroots = o.workplaceSector !== null;
+    // Each organisation's own titles: the Youth Union's secretary and deputies, the others' chair.
+    const youth = o.kind === OrganisationKind.YOUTH_UNION;
+    const head = TITLES[o.kind].head;
+    const deputy = youth ? PositionTitle.DEPUTY_SECRETARY : PositionTitle.VICE_CHAIR;
     const seats: [PositionTitle, number][] = [
-      [PositionTitle.CHAIR, 1],
-      [PositionTitle.VICE_CHAIR, level === 0 ? 1 : 2],
-      [PositionTitle.STANDING_MEMBER, level === 0 ? 0 : 3],
+      [head, 1],
+      [deputy, level === 0 ? 1 : 2],
+      [PositionTitle.STANDING_MEMBER, level === 0 || grassroots ? 0 : 3],
     ];
     for (const [start, end] of terms) {
       for (const [title, count] of seats) {
         for (let i = 0; i < count; i++) {
-          const female = o.kind === OrganisationKind.WOMENS_UNION || rng.chance(0.3);
+          const female =
+            o.kind === OrganisationKind.WOMENS_UNION ||
+            rng.chance(o.kind === OrganisationKind.LABOUR_FEDERATION ? 0.5 : 0.3);
           rows.push(
             Object.assign(new LeadershipPosition(), {
               organisationId: o.id,
@@ -189,11 +75,17 @@ function targetRows(
     const k = `${m.organisationId}:${m.joinedOn.slice(0, 4)}`;
     joinedPerOrgYear.set(k, (joinedPerOrgYear.get(k) ?? 0) + 1);
   }
+  const below = new Map<string, string[]>();
+  for (const o of organisations) if (o.parentId) below.set(o.parentId, [...(below.get(o.parentId) ?? []), o.id]);
   const rows: RecruitmentTarget[] = [];
   for (const o of organisations) {
-    if (o.unitCode.length !== 5) continue; // targets are set for grassroots committees
-    for (const year of [2018, 2019, 2020]) {
-      const actual = joinedPerOrgYear.get(`${o.id}:${year}`) ?? 0;
+    // Targets are set for grassroots committees, and the Labour Federation's for its districts.
+    const commune = o.unitCode.length === 5 && o.workplaceSector === null;
+    const federation = o.kind === OrganisationKind.LABOUR_FEDERATION && o.unitCode.length === 3;
+    if (!commune && !federation) continue;
+    const ids = federation ? (below.get(o.id) ?? []) : [o.id];
+    for (const year of TARGET_YEARS) {
+      const actual = ids.reduce((n, id) => n + (joinedPerOrgYear.get(`${id}:${year}`) ?? 0), 0);
       const target = Math.max(1, Math.round(actual * (0.8 + rng.next() * 0.5)) || (scale === "small" ? 1 : 3));
       rows.push(Object.assign(new RecruitmentTarget(), { organisationId: o.id, year, target }));
     }
@@ -201,21 +93,22 @@ function targetRows(
   return rows;
 }
 
-/** Every row of the dataset, generated from the fixed seed: the same on every machine. */
+/** Every row of the dataset, generated from fixed seeds: the same on every machine. */
 export function buildDataset(scale: SeedScale) {
   const rng = new SeededRandom(SEED);
   const units = unitRows();
   const { organisations, closure } = organisationRows();
-  const members = memberRows(rng, scale);
+  const members = memberRows(organisations, scale);
   const positions = positionRows(rng, organisations);
   const targets = targetRows(rng, organisations, members, scale);
   return { rng, units, organisations, closure, members, positions, targets };
 }
 
 /**
- * Loads the deterministic dataset: the real units, 1,008 committees, their closure, positions,
- * members (≈115,000 at full scale, ≈6,000 small), recruitment targets and campaigns.
- * One transaction: all of it or nothing.
+ * Loads the deterministic dataset: the real units; the committees each organisation has (848)
+ * and the grassroots trade unions under the districts' Labour Federations, with their closure;
+ * positions; members (775,436 rows at full scale, each organisation's published size on its
+ * day; 8,506 small); recruitment targets and campaigns. One transaction: all of it or nothing.
  */
 export async function seedOrganisations(
   ds: DataSource,

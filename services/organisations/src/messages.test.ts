@@ -24,8 +24,22 @@ describe("the organisations subgraph's messages", () => {
     const missing = kitMessage("notFound", { thing: orgMessage("thingMember") });
     assert.equal(translate(missing, "en"), "No such member");
     assert.equal(translate(missing, "vi"), "Không tìm thấy đoàn viên, hội viên");
-    const age = orgMessage("minJoinAge", { min: 14 });
-    assert.equal(translate(age, "en"), "a member must be at least 14 years old when joining");
-    assert.equal(translate(age, "vi"), "đoàn viên, hội viên phải đủ 14 tuổi trở lên khi gia nhập");
+    // A rule names its organisation and its basis, capitalised where the Vietnamese sentence starts.
+    const age = orgMessage("ruleJoinAgeBetween", {
+      organisation: orgMessage("kindYouthUnion"),
+      min: 16,
+      max: 30,
+      basis: "Điều lệ Đoàn TNCS Hồ Chí Minh (2012, 2017), Điều 1",
+    });
+    assert.equal(
+      translate(age, "en"),
+      "the Youth Union admits members aged 16 to 30 in the year they join (Điều lệ Đoàn TNCS Hồ Chí Minh (2012, 2017), Điều 1)",
+    );
+    assert.equal(
+      translate(age, "vi"),
+      "Đoàn TNCS Hồ Chí Minh chỉ kết nạp người từ 16 đến 30 tuổi, tính theo năm gia nhập (Điều lệ Đoàn TNCS Hồ Chí Minh (2012, 2017), Điều 1)",
+    );
+    const women = orgMessage("ruleWomenOnly", { organisation: orgMessage("kindWomensUnion"), basis: "Điều 3" });
+    assert.equal(translate(women, "vi"), "Hội Liên hiệp Phụ nữ chỉ kết nạp phụ nữ (Điều 3)");
   });
 });

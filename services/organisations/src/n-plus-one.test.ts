@@ -9,16 +9,16 @@ import { ADMIN, ANALYST, startHarness, type Harness } from "./testing/harness.js
  * SQL statements an operation issues does not depend on how many items its lists hold.
  */
 const EVERY_FIELD = `query($n: Int!) {
-  organisations(first: $n) {
+  organisations(first: $n, grassrootsUnions: true) {
     totalCount
     edges { node {
-      id name kind
+      id name kind workplaceSector
       unit { code name isRemoteArea organisations { id } }
       memberCount
       then: memberCount(asOf: "2015-01-01")
       newMembers(from: "2019-01-01", to: "2019-12-31")
       recruitment(year: 2019) { recruited target achievementRate }
-      positions { title holderName organisation { id } }
+      positions { title titleName holderName organisation { id } }
       members(first: 3) { totalCount edges { node { id fullName status organisation { id unit { code } } } } }
     } }
   }
@@ -26,7 +26,7 @@ const EVERY_FIELD = `query($n: Int!) {
 
 /** Tree relations: a larger list can find more parents already loaded, never fewer. */
 const TREE = `query($n: Int!) {
-  organisations(first: $n) { edges { node { id unit { parent { code } children { code } } parent { id parent { id } } children { id } } } }
+  organisations(first: $n, grassrootsUnions: true) { edges { node { id unit { parent { code } children { code } } parent { id parent { id } } children { id } } } }
 }`;
 
 const CAMPAIGNS = `query($n: Int!) {
@@ -126,7 +126,7 @@ describe("statements per operation do not grow with list size (N+1 guard)", () =
   });
 
   it("member pages of many committees: 10 and 1,000 committees", async () => {
-    const q = `query($n: Int!) { organisations(first: $n) { edges { node { members(first: 5, status: ACTIVE) { totalCount pageInfo { hasNextPage endCursor } edges { node { id joinedOn } } } } } } }`;
+    const q = `query($n: Int!) { organisations(first: $n, grassrootsUnions: true) { edges { node { members(first: 5, status: ACTIVE) { totalCount pageInfo { hasNextPage endCursor } edges { node { id joinedOn } } } } } } }`;
     const small = await statementsFor(h, q, {
       identity: ADMIN,
       variables: { n: 10 },

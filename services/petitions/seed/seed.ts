@@ -17,7 +17,8 @@ import {
 import type { Transition } from "../src/lifecycle/transition-rules.js";
 import { Petition, PetitionEvent } from "../src/petitions/petition.entity.js";
 import { PetitionChannel } from "../src/petitions/petition-graphql-enums.js";
-import { DenouncerIdentity } from "../src/confidential/denouncer-identity.entity.js";
+import { DenouncerIdentity, SealedDenouncerIdentity } from "../src/confidential/denouncer-identity.entity.js";
+import { sealIdentity } from "../src/confidential/denouncer-identities.js";
 import { ReceptionSession, SessionPetition } from "../src/sessions/reception-session.entity.js";
 import { sessionRows } from "./sessions.seed.js";
 
@@ -35,6 +36,8 @@ const DATA_UNTIL = "2020-12-31";
  */
 export function buildDataset(scale: SeedScale) {
   const rng = new SeededRandom(SEED);
+  // Reassignments draw from a stream of their own, so the petitions themselves stay as they were.
+  const reassignments = new SeededRandom(SEED + 2);
   const remote = illustrativeRemoteCommunes();
   const petitions: Petition[] = [];
   const events: PetitionEvent[] = [];
@@ -121,6 +124,7 @@ export function buildDataset(scale: SeedScale) {
             handledByOrganisationId: `MTTQ-${rng.chance(0.7) ? commune.code : districtOf(commune.code)!}`,
             // One draw, as rng.int(1, 3) was: the same data, the subjects the kit lists for the IDE page.
             handlingOfficer: rng.pick(seededHandlingOfficers(commune.code)),
+            decisionKnownOn: null,
             hotspot: rng.chance(0.02),
             resolvedAtGrassroots: resolved && rng.chance(0.6),
             anonymous,
@@ -131,6 +135,13 @@ export function buildDataset(scale: SeedScale) {
             version: 1 + steps.length,
           }),
         );
+        // About 4% were handed over from another officer of the commune on the day of their first
+        // step (reassignPetition): the officer who handles them now is the one drawn above.
+        const handler = petitions[id - 1]!.handlingOfficer;
+        const others = seededHandlingOfficers(commune.code).filter((o) => o !== handler);
+        const reassignedOn = steps[0]?.[1];
+        const reassign = reassignments.chance(0.04) && reassignedOn !== undefined && others.length > 0;
+        const previousHandler = reassign ? reassignments.pick(others) : null;
         events.push(
           Object.assign(new PetitionEvent(), {
             petitionId: id,
@@ -144,6 +155,22 @@ export function buildDataset(scale: SeedScale) {
             recordedAt: new Date(`${receivedOn}T09:00:00Z`),
           }),
         );
+        if (reassign) {
+          petitions[id - 1]!.version += 1;
+          events.push(
+            Object.assign(new PetitionEvent(), {
+              petitionId: id,
+              transition: "reassign",
+              fromStatus: "RECEIVED",
+              toStatus: "RECEIVED",
+              occurredOn: reassignedOn,
+              actor: "seed",
+              reason: null,
+              note: `Chuyển từ cán bộ ${previousHandler} sang cán bộ ${handler}`,
+              recordedAt: new Date(`${reassignedOn}T08:00:00Z`),
+            }),
+          );
+        }
         let from = "RECEIVED";
         let replay: PetitionState = receive(
           { kind, complexity: petitions[id - 1]!.complexity, isRemoteArea: remote.has(commune.code) },
@@ -194,10 +221,13 @@ export async function seedPetitions(
       ? ["2020-01", "2020-02", "2020-03"]
       : Array.from({ length: 24 }, (_, i) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
   const { sessions, links } = sessionRows(new SeededRandom(SEED + 1), months, petitions);
+  // Encrypted at rest, as submitPetition stores them; sealed first, so a missing key
+  // (PETITIONS_IDENTITY_KEYS in production) stops the seed before it writes anything.
+  const sealed = identities.map((identity) => sealIdentity(identity));
   await ds.transaction(async (m) => {
     await insertAll(m, Petition, "petition", petitions, opts.progress);
     await insertAll(m, PetitionEvent, "petition_event", events, opts.progress);
-    await insertAll(m, DenouncerIdentity, "denouncer_identity", identities, opts.progress);
+    await insertAll(m, SealedDenouncerIdentity, "denouncer_identity", sealed, opts.progress);
     await insertAll(m, ReceptionSession, "reception_session", sessions, opts.progress);
     await insertAll(m, SessionPetition, "session_petition", links, opts.progress);
     if (m.connection.options.type === "postgres") {

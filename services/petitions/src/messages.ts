@@ -14,7 +14,7 @@ export const petitionsMessage = defineMessages(
     illegalTransition: "A {{kind}} that is {{status}} cannot {{transition}}",
     receivedOnce: "A petition is received only once",
     noExtensionLeft:
-      "No extension is left for this denunciation: none for a normal case, one for a complex case, two for an especially complex case (Law on Denunciations 2018, Art. 30)",
+      "No extension is left for this denunciation: under the 2018 law none for a normal case, one for a complex case, two for an especially complex case (Art. 30); under the 2011 law one (Art. 21)",
     extensionTooLate:
       "The time limit to resolve this denunciation has already passed: an extension must be decided before it ends (Law on Denunciations 2018, Art. 30)",
     referralNotConcrete: "Only concrete content is referred for inspection (Law on Denunciations 2018, Art. 25(2))",
@@ -30,6 +30,12 @@ export const petitionsMessage = defineMessages(
     complaintWithdrawalEndsIt:
       "does not apply to a complaint: withdrawing a complaint ends its handling (Law on Complaints 2011, Art. 10)",
     roundComplaintsOnly: "is for complaints only (first or second round)",
+    noRuleInForce:
+      "must be on or after 1 July 2012 (1 July 2014 for a recommendation or reflection): the deadline table starts with the laws in force then",
+    filingLimitPassed:
+      "is after the time limit for lodging the complaint: 90 days from the decision or act (Law on Complaints 2011, Art. 9), for a second round 30 days from the first-round decision, 45 in a remote area (Art. 33), not counting the days of an obstacle (input.obstacleDays)",
+    decisionKnownForComplaints: "is given for a complaint only",
+    notAfterReceipt: "must not be after the date of receipt",
     // Receipt.
     denouncerOnlyForDenunciation: "is given for a denunciation only",
     anonymousHasNoDenouncer: "must be left out of an anonymous denunciation",
@@ -67,12 +73,15 @@ export const petitionsMessage = defineMessages(
     stepResolve: "be resolved",
     stepWithdraw: "be withdrawn",
     stepReferForInspection: "be referred for inspection",
+    stepReassign: "be reassigned",
+    sameHandlingOfficer: "must differ from the current handling officer",
+    thingCalendarDay: "declared calendar day",
   },
   {
     illegalTransition: "{{kind, capitalize}} đang ở trạng thái “{{status}}” thì không thể {{transition}}",
     receivedOnce: "Mỗi đơn chỉ được tiếp nhận một lần",
     noExtensionLeft:
-      "Đơn tố cáo này không còn được gia hạn: vụ việc bình thường không được gia hạn, vụ việc phức tạp được gia hạn một lần, vụ việc đặc biệt phức tạp được gia hạn hai lần (Điều 30 Luật Tố cáo 2018)",
+      "Đơn tố cáo này không còn được gia hạn: theo Luật Tố cáo 2018, vụ việc bình thường không được gia hạn, vụ việc phức tạp được gia hạn một lần, vụ việc đặc biệt phức tạp được gia hạn hai lần (Điều 30); theo Luật Tố cáo 2011, được gia hạn một lần (Điều 21)",
     extensionTooLate:
       "Thời hạn giải quyết tố cáo đã hết: việc gia hạn phải được quyết định trước khi hết thời hạn (Điều 30 Luật Tố cáo 2018)",
     referralNotConcrete:
@@ -88,6 +97,12 @@ export const petitionsMessage = defineMessages(
     complaintWithdrawalEndsIt:
       "không áp dụng đối với khiếu nại: người khiếu nại rút khiếu nại thì việc giải quyết khiếu nại chấm dứt (Điều 10 Luật Khiếu nại 2011)",
     roundComplaintsOnly: "chỉ áp dụng đối với khiếu nại (lần đầu hoặc lần hai)",
+    noRuleInForce:
+      "phải từ ngày 01/7/2012 trở đi (từ ngày 01/7/2014 đối với kiến nghị, phản ánh): bảng thời hạn bắt đầu từ các luật có hiệu lực khi đó",
+    filingLimitPassed:
+      "đã quá thời hiệu khiếu nại: 90 ngày kể từ ngày nhận được quyết định hoặc biết được hành vi (Điều 9 Luật Khiếu nại 2011), khiếu nại lần hai 30 ngày kể từ ngày nhận được quyết định giải quyết lần đầu, vùng sâu, vùng xa 45 ngày (Điều 33), không tính thời gian có trở ngại khách quan (input.obstacleDays)",
+    decisionKnownForComplaints: "chỉ được ghi đối với đơn khiếu nại",
+    notAfterReceipt: "không được sau ngày tiếp nhận đơn",
     denouncerOnlyForDenunciation: "chỉ được ghi đối với đơn tố cáo",
     anonymousHasNoDenouncer: "không được ghi đối với đơn tố cáo nặc danh",
     phone: "phải là số điện thoại gồm 8 đến 15 chữ số",
@@ -120,6 +135,9 @@ export const petitionsMessage = defineMessages(
     stepResolve: "giải quyết",
     stepWithdraw: "rút",
     stepReferForInspection: "chuyển thanh tra, kiểm tra",
+    stepReassign: "giao lại cho cán bộ khác",
+    sameHandlingOfficer: "phải khác cán bộ đang được giao xử lý",
+    thingCalendarDay: "ngày làm việc, ngày nghỉ đã công bố",
   },
 );
 

@@ -46,6 +46,10 @@ describe("the petitions schema: dates, months and partial answers", () => {
       "ResolvePetitionInput.on": "Date!",
       "ReferForInspectionInput.on": "Date!",
       "RecordSessionInput.heldOn": "Date!",
+      "ReassignPetitionInput.on": "Date!",
+      "DeclareCalendarDayInput.on": "Date!",
+      "SubmitPetitionInput.decisionKnownOn": "Date",
+      "Petition.acceptanceDueOn": "Date",
     };
     for (const [path, type] of Object.entries(expected)) assert.equal(typeOf(schema, path), type, path);
   });
@@ -58,6 +62,9 @@ describe("the petitions schema: dates, months and partial answers", () => {
       "Query.petitionStatistics",
       "Query.receptionSessions",
       "Query.receptionCompliance",
+      "Query.declaredCalendarDays",
+      "Petition.legalBasis",
+      "Petition.acceptanceDueOn",
       "AdministrativeUnit.petitionStatistics",
       "Organisation.petitions",
       "Petition.denouncerIdentity",
@@ -65,7 +72,7 @@ describe("the petitions schema: dates, months and partial answers", () => {
       "ReceptionSession.petitions",
       ...Object.keys(assertObjectType(schema.getMutationType()).getFields()).map((f) => `Mutation.${f}`),
     ];
-    assert.equal(nullable.filter((p) => p.startsWith("Mutation.")).length, 10);
+    assert.equal(nullable.filter((p) => p.startsWith("Mutation.")).length, 12);
     for (const path of nullable) assert.ok(!typeOf(schema, path).endsWith("!"), `${path} is ${typeOf(schema, path)}`);
     // What cannot fail on its own stays non-null.
     for (const path of ["Petition.id", "Petition.status", "Petition.history", "PetitionStatistics.received"])
@@ -112,10 +119,10 @@ describe("the petitions schema: petitionAggregate as the graph contract writes i
       [
         "enum SortDirection { ASC DESC }",
         "enum PetitionDimension { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME }",
-        "enum PetitionAggregateField { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME RECEIVED RESOLVED RESOLVED_ON_TIME OVERDUE MEDIAN_DAYS_TO_RESOLVE }",
+        "enum PetitionAggregateField { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME RECEIVED RESOLVED RESOLVED_ON_TIME OVERDUE ACCEPTED_LATE MEDIAN_DAYS_TO_RESOLVE }",
         "input PetitionAggregateFilter { kinds: [PetitionKind!] statuses: [PetitionStatus!] }",
         "input PetitionAggregateOrder { by: PetitionAggregateField! direction: SortDirection = DESC }",
-        "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int medianDaysToResolve: Float suppressed: Boolean! }",
+        "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int acceptedLate: Int medianDaysToResolve: Float suppressed: Boolean! }",
         "type PetitionAggregate { rows: [PetitionAggregateRow!]! totalRows: Int! }",
       ],
     );

@@ -6,7 +6,10 @@ import { OrganisationPetitionsResolver } from "./federation/organisation.resolve
 import { PetitionResolver, petitionReference } from "./petitions/petition.resolver.js";
 import { PetitionMutationsResolver } from "./petitions/petition-mutations.resolver.js";
 import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.resolver.js";
+import { PetitionEventFreeTextResolver, PetitionFreeTextResolver } from "./confidential/free-text.resolver.js";
 import { SessionResolver } from "./sessions/session.resolver.js";
+import { ReassignPetitionResolver } from "./petitions/reassign.resolver.js";
+import { CalendarResolver } from "./calendar/calendar.resolver.js";
 import { PetitionAggregateResolver } from "./statistics/petition-aggregate.resolver.js";
 
 /** The petitions subgraph: owns Petition; adds petition figures to AdministrativeUnit and petitions to Organisation. */
@@ -16,10 +19,14 @@ export function buildPetitionsSchema(): Promise<GraphQLSchema> {
       PetitionResolver,
       PetitionMutationsResolver,
       DenouncerIdentityResolver,
+      PetitionFreeTextResolver,
+      PetitionEventFreeTextResolver,
       AdministrativeUnitPetitionsResolver,
       OrganisationPetitionsResolver,
       SessionResolver,
       PetitionAggregateResolver,
+      ReassignPetitionResolver,
+      CalendarResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

@@ -1,74 +1,38 @@
 import { referenceUnits } from "@danvan/kit/units";
 import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
-import { fundIdFor, type Fund, type FundEntry } from "../src/fund/fund.entity.js";
+import { fundIdFor, type Fund } from "../src/fund/fund.entity.js";
 import type { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
 import { ContributionForm, DonorKind, FundEntryKind } from "../src/fund/fund-enums.js";
+import type { FundBook } from "./fund-book.js";
 import { apportion, PUBLISHED, SPECS, YEARS, type CommunePlan, type SeedScale } from "./plan.js";
 
 type Row<T> = Omit<T, "id"> & { id?: number };
 
-/** Money in and out of each fund and per unit and year, kept while the rows are generated. */
-export class FundBook {
-  readonly balance = new Map<string, bigint>();
-  readonly raised = new Map<string, bigint>();
-  readonly spent = new Map<string, bigint>();
-  readonly ledger: Row<FundEntry>[] = [];
-
-  post(fundId: string, on: string, kind: FundEntryKind, signed: bigint, refType: string, refId: number): void {
-    const unitCode = fundId.slice("QVNN-".length);
-    this.balance.set(fundId, (this.balance.get(fundId) ?? 0n) + signed);
-    const key = `${unitCode}:${on.slice(0, 4)}`;
-    if (kind === FundEntryKind.CONTRIBUTION) this.raised.set(key, (this.raised.get(key) ?? 0n) + signed);
-    if (kind === FundEntryKind.SUPPORT || kind === FundEntryKind.HOUSE)
-      this.spent.set(key, (this.spent.get(key) ?? 0n) - signed);
-    this.ledger.push({
-      fundId,
-      unitCode,
-      entryOn: on,
-      kind,
-      amountVnd: signed,
-      refType,
-      refId: String(refId),
-    });
-  }
-
-  /** Pays `amount` from the fund if it holds that much beyond `reserve`; says whether it did. */
-  canPay(fundId: string, amount: bigint, reserve = 0n): boolean {
-    return (this.balance.get(fundId) ?? 0n) - reserve >= amount;
-  }
-
-  /** The year tallies (fund_year_tally rows). */
-  tallies(): { unitCode: string; year: number; raisedVnd: bigint; spentVnd: bigint }[] {
-    const keys = new Set([...this.raised.keys(), ...this.spent.keys()]);
-    return [...keys].sort().map((k) => {
-      const [unitCode, year] = k.split(":");
-      return {
-        unitCode: unitCode!,
-        year: Number(year),
-        raisedVnd: this.raised.get(k) ?? 0n,
-        spentVnd: this.spent.get(k) ?? 0n,
-      };
-    });
-  }
-}
-
-export function buildFunds(): Fund[] {
-  return referenceUnits.map((u) => ({
-    id: fundIdFor(u.code),
-    organisationId: `MTTQ-${u.code}`,
-    unitCode: u.code,
-    name: `Quỹ Vì người nghèo ${u.name}`,
-    openedOn: "2009-01-01",
-  })) as Fund[];
+/** The 168 funds, one per committee, each with the lowest balance its seeded ledger reaches (`book`, filled first). */
+export function buildFunds(book: FundBook): Fund[] {
+  const lowest = book.lowestBalances();
+  return referenceUnits.map((u) => {
+    const low = lowest.get(fundIdFor(u.code));
+    return {
+      id: fundIdFor(u.code),
+      organisationId: `MTTQ-${u.code}`,
+      unitCode: u.code,
+      name: `Quỹ Vì người nghèo ${u.name}`,
+      openedOn: "2009-01-01",
+      lowestBalanceOn: low?.on ?? null,
+      lowestBalanceVnd: low?.balanceVnd ?? null,
+    };
+  });
 }
 
 const LEVEL_SHARE = { PROVINCE: 0.28, DISTRICT: 0.27, COMMUNE: 0.45 } as const;
 const IN_KIND = ["Gạo", "Nhu yếu phẩm", "Vật liệu xây dựng", "Sách vở, đồ dùng học tập"];
 
 /**
- * Contributions 2010–2019 adding up to exactly the scale's total (over 1,375 billion VND at full
+ * Contributions 2010–2019 adding up to exactly the scale's total (1,376,270,000,000 VND at full
  * scale), weighted by level, unit size and a yearly growth, most in the "peak month for the
- * poor"; then each year's transfers down the levels. Everything is booked in `book`.
+ * poor"; then each year's transfers down the levels, each no more than the sending fund holds
+ * from its date on. Everything is booked in `book`.
  */
 export function buildContributionsAndTransfers(
   scale: SeedScale,
@@ -138,7 +102,10 @@ export function buildContributionsAndTransfers(
     book.post(c.fundId, c.receivedOn, FundEntryKind.CONTRIBUTION, c.amountVnd, "Contribution", c.id!);
 
   const transfers: Row<FundTransfer>[] = [];
-  const transfer = (from: string, to: string, amount: bigint, on: string) => {
+  const transfer = (from: string, to: string, wanted: bigint, on: string) => {
+    // Never more than the sending fund holds on that day and every later one (whole thousands).
+    const available = (book.available(from, on) / 1000n) * 1000n;
+    const amount = wanted < available ? wanted : available;
     if (amount <= 0n) return;
     const t = {
       id: transfers.length + 1,

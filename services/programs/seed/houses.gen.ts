@@ -3,12 +3,12 @@ import type { SolidarityHouse } from "../src/houses/solidarity-house.entity.js";
 import { HouseStatus, HouseWorkKind } from "../src/houses/house-enums.js";
 import { fundIdFor } from "../src/fund/fund.entity.js";
 import { FundEntryKind } from "../src/fund/fund-enums.js";
-import type { FundBook } from "./funds.gen.js";
+import type { FundBook } from "./fund-book.js";
 import type { CommunePlan } from "./plan.js";
 import { addDays, millions } from "./dates.js";
 
-/** A fund keeps this share of what it holds for other spending: houses never take it all. */
-const FUND_RESERVE_SHARE = 40n;
+/** A fund keeps this share of what it could pay for other spending: houses never take it all. */
+const FUND_KEEPS = 40n;
 const MAX_FUND_SHARE = 60_000_000n;
 
 /** A house's dates for its final state: handed over in 2010–2019, cancelled, or still in progress. */
@@ -52,9 +52,11 @@ const CANCEL_REASONS = ["Hộ chuyển đi nơi khác", "Hộ tự xây dựng b
 
 /**
  * One commune's Great Solidarity houses: the planned number handed over in 2010–2019 (one per
- * household, those ever poor first), plus a few cancelled or still in progress in 2020. The
- * commune fund pays its share while it keeps its reserve, then the district fund; otherwise
- * sponsors and the family pay. Starting construction debits the paying fund (as the mutation does).
+ * household, those ever poor first; exactly the planned number of them newly built, the rest
+ * repaired), plus a few cancelled or still in progress in 2020. The commune fund pays its share
+ * when it can on the day construction starts and still keep its reserve, else the district fund;
+ * otherwise sponsors and the family pay. Starting construction debits the paying fund (as the
+ * mutation does).
  */
 export function buildHouses(
   rng: SeededRandom,
@@ -72,11 +74,16 @@ export function buildHouses(
     [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
   }
   const poorFirst = shuffled.sort((a, b) => Number(everPoor[b]) - Number(everPoor[a]));
-  const reserve = (fund: string) => ((book.balance.get(fund) ?? 0n) * FUND_RESERVE_SHARE) / 100n;
+  // The handed-over houses' kinds: exactly the plan's new builds, in a random order.
+  const handedOverKinds = Array.from({ length: plan.housesHandedOver }, (_, k) =>
+    k < plan.housesNew ? HouseWorkKind.NEW : HouseWorkKind.REPAIR,
+  );
+  for (let i = handedOverKinds.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [handedOverKinds[i], handedOverKinds[j]] = [handedOverKinds[j]!, handedOverKinds[i]!];
+  }
   const communeFund = fundIdFor(plan.unit.code);
   const districtFund = fundIdFor(plan.districtCode);
-  const communeReserve = reserve(communeFund);
-  const districtReserve = reserve(districtFund);
   const houses: SolidarityHouse[] = [];
   for (let k = 0; k < total; k++) {
     const status =
@@ -88,20 +95,24 @@ export function buildHouses(
             [HouseStatus.APPROVED, 3],
             [HouseStatus.UNDER_CONSTRUCTION, 4],
           ] as const);
-    const kind = rng.chance(0.7) ? HouseWorkKind.NEW : HouseWorkKind.REPAIR;
+    const kind =
+      k < plan.housesHandedOver ? handedOverKinds[k]! : rng.chance(0.7) ? HouseWorkKind.NEW : HouseWorkKind.REPAIR;
     const cancelledAt = rng.pick([HouseStatus.PROPOSED, HouseStatus.APPROVED, HouseStatus.UNDER_CONSTRUCTION]);
     const cost = kind === HouseWorkKind.NEW ? millions(rng, 40, 80) : millions(rng, 15, 35);
     let fundAmount = kind === HouseWorkKind.NEW ? millions(rng, 25, 50) : millions(rng, 10, 25);
     if (fundAmount > cost) fundAmount = cost;
     if (fundAmount > MAX_FUND_SHARE) fundAmount = MAX_FUND_SHARE;
-    const payer = book.canPay(communeFund, fundAmount, communeReserve)
+    const dates = houseDates(rng, status, cancelledAt);
+    // The fund pays on the day construction starts (or would have, for a house that never got there).
+    const step = dates as Record<string, string | null>;
+    const payDay = step.constructionStartedOn ?? step.approvedOn ?? dates.proposedOn;
+    const payer = book.canPay(communeFund, payDay, fundAmount, FUND_KEEPS)
       ? communeFund
-      : book.canPay(districtFund, fundAmount, districtReserve)
+      : book.canPay(districtFund, payDay, fundAmount, FUND_KEEPS)
         ? districtFund
         : null;
     if (!payer) fundAmount = 0n;
     const sponsorAmount = rng.chance(0.5) || !payer ? ((cost - fundAmount) * BigInt(rng.int(30, 90))) / 100n : 0n;
-    const dates = houseDates(rng, status, cancelledAt);
     const house = {
       id: nextId(),
       householdId: plan.firstHouseholdId + poorFirst[k]!,

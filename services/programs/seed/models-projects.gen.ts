@@ -1,4 +1,5 @@
 import { districtOf, referenceUnits } from "@danvan/kit/units";
+import { FRONT_PREFIX, hasCommittee, organisationIdOf } from "@danvan/kit/federation";
 import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
 import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "../src/models/model-enums.js";
@@ -78,7 +79,7 @@ export function buildModels(rng: SeededRandom, count: number): MobilisationModel
         registrantKind === RegistrantKind.INDIVIDUAL
           ? syntheticName(rng, rng.chance(0.4))
           : `Ban vận động ${prefix === "MTTQ" ? "Mặt trận" : "Chi hội"} ấp ${rng.int(1, 9)}`,
-      organisationId: `${prefix}-${committeeUnit}`,
+      organisationId: organisationIdOf(hasCommittee(prefix, committeeUnit) ? prefix : FRONT_PREFIX, committeeUnit),
       unitCode: unit.code,
       districtCode: districtOf(unit.code),
       year,
@@ -125,7 +126,7 @@ export function buildProjects(rng: SeededRandom, count: number): MemberProject[]
         kind === MemberProjectKind.LOAN
           ? `Cho vay vốn hội viên ${unit.name}`
           : `Chuyển giao kỹ thuật ${rng.pick(["trồng lúa", "nuôi bò", "nuôi cá", "trồng rau an toàn"])} ${unit.name}`,
-      organisationId: `${prefix}-${unit.code}`,
+      organisationId: organisationIdOf(hasCommittee(prefix, unit.code) ? prefix : FRONT_PREFIX, unit.code),
       unitCode: unit.code,
       districtCode: districtOf(unit.code),
       fundingSource,

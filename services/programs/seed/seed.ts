@@ -14,25 +14,33 @@ import { HouseTally } from "../src/houses/house-tally.entity.js";
 import { HouseStatus } from "../src/houses/house-enums.js";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
 import { MemberProject } from "../src/projects/member-project.entity.js";
-import { buildContributionsAndTransfers, buildFunds, FundBook } from "./funds.gen.js";
-import { buildCommune } from "./households.gen.js";
+import { FundBook } from "./fund-book.js";
+import { buildContributionsAndTransfers, buildFunds } from "./funds.gen.js";
+import { householdSizes } from "./household-sizes.js";
+import { buildHouseholds } from "./households.gen.js";
 import { buildHouses } from "./houses.gen.js";
 import { buildModels, buildProjects } from "./models-projects.gen.js";
-import { planCommunes, SPECS, YEARS, type SeedScale } from "./plan.js";
+import { peopleInPoorTargets, planCommunes, SPECS, YEARS, type SeedScale } from "./plan.js";
+import { reviewStatuses } from "./standing.js";
+import { buildSupport } from "./support.gen.js";
 
 export { SCALES, type SeedScale } from "./plan.js";
 
 const SEED = 20191231;
 /** Support events per household and year, on average: sizes the progress bar only. */
-const VISITS_PER_HOUSEHOLD_YEAR = 0.65;
+const VISITS_PER_HOUSEHOLD_YEAR = 0.71;
 
 /**
- * Loads the deterministic programs dataset with the bulk loader, commune by commune (so memory
- * stays flat at full scale): households and their reviews 2010–2019 with exact per-commune
- * tallies, support events, houses, and the analysts' household-year and support-month rollups
- * (summed while the rows are generated, written like the rows); contributions and transfers; the
- * fund ledger and its year tallies; models and projects. The funds go last: their presence marks
- * a complete load.
+ * Loads the deterministic programs dataset with the bulk loader. First the plan (households,
+ * people and poverty per commune from the published figures, plan.ts), the funds' receipts and
+ * transfers, every household's status at each review (standing.ts) and size (household-sizes.ts,
+ * calibrated to the census and the published people in poor households); then commune by commune
+ * (so memory stays flat at full scale): households and their reviews 2010–2019 with exact
+ * per-commune tallies, support events, houses, and the analysts' household-year and support-month
+ * rollups (summed while the rows are generated, written like the rows), every payment checked
+ * against its fund's balance on its day and after (fund-book.ts); then contributions and
+ * transfers, the fund ledger and its year tallies, models and projects. The funds go last: their
+ * presence marks a complete load.
  */
 export async function seedPrograms(
   ds: DataSource,
@@ -80,22 +88,25 @@ export async function seedPrograms(
         plans.reduce((s, p) => s + p.housesHandedOver, 0),
       ),
       houseTally: load.table(HouseTally, plans.length * years * 2),
-      // The analysts' rollups, sized for the progress bar: sizes 1–7 and three statuses a year;
+      // The analysts' rollups, sized for the progress bar: sizes 1–8 and three statuses a year;
       // six kinds, three statuses and the Tết gifts a month.
-      householdYearTally: load.table(HouseholdYearTally, plans.length * years * 7 * 3),
-      supportMonthTally: load.table(SupportMonthTally, plans.length * years * (11 * 6 * 3 + 2 * 2)),
+      householdYearTally: load.table(HouseholdYearTally, plans.length * years * 8 * 3),
+      supportMonthTally: load.table(SupportMonthTally, plans.length * years * (11 * 6 * 3 + 2 * 2 * 2)),
     };
+    const statuses = plans.map((plan) => reviewStatuses(rng, plan));
+    const sizes = householdSizes(rng, plans, statuses, peopleInPoorTargets(scale));
     let supportId = 0;
     let houseId = 0;
-    for (const plan of plans) {
-      const rows = buildCommune(rng, plan, book, () => ++supportId);
+    for (const [c, plan] of plans.entries()) {
+      const rows = buildHouseholds(rng, plan, statuses[c]!, sizes);
       await w.household.writeMany(rows.households);
       await w.classification.writeMany(rows.classifications);
       await w.tally.writeMany(rows.tallies);
-      await w.support.writeMany(rows.support);
-      await w.supportTally.writeMany(rows.supportTallies);
       await w.householdYearTally.writeMany(rows.householdYearTallies);
-      await w.supportMonthTally.writeMany(rows.supportMonthTallies);
+      const support = buildSupport(rng, plan, statuses[c]!, book, () => ++supportId);
+      await w.support.writeMany(support.support);
+      await w.supportTally.writeMany(support.supportTallies);
+      await w.supportMonthTally.writeMany(support.supportMonthTallies);
       const houses = buildHouses(rng, plan, rows.everPoor, book, () => ++houseId);
       await w.house.writeMany(houses);
       await w.houseTally.writeMany(handOverTallies(houses));
@@ -112,7 +123,7 @@ export async function seedPrograms(
     await all(FundYearTally, book.tallies());
     await all(MobilisationModel, buildModels(rng, spec.models));
     await all(MemberProject, buildProjects(rng, spec.projects));
-    await all(Fund, buildFunds());
+    await all(Fund, buildFunds(book));
     return await load.finish();
   } catch (err) {
     await load.abort();

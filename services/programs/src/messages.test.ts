@@ -33,7 +33,7 @@ describe("the programs catalogue", () => {
     const field = programsMessage("fundNotOfHousehold");
     assert.equal(translate(field, "en"), "must be the fund of the household's commune or of a unit above it");
     assert.equal(translate(field, "vi"), "phải là quỹ của xã nơi hộ cư trú hoặc của một cấp trên");
-    assert.equal(translate(programsMessage("exceedsBalance"), "vi"), "vượt quá số dư của quỹ");
+    assert.equal(translate(programsMessage("sameFund"), "vi"), "phải khác fromFundId");
     assert.equal(
       translate(programsMessage("deprivationsOver", { max: 10, standard: "QD59-2015" }), "vi"),
       "chỉ được tối đa 10 theo chuẩn QD59-2015",

@@ -25,11 +25,19 @@ export const programsMessage = defineMessages(
     receiptNumber: "must be letters, digits and . / - only",
 
     // Rules of the Fund for the Poor.
-    exceedsBalance: "exceeds the fund's balance",
     inKindDescriptionRequired: "is required for a gift in kind",
     donorNameRequired: "is required unless the donor is anonymous",
     sameFund: "must differ from fromFundId",
     fundPaysNothing: "must be more than 0 when a fund pays",
+    // The ledger by date and who may move a fund's money (fund/ledger-by-date.ts, fund/spending-authority.ts).
+    insufficientBalance: "The fund's balance on the entry's date, or on a later day, would fall below zero",
+    returnExceedsAllocation:
+      "A fund may transfer money up only to return what that higher fund allocated to it and was not spent",
+    fundBoardOnly:
+      "Only the fund's own campaign board (an officer of its unit's Front committee) or an administrator may move this fund's money",
+    higherLevelNeverSpends:
+      "A higher level may transfer money down to this fund but never spend it: only the fund's own campaign board may",
+    noTransferAcross: "Money moves between funds only down the levels, or back up to the fund that allocated it",
 
     // Poverty reviews.
     noStandard: "no poverty standard covers this year",
@@ -87,11 +95,19 @@ export const programsMessage = defineMessages(
     organisationId: "phải là mã tổ chức có dạng HND-883 (MTTQ, HND, HPN, DTN, CCB hoặc LDLD)",
     receiptNumber: "chỉ được gồm chữ cái (không dấu), chữ số và các ký tự . / -",
 
-    exceedsBalance: "vượt quá số dư của quỹ",
     inKindDescriptionRequired: "là bắt buộc đối với khoản ủng hộ bằng hiện vật",
     donorNameRequired: "là bắt buộc, trừ khi người ủng hộ ẩn danh",
     sameFund: "phải khác fromFundId",
     fundPaysNothing: "phải lớn hơn 0 khi có quỹ chi trả",
+    insufficientBalance: "Số dư của quỹ vào ngày ghi sổ hoặc vào một ngày sau đó sẽ bị âm",
+    returnExceedsAllocation:
+      "Quỹ chỉ được chuyển tiền lên cấp trên để hoàn trả phần kinh phí chưa sử dụng mà chính quỹ cấp trên đó đã điều tiết xuống",
+    fundBoardOnly:
+      "Chỉ Ban Vận động Quỹ của chính cấp đó (cán bộ Ủy ban MTTQ cùng cấp) hoặc quản trị viên mới được thu, chi hoặc chuyển tiền của quỹ này",
+    higherLevelNeverSpends:
+      "Cấp trên được chuyển tiền xuống quỹ này nhưng không được chi tiền của quỹ cấp dưới: chỉ Ban Vận động Quỹ cùng cấp mới được chi",
+    noTransferAcross:
+      "Tiền chỉ được chuyển giữa các quỹ từ cấp trên xuống cấp dưới, hoặc hoàn trả lên đúng quỹ cấp trên đã điều tiết",
 
     noStandard: "không có chuẩn nghèo nào áp dụng cho năm này",
     deprivationsOver: "chỉ được tối đa {{max}} theo chuẩn {{standard}}",

@@ -22,7 +22,14 @@ export const COMMUNE = "30280"; // Phường Mỹ Bình
 export const DISTRICT = "883"; // Thành phố Long Xuyên
 export const SESSION_DAY = `unitCode: "${COMMUNE}", from: "2019-03-04", to: "2019-03-04"`;
 /** Arguments of nested fields, by argument name. */
-const FIELD_ARGS: Record<string, string> = { year: "2019", from: '"2019-01-01"', to: '"2019-12-31"', first: "3" };
+const FIELD_ARGS: Record<string, string> = {
+  year: "2019",
+  from: '"2019-01-01"',
+  to: '"2019-12-31"',
+  first: "3",
+  // Fund.balanceOn(date)
+  date: '"2019-12-31"',
+};
 
 export type Path = (string | number)[];
 export interface Locator {
@@ -84,6 +91,7 @@ export function locators(s: Samples): Record<string, Locator> {
     SolidarityHouse: one(`solidarityHouse(id: "${s.house}")`, "solidarityHouse"),
     Fund: one(`fund(id: "${s.fund}")`, "fund"),
     FundBalance: nested(`fund(id: "${s.fund}")`, [`balance(${period})`], ["fund", "balance"]),
+    FundLowestBalance: nested(`fund(id: "${s.fund}")`, ["lowestBalance"], ["fund", "lowestBalance"]),
     Contribution: nested(
       `fund(id: "${s.fund}")`,
       ["contributions(first: 3)", "edges", "node"],
@@ -92,7 +100,8 @@ export function locators(s: Samples): Record<string, Locator> {
     MemberProject: one(`memberProject(id: "${s.project}")`, "memberProject"),
     MobilisationModel: one(`mobilisationModel(id: "${s.model}")`, "mobilisationModel"),
     Petition: one(`petition(id: "${s.petition}")`, "petition"),
-    PetitionEvent: nested(`petition(id: "${s.petition}")`, ["history"], ["petition", "history", 0]),
+    // The acceptance, whose note is screened free text (the receipt has none).
+    PetitionEvent: nested(`petition(id: "${s.petition}")`, ["history"], ["petition", "history", 1]),
     DenouncerIdentity: nested(
       `petition(id: "${s.petition}")`,
       ["denouncerIdentity"],
@@ -110,6 +119,7 @@ export function locators(s: Samples): Record<string, Locator> {
       ["petitionStatistics", "byKind", 0],
     ),
     ReceptionCompliance: one(`receptionCompliance(unitCode: "${DISTRICT}", month: "2019-06")`, "receptionCompliance"),
+    DeclaredCalendarDay: nested(`declaredCalendarDays(${period})`, [], ["declaredCalendarDays", 0]),
     FundSummary: one(`fundSummary(unitCode: "${DISTRICT}", ${period})`, "fundSummary"),
     FundYear: nested(`fundSummary(unitCode: "${DISTRICT}", ${period})`, ["byYear"], ["fundSummary", "byYear", 0]),
     SupportKindFigures: nested(
@@ -177,6 +187,7 @@ export function rootArgs(s: Samples): Record<string, string> {
     petitionStatistics: `unitCode: "${DISTRICT}", ${period}`,
     receptionSessions: `unitCode: "${DISTRICT}", first: 3`,
     receptionCompliance: `unitCode: "${DISTRICT}", month: "2019-06"`,
+    declaredCalendarDays: period,
     solidarityHouse: `id: "${s.house}"`,
     solidarityHouses: `unitCode: "${DISTRICT}", first: 3`,
     houseStatistics: `unitCode: "${DISTRICT}"`,

@@ -75,16 +75,24 @@ export const TYPE_POLICY: Readonly<Record<string, TypePolicy>> = {
   // A fund's book is published (its balance); who gave what is a record.
   Fund: { access: "public", fields: { contributions: "record" } },
   FundBalance: { access: "public" },
+  // Its balance on a day and its lowest end-of-day balance are the published book too.
+  FundLowestBalance: { access: "public" },
   Contribution: { access: "record", fields: { donorName: "personal" } },
   MemberProject: { access: "record" },
   MobilisationModel: { access: "public", fields: { registrantName: "personal" } },
-  Petition: { access: "record", fields: { summary: "personal", denouncerIdentity: "confidential" } },
-  PetitionEvent: { access: "record" },
+  // Free text about a petition (summary, conclusion, a step's note): analysts never see it (issue 19).
+  Petition: {
+    access: "record",
+    fields: { summary: "personal", conclusion: "personal", denouncerIdentity: "confidential" },
+  },
+  PetitionEvent: { access: "record", fields: { note: "personal" } },
   DenouncerIdentity: { access: "confidential" },
   ReceptionSession: { access: "public", fields: { petitions: "record" } },
   PetitionStatistics: { access: "public" },
   PetitionKindFigures: { access: "public" },
   ReceptionCompliance: { access: "public" },
+  // The working days and days off the government declared (issue 19): public reference data.
+  DeclaredCalendarDay: { access: "public" },
   FundSummary: { access: "public" },
   FundYear: { access: "public" },
   SupportKindFigures: { access: "public" },

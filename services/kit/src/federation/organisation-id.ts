@@ -25,3 +25,23 @@ export function parseOrganisationId(id: string): OrganisationId | null {
 export function organisationIdOf(prefix: OrganisationPrefix, unitCode: string): string {
   return `${prefix}-${unitCode}`;
 }
+
+/**
+ * The Farmers' Union reported 152 grassroots units in 2018, 9 of them in Thành phố Long Xuyên
+ * (13 commune-level units) and one in every commune of the other ten districts. Which four
+ * Long Xuyên wards have none is not published in the sources found: these four inner-city
+ * wards are an illustrative choice (services/kit/data/README.md, "Organisations"). Here, in
+ * the kit, because every subgraph that names a committee must name one that exists.
+ */
+export const WARDS_WITHOUT_FARMERS_UNION: readonly string[] = ["30283", "30285", "30286", "30295"];
+
+/**
+ * Whether the organisations subgraph has a committee of this kind at this unit (a code of the
+ * reference units): the Labour Federation only at province and district level, the Farmers'
+ * Union in every unit but the wards above, the others everywhere.
+ */
+export function hasCommittee(prefix: OrganisationPrefix, unitCode: string): boolean {
+  if (prefix === "LDLD") return unitCode.length < 5;
+  if (prefix === "HND") return !WARDS_WITHOUT_FARMERS_UNION.includes(unitCode);
+  return true;
+}

@@ -1,18 +1,9 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import {
-  ArrayMaxSize,
-  DateScalar,
-  IsEnum,
-  IsOptional,
-  Length,
-  Matches,
-  ORGANISATION_ID,
-  PageArgs,
-  ValidateNested,
-} from "@danvan/kit";
+import { ArrayMaxSize, DateScalar, IsEnum, IsOptional, Length, Matches, PageArgs, ValidateNested } from "@danvan/kit";
 import { IsRecordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 import { CampaignKind } from "./campaign-kind.js";
+import { BODY_ID } from "../organisations/organisation-structure.js";
 
 @InputType()
 export class CampaignPhaseInput {
@@ -34,7 +25,7 @@ export class CampaignPhaseInput {
 @InputType({ description: "A campaign or emulation movement, optionally under a parent campaign." })
 export class CreateCampaignInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
+  @Matches(BODY_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => ID, { nullable: true })

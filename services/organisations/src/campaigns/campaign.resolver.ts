@@ -11,7 +11,7 @@ import {
   type ConnectionShape,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
-import { Organisation } from "../organisations/organisation.entity.js";
+import { Organisation, scopeUnitOf } from "../organisations/organisation.entity.js";
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { Campaign, CampaignPhase } from "./campaign.entity.js";
 import { CampaignsArgs, CreateCampaignInput } from "./campaign.input.js";
@@ -81,7 +81,7 @@ export class CampaignResolver {
   })
   async createCampaign(@Arg("input") input: CreateCampaignInput, @Ctx() ctx: OrganisationsContext): Promise<Campaign> {
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
-    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
     const parent = input.parentId != null ? await ctx.loaders.campaign.load(Number(input.parentId)) : null;
     if (input.parentId != null && !parent) throw new NotFoundError(orgMessage("thingCampaign"), "input.parentId");
     const problems = campaignProblems(input, parent);

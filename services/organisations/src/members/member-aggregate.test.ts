@@ -38,6 +38,7 @@ interface MemberFact {
   birth_year: number | null;
   joined_on: string;
   left_on: string | null;
+  workplace_sector: string | null;
 }
 
 describe("memberAggregate", () => {
@@ -62,7 +63,7 @@ describe("memberAggregate", () => {
     }
     facts = (
       (await h.ds.query(
-        `SELECT m.organisation_id, o.unit_code, o.kind, m.gender, m.birth_year, m.joined_on, m.left_on
+        `SELECT m.organisation_id, o.unit_code, o.kind, m.gender, m.birth_year, m.joined_on, m.left_on, o.workplace_sector
          FROM member m JOIN organisation o ON o.id = m.organisation_id`,
       )) as MemberFact[]
     ).map((f) => ({
@@ -191,7 +192,8 @@ describe("memberAggregate", () => {
       const expected = new Map<string, number>();
       for (const f of facts) {
         if (!inScope.has(f.unit_code) || !isMemberOn({ joinedOn: f.joined_on, leftOn: f.left_on }, asOf)) continue;
-        const commune = f.unit_code.length === 5 ? f.unit_code : null;
+        // A grassroots trade union's members: under its district's Labour Federation, no commune.
+        const commune = f.unit_code.length === 5 && f.workplace_sector === null ? f.unit_code : null;
         const key = [f.kind, ageBandOf(f.birth_year, year), f.joined_on.slice(0, 4), commune].join("/");
         expected.set(key, (expected.get(key) ?? 0) + 1);
       }

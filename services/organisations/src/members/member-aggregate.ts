@@ -50,7 +50,9 @@ function dimensionSql(d: MemberDimension, asOfYear: number): string {
     case MemberDimension.DISTRICT:
       return `CASE u.level WHEN '${UnitLevel.COMMUNE}' THEN u.parent_code WHEN '${UnitLevel.DISTRICT}' THEN u.code END`;
     case MemberDimension.COMMUNE:
-      return `CASE u.level WHEN '${UnitLevel.COMMUNE}' THEN u.code END`;
+      // A grassroots trade union belongs to its district's Labour Federation, not to the commune
+      // its workplace is in: its members have a district and no commune, as memberCount has them.
+      return `CASE WHEN u.level = '${UnitLevel.COMMUNE}' AND o.workplace_sector IS NULL THEN u.code END`;
     case MemberDimension.ORGANISATION_KIND:
       return "o.kind";
     case MemberDimension.GENDER:
@@ -102,7 +104,8 @@ export async function memberAggregate(
   const cols = dims.map((d) => COLUMN[d]);
   const where = [
     `m.organisation_id IN (SELECT c.descendant_id FROM organisation_closure c
-       JOIN organisation a ON a.id = c.ancestor_id WHERE a.unit_code = ${param(args.unitCode)})`,
+       JOIN organisation a ON a.id = c.ancestor_id
+       WHERE a.unit_code = ${param(args.unitCode)} AND a.workplace_sector IS NULL)`,
     `m.joined_on <= ${param(args.asOf)}`,
     `(m.left_on IS NULL OR m.left_on > ${param(args.asOf)})`,
   ];

@@ -1,20 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import {
-  DateScalar,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  kitMessage,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ORGANISATION_ID,
-  PageArgs,
-} from "@danvan/kit";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Max, Min, PageArgs } from "@danvan/kit";
 import { IsRecordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 import { Gender, MemberStatus } from "./member-status.js";
+import { BODY_ID } from "../organisations/organisation-structure.js";
 
 /** A person's name: letters, spaces and . ' - (Vietnamese letters included). */
 export const PERSON_NAME_PATTERN = /^[\p{L}][\p{L} .'-]*$/u;
@@ -22,7 +11,7 @@ export const PERSON_NAME_PATTERN = /^[\p{L}][\p{L} .'-]*$/u;
 @InputType({ description: "A new member of a committee." })
 export class RecordMemberInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
+  @Matches(BODY_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field()

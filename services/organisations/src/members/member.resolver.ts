@@ -20,13 +20,14 @@ import {
   type ConnectionShape,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
-import { Organisation } from "../organisations/organisation.entity.js";
+import { isGrassrootsUnion, Organisation, scopeUnitOf } from "../organisations/organisation.entity.js";
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { Member } from "./member.entity.js";
 import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
 import { MemberStatus } from "./member-status.js";
 import { exitProblems, joinProblems } from "./membership.js";
+import { joinRuleProblems } from "./membership-rules.js";
 import { recordId } from "../record-ids.js";
 import { orgMessage } from "../messages.js";
 
@@ -49,7 +50,7 @@ export class MemberResolver {
     const member = await ctx.loaders.member.load(recordId(id, "id", orgMessage("thingMember")));
     if (!member) throw new NotFoundError(orgMessage("thingMember"), "id");
     const organisation = await ctx.loaders.organisation.load(member.organisationId);
-    assertCanRead(ctx, organisation!.unitCode);
+    assertCanRead(ctx, scopeUnitOf(organisation!));
     return member;
   }
 
@@ -66,12 +67,22 @@ export class MemberResolver {
   }
 
   @Authorized("OFFICER", "ADMIN")
-  @Mutation(() => Member, { nullable: true, description: "Record a new member; idempotent with idempotencyKey." })
+  @Mutation(() => Member, {
+    nullable: true,
+    description:
+      "Record a new member, as the organisation's rules allow (ages, gender, a trade union member in a grassroots union); idempotent with idempotencyKey.",
+  })
   async recordMember(@Arg("input") input: RecordMemberInput, @Ctx() ctx: OrganisationsContext): Promise<Member> {
     const problems = joinProblems(input, todayInProvince());
     if (problems.length) throw new BadUserInputError(problems);
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
-    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
+    // The organisation's own rules: who it admits, and where (membership-rules.ts).
+    const broken = joinRuleProblems(
+      { kind: organisation.kind, isGrassrootsUnion: isGrassrootsUnion(organisation) },
+      input,
+    );
+    if (broken.length) throw new BadUserInputError(broken);
     return createOnce(ctx.ds, ctx, Member, { key: input.idempotencyKey, operation: "recordMember" }, async (m) => {
       const inserted = await m.insert(Member, {
         organisationId: organisation.id,
@@ -107,7 +118,7 @@ export class MemberResolver {
       const before = await m.findOneBy(Member, { id: Number(input.memberId) });
       if (!before) throw new NotFoundError(orgMessage("thingMember"), "input.memberId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
-      assertCanWriteUnit(ctx.identity, organisation.unitCode);
+      assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
         throw new ConflictError(kitMessage("changedByOthers", { thing: orgMessage("thingMember") }), {
@@ -148,7 +159,7 @@ export class OrganisationMembersResolver {
     @Args() args: MembersArgs,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<ConnectionShape<Member>> {
-    assertCanRead(ctx, o.unitCode);
+    assertCanRead(ctx, scopeUnitOf(o));
     const page = pageRequest(args);
     if (page.afterKey !== null && !Number.isInteger(page.afterKey))
       throw BadUserInputError.field("after", kitMessage("cursor"));

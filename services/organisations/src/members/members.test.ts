@@ -136,7 +136,11 @@ describe("members (integration)", () => {
       language: "vi",
     });
     assert.deepEqual(young.errors?.[0]?.extensions?.fields, [
-      { path: "input.birthYear", message: "đoàn viên, hội viên phải đủ 14 tuổi trở lên khi gia nhập" },
+      {
+        path: "input.birthYear",
+        message:
+          "Hội Nông dân chỉ kết nạp người từ 18 tuổi trở lên, tính theo năm gia nhập (Điều lệ Hội Nông dân Việt Nam (2018), chương Hội viên)",
+      },
     ]);
     const unknownOrg = await h.run(RECORD, {
       identity: ADMIN,

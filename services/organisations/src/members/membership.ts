@@ -2,9 +2,6 @@ import { kitMessage, type FieldProblem } from "@danvan/kit";
 import { orgMessage } from "../messages.js";
 import { MemberStatus } from "./member-status.js";
 
-/** The youngest age, in years reached in the year of joining, at which a person may join. */
-export const MIN_JOIN_AGE = 14;
-
 /**
  * Membership rules, free of GraphQL and TypeORM. A membership counts on a date when it began
  * on or before that date and had not ended by it (the day it ends it no longer counts).
@@ -33,15 +30,10 @@ export function exitProblems(
   return problems;
 }
 
-/** Checks a new membership's dates. */
-export function joinProblems(j: { joinedOn: string; birthYear?: number | null }, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (j.joinedOn > today) problems.push({ path: "input.joinedOn", message: kitMessage("notInFuture") });
-  if (j.birthYear != null) {
-    const ageAtJoin = Number(j.joinedOn.slice(0, 4)) - j.birthYear;
-    if (ageAtJoin < MIN_JOIN_AGE) {
-      problems.push({ path: "input.birthYear", message: orgMessage("minJoinAge", { min: MIN_JOIN_AGE }) });
-    }
-  }
-  return problems;
+/**
+ * Checks a new membership's date. Who may join which organisation (ages, gender, grassroots
+ * unions) is each organisation's rules: membership-rules.ts.
+ */
+export function joinProblems(j: { joinedOn: string }, today: string): FieldProblem[] {
+  return j.joinedOn > today ? [{ path: "input.joinedOn", message: kitMessage("notInFuture") }] : [];
 }

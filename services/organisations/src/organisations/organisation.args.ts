@@ -12,4 +12,12 @@ export class OrganisationsArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   includeBelow?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      "Also the grassroots trade unions (công đoàn cơ sở) in enterprises and agencies: those whose workplace is in the unit(s), or every one without unitCode.",
+  })
+  grassrootsUnions?: boolean | null;
 }

@@ -1,8 +1,11 @@
-import { In, type DataSource } from "typeorm";
+import { In, IsNull, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader } from "@danvan/kit";
 import { Organisation } from "./organisation.entity.js";
 
-/** Committees by id, by the unit they sit at, and by the committee above them. */
+/**
+ * Committees by id, by the unit they sit at (the committees of the unit: grassroots trade
+ * unions in the unit's workplaces are not among them), and by the committee above them.
+ */
 export function organisationLoaders(ds: DataSource) {
   const organisations = ds.getRepository(Organisation);
   return {
@@ -11,7 +14,8 @@ export function organisationLoaders(ds: DataSource) {
       (o) => o.id,
     ),
     organisationsByUnit: groupedLoader<string, Organisation>(
-      (codes) => organisations.find({ where: { unitCode: In(codes) }, order: { id: "ASC" } }),
+      (codes) =>
+        organisations.find({ where: { unitCode: In(codes), workplaceSector: IsNull() }, order: { id: "ASC" } }),
       (o) => o.unitCode,
     ),
     organisationsByParent: groupedLoader<string, Organisation>(

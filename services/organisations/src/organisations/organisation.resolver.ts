@@ -31,7 +31,8 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationConnection, {
     nullable: true,
-    description: "Committees, by kind and/or unit, ordered by id.",
+    description:
+      "Committees of units, by kind and/or unit, ordered by id; with grassroots unions, the grassroots trade unions too.",
   })
   async organisations(
     @Args() args: OrganisationsArgs,
@@ -42,6 +43,7 @@ export class OrganisationResolver {
     const base = () => {
       const q = ctx.ds.getRepository(Organisation).createQueryBuilder("o");
       if (args.kind != null) q.andWhere("o.kind = :kind", { kind: args.kind });
+      if (!args.grassrootsUnions) q.andWhere("o.workplace_sector IS NULL");
       if (args.unitCode != null) {
         const codes = args.includeBelow ? subtreeCodes(args.unitCode) : [args.unitCode];
         q.andWhere("o.unit_code IN (:...codes)", { codes });
@@ -66,12 +68,19 @@ export class OrganisationResolver {
     return (await ctx.loaders.unit.load(o.unitCode))!;
   }
 
-  @FieldResolver(() => Organisation, { nullable: true, description: "The committee of the same kind one level up." })
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description:
+      "The committee of the same kind one level up (a grassroots union's: its district's Labour Federation).",
+  })
   parent(@Root() o: Organisation, @Ctx() ctx: OrganisationsContext): Promise<Organisation | null> | null {
     return o.parentId ? ctx.loaders.organisation.load(o.parentId) : null;
   }
 
-  @FieldResolver(() => [Organisation], { description: "The committees of the same kind one level down." })
+  @FieldResolver(() => [Organisation], {
+    description:
+      "The committees of the same kind one level down (a district's Labour Federation: its grassroots unions).",
+  })
   children(@Root() o: Organisation, @Ctx() ctx: OrganisationsContext): Promise<Organisation[]> {
     return ctx.loaders.organisationsByParent.load(o.id);
   }

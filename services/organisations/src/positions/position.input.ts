@@ -1,14 +1,15 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Min, ORGANISATION_ID } from "@danvan/kit";
+import { DateScalar, IsEnum, IsInt, IsOptional, kitMessage, Length, Matches, Min } from "@danvan/kit";
 import { IsRecordId } from "../record-ids.js";
 import { PERSON_NAME_PATTERN } from "../members/member.input.js";
 import { orgMessage } from "../messages.js";
 import { PositionTitle } from "./position-title.js";
+import { BODY_ID } from "../organisations/organisation-structure.js";
 
 @InputType({ description: "A leadership position taken up on a committee." })
 export class RecordPositionInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
+  @Matches(BODY_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => PositionTitle)

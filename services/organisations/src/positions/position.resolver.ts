@@ -11,11 +11,14 @@ import {
   updateVersioned,
 } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
-import { Organisation } from "../organisations/organisation.entity.js";
+import { Organisation, scopeUnitOf } from "../organisations/organisation.entity.js";
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { LeadershipPosition } from "./leadership-position.entity.js";
 import { EndPositionTermInput, RecordPositionInput } from "./position.input.js";
-import { conflictingChair } from "./terms.js";
+import { conflictingHead } from "./terms.js";
+import { headTitle, titleName, TITLES } from "./position-titles.js";
+import { PositionTitle } from "./position-title.js";
+import { kindName } from "../organisations/kind-names.js";
 import { orgMessage } from "../messages.js";
 
 function checkTermDates(start: string, end: string | null | undefined, prefix: string): void {
@@ -34,10 +37,20 @@ export class PositionResolver {
     return (await ctx.loaders.organisation.load(p.organisationId))!;
   }
 
+  @FieldResolver(() => String, {
+    description: 'The title as the organisation writes it: "Bí thư" (the Youth Union), "Chủ tịch", "Phó Chủ tịch", ...',
+  })
+  async titleName(@Root() p: LeadershipPosition, @Ctx() ctx: OrganisationsContext): Promise<string> {
+    const organisation = (await ctx.loaders.organisation.load(p.organisationId))!;
+    // A title the organisation does not use is refused on write; the enum's name is the fallback.
+    return titleName(organisation.kind, p.title) ?? p.title;
+  }
+
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => LeadershipPosition, {
     nullable: true,
-    description: "Record a leadership position; one chair at a time.",
+    description:
+      "Record a leadership position with a title the organisation uses; one head (chair, or the Youth Union's secretary) at a time.",
   })
   async recordPosition(
     @Arg("input") input: RecordPositionInput,
@@ -45,7 +58,18 @@ export class PositionResolver {
   ): Promise<LeadershipPosition> {
     checkTermDates(input.termStart, input.termEnd, "input");
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
-    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
+    // Each organisation has its own titles: the Youth Union's head is its secretary (position-titles.ts).
+    if (titleName(organisation.kind, input.title) === null) {
+      throw BadUserInputError.field(
+        "input.title",
+        orgMessage("ruleTitle", {
+          organisation: kindName(organisation.kind),
+          head: headTitle(organisation.kind),
+          basis: TITLES[organisation.kind].basis,
+        }),
+      );
+    }
     return createOnce(
       ctx.ds,
       ctx,
@@ -54,8 +78,10 @@ export class PositionResolver {
       async (m) => {
         const existing = await m.findBy(LeadershipPosition, { organisationId: organisation.id });
         const proposed = { title: input.title, termStart: input.termStart, termEnd: input.termEnd ?? null };
-        if (conflictingChair(existing, proposed)) {
-          throw new ConflictError(orgMessage("chairConflict"));
+        if (conflictingHead(existing, proposed)) {
+          throw new ConflictError(
+            orgMessage(proposed.title === PositionTitle.SECRETARY ? "secretaryConflict" : "chairConflict"),
+          );
         }
         const inserted = await m.insert(LeadershipPosition, {
           organisationId: organisation.id,
@@ -87,7 +113,7 @@ export class PositionResolver {
       const before = await m.findOneBy(LeadershipPosition, { id: Number(input.positionId) });
       if (!before) throw new NotFoundError(orgMessage("thingPosition"), "input.positionId");
       const organisation = (await m.findOneBy(Organisation, { id: before.organisationId }))!;
-      assertCanWriteUnit(ctx.identity, organisation.unitCode);
+      assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
       checkTermDates(before.termStart, input.termEnd, "input");
       if (before.termEnd !== null) throw BadUserInputError.field("input.positionId", orgMessage("termEnded"));
       const after = await updateVersioned(

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { conflictingChair, termsOverlap } from "./terms.js";
+import { conflictingHead, termsOverlap } from "./terms.js";
 import { PositionTitle } from "./position-title.js";
 import { heldOn } from "./leadership-position.entity.js";
 
@@ -22,14 +22,14 @@ describe("leadership terms", () => {
 
   it("allows one chair at a time and any number of other positions", () => {
     const chair = { title: PositionTitle.CHAIR, termStart: "2019-10-01", termEnd: null };
-    assert.ok(conflictingChair([chair], { title: PositionTitle.CHAIR, termStart: "2020-01-01", termEnd: null }));
+    assert.ok(conflictingHead([chair], { title: PositionTitle.CHAIR, termStart: "2020-01-01", termEnd: null }));
     assert.equal(
-      conflictingChair([chair], { title: PositionTitle.VICE_CHAIR, termStart: "2020-01-01", termEnd: null }),
+      conflictingHead([chair], { title: PositionTitle.VICE_CHAIR, termStart: "2020-01-01", termEnd: null }),
       undefined,
     );
     const ended = { ...chair, termEnd: "2019-12-31" };
     assert.equal(
-      conflictingChair([ended], { title: PositionTitle.CHAIR, termStart: "2020-01-01", termEnd: null }),
+      conflictingHead([ended], { title: PositionTitle.CHAIR, termStart: "2020-01-01", termEnd: null }),
       undefined,
     );
   });

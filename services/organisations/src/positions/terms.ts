@@ -7,8 +7,11 @@ export function termsOverlap(a: Omit<Term, "title">, b: Omit<Term, "title">): bo
   return a.termStart <= (b.termEnd ?? "9999-12-31") && b.termStart <= (a.termEnd ?? "9999-12-31");
 }
 
-/** A committee has one chair at a time; other titles may be held by several people. */
-export function conflictingChair(existing: readonly Term[], proposed: Term): Term | undefined {
-  if (proposed.title !== PositionTitle.CHAIR) return undefined;
-  return existing.find((t) => t.title === PositionTitle.CHAIR && termsOverlap(t, proposed));
+/** The titles that head a committee: its chair, or the Youth Union's secretary. */
+const HEADS: readonly PositionTitle[] = [PositionTitle.CHAIR, PositionTitle.SECRETARY];
+
+/** A committee has one head at a time; other titles may be held by several people. */
+export function conflictingHead(existing: readonly Term[], proposed: Term): Term | undefined {
+  if (!HEADS.includes(proposed.title)) return undefined;
+  return existing.find((t) => t.title === proposed.title && termsOverlap(t, proposed));
 }

@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { IsInt, Matches, Max, Min, ORGANISATION_ID } from "@danvan/kit";
+import { IsInt, Matches, Max, Min } from "@danvan/kit";
 import { orgMessage } from "../messages.js";
 import { FIRST_YEAR, LAST_YEAR } from "./recruitment.type.js";
+import { BODY_ID } from "../organisations/organisation-structure.js";
 
 @InputType()
 export class SetRecruitmentTargetInput {
   @Field(() => ID)
-  @Matches(ORGANISATION_ID, orgMessage("organisationId"))
+  @Matches(BODY_ID, orgMessage("organisationId"))
   organisationId: string;
 
   @Field(() => Int)

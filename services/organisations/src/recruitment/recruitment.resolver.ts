@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { assertCanWriteUnit, audit, inTransaction } from "@danvan/kit";
 import type { OrganisationsContext } from "../context.js";
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
+import { scopeUnitOf } from "../organisations/organisation.entity.js";
 import { SetRecruitmentTargetInput } from "./recruitment.input.js";
 import { Recruitment, recruitmentOf } from "./recruitment.type.js";
 import { RecruitmentTarget } from "./recruitment-target.entity.js";
@@ -18,7 +19,7 @@ export class RecruitmentResolver {
     @Ctx() ctx: OrganisationsContext,
   ): Promise<Recruitment> {
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
-    assertCanWriteUnit(ctx.identity, organisation.unitCode);
+    assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
     await inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(RecruitmentTarget, { organisationId: organisation.id, year: input.year });
       await m.upsert(RecruitmentTarget, { organisationId: organisation.id, year: input.year, target: input.target }, [

@@ -110,17 +110,18 @@ describe("administrative units (integration)", () => {
     assert.equal((ok.data?.administrativeUnits as unknown[]).length, 11);
   });
 
-  it("gives every unit its six committees", async () => {
-    const r = await h.run(`{ administrativeUnit(code: "884") { organisations { id kind } } }`);
-    const orgs = (r.data?.administrativeUnit as { organisations: { id: string; kind: string }[] }).organisations;
-    assert.deepEqual(orgs.map((o) => o.id).sort(), [
-      "CCB-884",
-      "DTN-884",
-      "HND-884",
-      "HPN-884",
-      "LDLD-884",
-      "MTTQ-884",
-    ]);
+  it("gives a district its six committees and a commune its own, without a Labour Federation", async () => {
+    const r = await h.run(`{
+      district: administrativeUnit(code: "884") { organisations { id kind } }
+      commune: administrativeUnit(code: "30280") { organisations { id kind } }
+      ward: administrativeUnit(code: "30283") { organisations { id kind } }
+    }`);
+    const ids = (k: string) =>
+      (r.data?.[k] as { organisations: { id: string; kind: string }[] }).organisations.map((o) => o.id).sort();
+    assert.deepEqual(ids("district"), ["CCB-884", "DTN-884", "HND-884", "HPN-884", "LDLD-884", "MTTQ-884"]);
+    // Its grassroots trade unions (LDLD-30280-001, ...) belong to Long Xuyên's Labour Federation.
+    assert.deepEqual(ids("commune"), ["CCB-30280", "DTN-30280", "HND-30280", "HPN-30280", "MTTQ-30280"]);
+    assert.deepEqual(ids("ward"), ["CCB-30283", "DTN-30283", "HPN-30283", "MTTQ-30283"], "no Farmers' Union unit");
   });
 
   it("lets an administrator set the remote-area flag, with a version check and an audit event", async () => {

@@ -3,32 +3,48 @@ import { Field, ObjectType } from "type-graphql";
 
 /**
  * The denouncer's identity (Law on Denunciations 2018, Art. 47–48: name, address and anything
- * that could reveal them are secret). Its own table and type, reachable only through
- * `Petition.denouncerIdentity`, for the handling officer, every read recorded.
+ * that could reveal them are secret), as the handling officer reads it. Its own type, reachable
+ * only through `Petition.denouncerIdentity`, for the handling officer, every read recorded.
+ * Never stored as it is: see SealedDenouncerIdentity.
  */
 @ObjectType({
   description: "CONFIDENTIAL. The denouncer's identity: the handling officer only; every read is recorded.",
 })
-@Entity("denouncer_identity")
 export class DenouncerIdentity {
-  @PrimaryColumn({ name: "petition_id", type: "integer" })
+  /** The petition it belongs to: not a field of the type. */
   petitionId: number;
 
   @Field()
-  @Column({ name: "full_name", type: "varchar", length: 120 })
   fullName: string;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: "varchar", length: 300, nullable: true })
   address: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: "varchar", length: 20, nullable: true })
   phone: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ name: "id_number", type: "varchar", length: 20, nullable: true })
   idNumber: string | null;
+}
+
+/**
+ * The identity at rest, encrypted (envelope.ts): the name, address, phone and ID number sealed
+ * together under a data key of their own, which is stored wrapped by the key-encryption key of
+ * version `keyVersion` (PETITIONS_IDENTITY_KEYS). Nothing here is readable without that key.
+ */
+@Entity("denouncer_identity")
+export class SealedDenouncerIdentity {
+  @PrimaryColumn({ name: "petition_id", type: "integer" })
+  petitionId: number;
+
+  @Column({ type: "text" })
+  sealed: string;
+
+  @Column({ name: "wrapped_key", type: "varchar", length: 120 })
+  wrappedKey: string;
+
+  @Column({ name: "key_version", type: "integer" })
+  keyVersion: number;
 }
 
 /** Who read a denouncer's identity, and when: written before the identity is returned. */

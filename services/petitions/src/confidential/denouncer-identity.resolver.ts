@@ -5,13 +5,14 @@ import { petitionsMessage } from "../messages.js";
 import { Petition } from "../petitions/petition.entity.js";
 import { isHandlingOfficer } from "../petitions/petition-access.js";
 import { DenouncerIdentity, IdentityRead } from "./denouncer-identity.entity.js";
+import { identityOf } from "./denouncer-identities.js";
 
 @Resolver(() => Petition)
 export class DenouncerIdentityResolver {
   /**
    * The only way to the denouncer's identity (Law on Denunciations 2018, Art. 47–48): the
    * petition's handling officer alone; the read is recorded before the identity is returned,
-   * in one transaction, so no read goes unrecorded.
+   * in one transaction, so no read goes unrecorded. Stored encrypted, it is decrypted here only.
    */
   @FieldResolver(() => DenouncerIdentity, {
     nullable: true,
@@ -21,7 +22,7 @@ export class DenouncerIdentityResolver {
     if (isAnonymous(ctx.identity)) throw new UnauthenticatedError();
     if (!isHandlingOfficer(ctx.identity, p)) throw new ForbiddenError(petitionsMessage("onlyHandlerReadsIdentity"));
     return inTransaction(ctx.ds, async (m) => {
-      const identity = await m.findOneBy(DenouncerIdentity, { petitionId: p.id });
+      const identity = await identityOf(m, p.id);
       if (!identity) return null;
       await m.insert(IdentityRead, {
         petitionId: p.id,

@@ -1,39 +1,70 @@
 import { ComplaintRound, Complexity, PetitionKind } from "../lifecycle/petition-enums.js";
 
-const COMPLAINTS = "Law on Complaints 2011 (02/2011/QH13)";
-const DENUNCIATIONS = "Law on Denunciations 2018 (25/2018/QH14)";
-const RECEPTION = "Law on Citizen Reception 2013 (42/2013/QH13)";
+/** An act, with the dates it is in force (inclusive; `until` null: still in force). */
+export interface Act {
+  readonly name: string;
+  readonly from: string;
+  readonly until: string | null;
+}
+
+export const COMPLAINTS_2011: Act = { name: "Law on Complaints 2011 (02/2011/QH13)", from: "2012-07-01", until: null };
+export const DENUNCIATIONS_2011: Act = {
+  name: "Law on Denunciations 2011 (03/2011/QH13)",
+  from: "2012-07-01",
+  until: "2018-12-31",
+};
+export const DENUNCIATIONS_2018: Act = {
+  name: "Law on Denunciations 2018 (25/2018/QH14)",
+  from: "2019-01-01",
+  until: null,
+};
+export const RECEPTION_2013: Act = {
+  name: "Law on Citizen Reception 2013 (42/2013/QH13)",
+  from: "2014-07-01",
+  until: null,
+};
 
 /** Which deadline a row sets: to decide on acceptance, to resolve, or none once withdrawn. */
 export type DeadlineStep = "ACCEPTANCE" | "RESOLUTION" | "AFTER_WITHDRAWAL";
 
+/** Calendar days (the due date then rolls over a weekend or holiday) or working days. */
+export type DayCount = "CALENDAR" | "WORKING";
+
 /**
- * One legal time limit. A row applies to a petition when its kind is listed and every criterion
- * the row states (round, complexity, remote area) matches; a criterion left out matches anything.
+ * One legal time limit. A row applies to a petition received while its act is in force when its
+ * kind is listed and every criterion the row states (round, complexity, remote area) matches; a
+ * criterion left out matches anything.
  */
 export interface DeadlineRule {
   readonly id: string;
   readonly step: DeadlineStep;
+  /** The act, in force on the petition's receipt date (a petition is judged by the law of that day). */
+  readonly act: Act;
+  readonly article: string;
+  readonly counts: DayCount;
   readonly kinds: readonly PetitionKind[];
   readonly round?: ComplaintRound;
   readonly complexities?: readonly Complexity[];
   /** The commune is in a remote area with difficult travel ("vùng sâu, vùng xa đi lại khó khăn"). */
   readonly remote?: boolean;
-  /** Calendar days, counted from the day after `countsFrom`; null: the law sets no time limit. */
+  /** Days, counted from the day after `countsFrom`; null: the law sets no time limit. */
   readonly days: number | null;
   readonly countsFrom: "RECEIPT" | "ACCEPTANCE" | null;
-  /** Extensions the handler may decide, each of at most `extensionDays`. */
+  /** Extensions the handler may decide, each of at most `extensionDays` calendar days. */
   readonly maxExtensions: number;
   readonly extensionDays: number;
-  /** The law and article the row encodes. */
+  /** What the row encodes, in words. */
   readonly law: string;
 }
 
 const { COMPLAINT, DENUNCIATION, RECOMMENDATION, REFLECTION } = PetitionKind;
 const { FIRST, SECOND } = ComplaintRound;
-const NOT_COMPLEX = [Complexity.NORMAL];
-// The Law on Complaints has one "complex" tier; an especially complex complaint is at least complex.
-const COMPLEX_COMPLAINT = [Complexity.COMPLEX, Complexity.ESPECIALLY_COMPLEX];
+const { NORMAL, COMPLEX, ESPECIALLY_COMPLEX } = Complexity;
+const NOT_COMPLEX = [NORMAL];
+// The Law on Complaints and the 2011 Law on Denunciations have one "complex" tier; an especially
+// complex case is at least complex.
+const COMPLEX_OR_MORE = [COMPLEX, ESPECIALLY_COMPLEX];
+const NO_EXTENSION = { maxExtensions: 0, extensionDays: 0 } as const;
 
 /** A complaint's resolution limit: fixed by round, complexity and remoteness, never extended. */
 function complaint(
@@ -46,83 +77,126 @@ function complaint(
   return {
     id,
     step: "RESOLUTION",
+    act: COMPLAINTS_2011,
+    article,
+    counts: "CALENDAR",
     kinds: [COMPLAINT],
     round: when.round,
-    complexities: when.complex ? COMPLEX_COMPLAINT : NOT_COMPLEX,
+    complexities: when.complex ? COMPLEX_OR_MORE : NOT_COMPLEX,
     remote: when.remote,
     days,
     countsFrom: "ACCEPTANCE",
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${COMPLAINTS}, ${article}: ${which ? which + ", " : ""}at most ${days} days from acceptance`,
+    ...NO_EXTENSION,
+    law: `${which ? which + ": " : ""}at most ${days} days from acceptance`,
   };
 }
 
-/** A denunciation's resolution limit: 30 days, plus the extensions its complexity allows. */
-function denunciation(id: string, complexity: Complexity, maxExtensions: number, article: string): DeadlineRule {
+/** A denunciation's resolution limit under the 2018 law: 30 days, plus the extensions its complexity allows. */
+function denunciation2018(id: string, complexity: Complexity, maxExtensions: number, article: string): DeadlineRule {
   return {
     id,
     step: "RESOLUTION",
+    act: DENUNCIATIONS_2018,
+    article,
+    counts: "CALENDAR",
     kinds: [DENUNCIATION],
     complexities: [complexity],
     days: 30,
     countsFrom: "ACCEPTANCE",
     maxExtensions,
     extensionDays: 30,
-    law: `${DENUNCIATIONS}, ${article}: at most 30 days from acceptance, ${maxExtensions} extension(s) of at most 30 days each`,
+    law: `at most 30 days from acceptance, ${maxExtensions} extension(s) of at most 30 days each`,
   };
+}
+
+/** The limit to decide on acceptance, counted from receipt. */
+function acceptance(
+  id: string,
+  act: Act,
+  article: string,
+  counts: DayCount,
+  days: number,
+  which: Pick<DeadlineRule, "kinds" | "round" | "complexities">,
+  law: string,
+): DeadlineRule {
+  return { id, step: "ACCEPTANCE", act, article, counts, days, countsFrom: "RECEIPT", ...NO_EXTENSION, ...which, law };
 }
 
 /**
  * Every legal time limit the model encodes (docs/product.md, "Legal rules the model encodes"), one row
- * each, the law beside it. Days are calendar days; a period "of N days from" an event starts the
- * day after it (Civil Code 2015, Art. 147), so the due date is the event's date plus N.
+ * each, with its act, article and the dates the act is in force. A period "of N days from" an event
+ * starts the day after it (Civil Code 2015, Art. 147; Civil Code 2005, Art. 152): N calendar days end on
+ * the event's date + N, rolled over to the next working day when that is a weekend or holiday
+ * (Civil Code 2015, Art. 148(5), from 2017-01-01; Civil Code 2005, Art. 153(5), before); N working days
+ * end on the N-th working day after the event.
+ *
+ * "Several places to verify" (the longer acceptance limits of the Law on Denunciations) is not
+ * recorded as such: a denunciation classified complex or especially complex at receipt is taken to need it.
  */
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
-  {
-    id: "COMPLAINT_FIRST_ROUND_ACCEPTANCE",
-    step: "ACCEPTANCE",
-    kinds: [COMPLAINT],
-    round: FIRST,
-    days: 10,
-    countsFrom: "RECEIPT",
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${COMPLAINTS}, Art. 27: accept (or refuse, with reasons) within 10 days of receipt`,
-  },
-  {
-    id: "COMPLAINT_SECOND_ROUND_ACCEPTANCE",
-    step: "ACCEPTANCE",
-    kinds: [COMPLAINT],
-    round: SECOND,
-    days: 10,
-    countsFrom: "RECEIPT",
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${COMPLAINTS}, Art. 36: the second-round handler accepts within 10 days of receipt`,
-  },
-  {
-    id: "DENUNCIATION_ACCEPTANCE",
-    step: "ACCEPTANCE",
-    kinds: [DENUNCIATION],
-    days: 10,
-    countsFrom: "RECEIPT",
-    maxExtensions: 0,
-    extensionDays: 0,
-    // The law counts working days (7, or 10 where checks are needed at several places); the model
-    // has no holiday calendar, so it uses docs/product.md's 10 calendar days for every kind.
-    law: `${DENUNCIATIONS}, Art. 24(1): register, classify and decide on acceptance within 7 working days (10 where checks are needed at several places); modelled as 10 calendar days`,
-  },
-  {
-    id: "RECOMMENDATION_REFLECTION_ACCEPTANCE",
-    step: "ACCEPTANCE",
-    kinds: [RECOMMENDATION, REFLECTION],
-    days: 10,
-    countsFrom: "RECEIPT",
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${RECEPTION}, Art. 28: tell the citizen within 10 working days whether the matter is accepted or forwarded; modelled as 10 calendar days`,
-  },
+  acceptance(
+    "COMPLAINT_FIRST_ROUND_ACCEPTANCE",
+    COMPLAINTS_2011,
+    "Art. 27",
+    "CALENDAR",
+    10,
+    { kinds: [COMPLAINT], round: FIRST },
+    "accept (or refuse, with reasons) within 10 days of receipt",
+  ),
+  acceptance(
+    "COMPLAINT_SECOND_ROUND_ACCEPTANCE",
+    COMPLAINTS_2011,
+    "Art. 36",
+    "CALENDAR",
+    10,
+    { kinds: [COMPLAINT], round: SECOND },
+    "the second-round handler accepts within 10 days of receipt",
+  ),
+  acceptance(
+    "DENUNCIATION_2011_ACCEPTANCE",
+    DENUNCIATIONS_2011,
+    "Art. 20(1)(a)",
+    "CALENDAR",
+    10,
+    { kinds: [DENUNCIATION], complexities: NOT_COMPLEX },
+    "check the denouncer and decide on acceptance within 10 days of receipt",
+  ),
+  acceptance(
+    "DENUNCIATION_2011_ACCEPTANCE_SEVERAL_PLACES",
+    DENUNCIATIONS_2011,
+    "Art. 20(1)(a)",
+    "CALENDAR",
+    15,
+    { kinds: [DENUNCIATION], complexities: COMPLEX_OR_MORE },
+    "where checks are needed at several places, at most 15 days of receipt",
+  ),
+  acceptance(
+    "DENUNCIATION_ACCEPTANCE",
+    DENUNCIATIONS_2018,
+    "Art. 24(1)",
+    "WORKING",
+    7,
+    { kinds: [DENUNCIATION], complexities: NOT_COMPLEX },
+    "register, classify and decide on acceptance within 7 working days of receipt",
+  ),
+  acceptance(
+    "DENUNCIATION_ACCEPTANCE_SEVERAL_PLACES",
+    DENUNCIATIONS_2018,
+    "Art. 24(1)",
+    "WORKING",
+    10,
+    { kinds: [DENUNCIATION], complexities: COMPLEX_OR_MORE },
+    "where checks are needed at several places, at most 10 working days of receipt",
+  ),
+  acceptance(
+    "RECOMMENDATION_REFLECTION_ACCEPTANCE",
+    RECEPTION_2013,
+    "Art. 28",
+    "WORKING",
+    10,
+    { kinds: [RECOMMENDATION, REFLECTION] },
+    "tell the citizen within 10 working days whether the matter is accepted or forwarded",
+  ),
 
   complaint("COMPLAINT_FIRST_ROUND", { round: FIRST, complex: false, remote: false }, 30, "Art. 28"),
   complaint("COMPLAINT_FIRST_ROUND_COMPLEX", { round: FIRST, complex: true, remote: false }, 45, "Art. 28"),
@@ -134,30 +208,84 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   complaint("COMPLAINT_SECOND_ROUND_REMOTE", { round: SECOND, complex: false, remote: true }, 60, "Art. 37"),
   complaint("COMPLAINT_SECOND_ROUND_REMOTE_COMPLEX", { round: SECOND, complex: true, remote: true }, 70, "Art. 37"),
 
-  denunciation("DENUNCIATION", Complexity.NORMAL, 0, "Art. 30(1)"),
-  denunciation("DENUNCIATION_COMPLEX", Complexity.COMPLEX, 1, "Art. 30(2)"),
-  denunciation("DENUNCIATION_ESPECIALLY_COMPLEX", Complexity.ESPECIALLY_COMPLEX, 2, "Art. 30(3)"),
+  {
+    id: "DENUNCIATION_2011",
+    step: "RESOLUTION",
+    act: DENUNCIATIONS_2011,
+    article: "Art. 21",
+    counts: "CALENDAR",
+    kinds: [DENUNCIATION],
+    complexities: NOT_COMPLEX,
+    days: 60,
+    countsFrom: "ACCEPTANCE",
+    maxExtensions: 1,
+    extensionDays: 30,
+    law: "at most 60 days from acceptance, one extension of at most 30 days",
+  },
+  {
+    id: "DENUNCIATION_2011_COMPLEX",
+    step: "RESOLUTION",
+    act: DENUNCIATIONS_2011,
+    article: "Art. 21",
+    counts: "CALENDAR",
+    kinds: [DENUNCIATION],
+    complexities: COMPLEX_OR_MORE,
+    days: 90,
+    countsFrom: "ACCEPTANCE",
+    maxExtensions: 1,
+    extensionDays: 60,
+    law: "a complex case: at most 90 days from acceptance, one extension of at most 60 days",
+  },
+  denunciation2018("DENUNCIATION", NORMAL, 0, "Art. 30(1)"),
+  denunciation2018("DENUNCIATION_COMPLEX", COMPLEX, 1, "Art. 30(2)"),
+  denunciation2018("DENUNCIATION_ESPECIALLY_COMPLEX", ESPECIALLY_COMPLEX, 2, "Art. 30(3)"),
 
   {
     id: "RECOMMENDATION_REFLECTION_ANSWER",
     step: "RESOLUTION",
+    act: RECEPTION_2013,
+    article: "Art. 28",
+    counts: "CALENDAR",
     kinds: [RECOMMENDATION, REFLECTION],
     // Recommendations and reflections are answered, not decided as disputes: the reception law
     // fixes only the notice of acceptance (row above). No statutory time limit is invented here.
     days: null,
     countsFrom: null,
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${RECEPTION}, Art. 28: no statutory time limit for the answer itself`,
+    ...NO_EXTENSION,
+    law: "no statutory time limit for the answer itself",
   },
   {
-    id: "WITHDRAWN",
+    id: "WITHDRAWN_COMPLAINT",
     step: "AFTER_WITHDRAWAL",
-    kinds: [COMPLAINT, DENUNCIATION],
+    act: COMPLAINTS_2011,
+    article: "Art. 10",
+    counts: "CALENDAR",
+    kinds: [COMPLAINT],
     days: null,
     countsFrom: null,
-    maxExtensions: 0,
-    extensionDays: 0,
-    law: `${COMPLAINTS}, Art. 10: a complaint may be withdrawn at any time, in writing, and its handling stops; ${DENUNCIATIONS}, Art. 33: withdrawing the whole denunciation before the conclusion stops its handling`,
+    ...NO_EXTENSION,
+    law: "a complaint may be withdrawn at any time, in writing, and its handling stops",
+  },
+  {
+    id: "WITHDRAWN_DENUNCIATION",
+    step: "AFTER_WITHDRAWAL",
+    act: DENUNCIATIONS_2018,
+    article: "Art. 33",
+    counts: "CALENDAR",
+    kinds: [DENUNCIATION],
+    days: null,
+    countsFrom: null,
+    ...NO_EXTENSION,
+    law: "withdrawing the whole denunciation before the conclusion stops its handling",
   },
 ];
+
+/** True when the act is in force on `date`. */
+export function inForce(act: Act, date: string): boolean {
+  return date >= act.from && (act.until === null || date <= act.until);
+}
+
+/** "Act, Art. N" — what `Petition.legalBasis` shows. */
+export function citation(rule: Pick<DeadlineRule, "act" | "article">): string {
+  return `${rule.act.name}, ${rule.article}`;
+}

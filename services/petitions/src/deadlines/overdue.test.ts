@@ -16,7 +16,7 @@ function petition(
     complexity: Complexity.NORMAL,
     isRemoteArea: false,
     receivedOn: "2019-02-25",
-    acceptedOn: "2019-03-01", // first-round complaint: due 2019-03-31
+    acceptedOn: "2019-03-04", // first-round complaint: 30 days → Wed 2019-04-03
     extensionsUsed: 0,
     status: ACCEPTED,
     ...over,
@@ -27,9 +27,9 @@ describe("overdue", () => {
   it("is not overdue on the due day itself, and is the day after", () => {
     for (const status of [ACCEPTED, UNDER_VERIFICATION]) {
       const p = petition({ status });
-      assert.equal(isOverdue(p, "2019-03-30"), false, status);
-      assert.equal(isOverdue(p, "2019-03-31"), false, status);
-      assert.equal(isOverdue(p, "2019-04-01"), true, status);
+      assert.equal(isOverdue(p, "2019-04-02"), false, status);
+      assert.equal(isOverdue(p, "2019-04-03"), false, status);
+      assert.equal(isOverdue(p, "2019-04-04"), true, status);
     }
   });
 
@@ -43,7 +43,16 @@ describe("overdue", () => {
       receivedOn: "2019-03-01",
       acceptedOn: null,
     });
-    assert.equal(isOverdue(rec, "2019-03-12"), true);
+    // 10 working days: 4–8 and 11–15 March.
+    assert.equal(isOverdue(rec, "2019-03-15"), false);
+    assert.equal(isOverdue(rec, "2019-03-16"), true);
+  });
+
+  it("reads the stored due date when the petition carries one (counted with the server's declared days)", () => {
+    const p = { ...petition({}), dueOn: "2019-04-05" };
+    assert.equal(isOverdue(p, "2019-04-05"), false);
+    assert.equal(isOverdue(p, "2019-04-06"), true);
+    assert.equal(isOverdue({ ...p, dueOn: null }, "2030-01-01"), false);
   });
 
   it("is never overdue once closed: resolved, withdrawn, refused", () => {
@@ -59,36 +68,36 @@ describe("overdue", () => {
   });
 
   it("follows the remote-area and complex limits and the denunciation extensions", () => {
-    const remoteComplex = petition({ isRemoteArea: true, complexity: Complexity.COMPLEX }); // due 2019-04-30
-    assert.equal(isOverdue(remoteComplex, "2019-04-30"), false);
-    assert.equal(isOverdue(remoteComplex, "2019-05-01"), true);
+    const remoteComplex = petition({ isRemoteArea: true, complexity: Complexity.COMPLEX }); // 60 days: Fri 2019-05-03
+    assert.equal(isOverdue(remoteComplex, "2019-05-03"), false);
+    assert.equal(isOverdue(remoteComplex, "2019-05-04"), true);
     const extended = petition({ kind: PetitionKind.DENUNCIATION, complexity: Complexity.COMPLEX, extensionsUsed: 1 });
-    assert.equal(isOverdue(extended, "2019-04-30"), false);
-    assert.equal(isOverdue(extended, "2019-05-01"), true);
+    assert.equal(isOverdue(extended, "2019-05-03"), false);
+    assert.equal(isOverdue(extended, "2019-05-04"), true);
   });
 });
 
 describe("near overdue", () => {
-  const p = petition({}); // due 2019-03-31
+  const p = petition({}); // due 2019-04-03
 
   it("is due within 5 days by default, the due day included", () => {
-    assert.equal(isNearOverdue(p, "2019-03-25"), false, "6 days left");
-    assert.equal(isNearOverdue(p, "2019-03-26"), true, "5 days left");
-    assert.equal(isNearOverdue(p, "2019-03-31"), true, "due today");
-    assert.equal(isNearOverdue(p, "2019-04-01"), false, "already overdue");
+    assert.equal(isNearOverdue(p, "2019-03-28"), false, "6 days left");
+    assert.equal(isNearOverdue(p, "2019-03-29"), true, "5 days left");
+    assert.equal(isNearOverdue(p, "2019-04-03"), true, "due today");
+    assert.equal(isNearOverdue(p, "2019-04-04"), false, "already overdue");
   });
 
   it("takes another window", () => {
-    assert.equal(isNearOverdue(p, "2019-03-30", 0), false);
-    assert.equal(isNearOverdue(p, "2019-03-31", 0), true);
-    assert.equal(isNearOverdue(p, "2019-03-21", 10), true);
+    assert.equal(isNearOverdue(p, "2019-04-02", 0), false);
+    assert.equal(isNearOverdue(p, "2019-04-03", 0), true);
+    assert.equal(isNearOverdue(p, "2019-03-24", 10), true);
     assert.throws(() => isNearOverdue(p, "2019-03-21", -1), RangeError);
   });
 
   it("is never near overdue once closed or with no time limit", () => {
-    assert.equal(isNearOverdue(petition({ status: RESOLVED }), "2019-03-31"), false);
-    assert.equal(isNearOverdue(petition({ status: WITHDRAWN }), "2019-03-31"), false);
-    assert.equal(isNearOverdue(petition({ kind: PetitionKind.REFLECTION }), "2019-03-31"), false);
+    assert.equal(isNearOverdue(petition({ status: RESOLVED }), "2019-04-03"), false);
+    assert.equal(isNearOverdue(petition({ status: WITHDRAWN }), "2019-04-03"), false);
+    assert.equal(isNearOverdue(petition({ kind: PetitionKind.REFLECTION }), "2019-04-03"), false);
   });
 
   it("applies to the acceptance deadline of a RECEIVED petition", () => {

@@ -2,7 +2,10 @@ import { isOpen, type PetitionStatus } from "../lifecycle/petition-enums.js";
 import { daysBetween } from "./calendar-date.js";
 import { dueOn, type DeadlineFacts } from "./due-dates.js";
 
-type Tracked = DeadlineFacts & { status: PetitionStatus };
+/** The facts, and the stored due date when known (computed with the server's calendar). */
+type Tracked = DeadlineFacts & { status: PetitionStatus; dueOn?: string | null };
+
+const dueOf = (s: Tracked) => (s.dueOn !== undefined ? s.dueOn : dueOn(s));
 
 /**
  * Overdue: still open and `today` is after the due date. The due day itself is in time. A closed
@@ -12,7 +15,7 @@ type Tracked = DeadlineFacts & { status: PetitionStatus };
  */
 export function isOverdue(state: Tracked, today: string): boolean {
   if (!isOpen(state.status)) return false;
-  const due = dueOn(state);
+  const due = dueOf(state);
   return due !== null && daysBetween(due, today) > 0;
 }
 
@@ -23,7 +26,7 @@ export function isOverdue(state: Tracked, today: string): boolean {
 export function isNearOverdue(state: Tracked, today: string, withinDays = 5): boolean {
   if (!Number.isInteger(withinDays) || withinDays < 0) throw new RangeError("withinDays must be a whole number ≥ 0");
   if (!isOpen(state.status)) return false;
-  const due = dueOn(state);
+  const due = dueOf(state);
   if (due === null) return false;
   const left = daysBetween(today, due);
   return left >= 0 && left <= withinDays;

@@ -33,6 +33,11 @@ describe("receive", () => {
     refused(() => receive({ kind: COMPLAINT, isRemoteArea: false }, "2019-02-30"), "DATE_OUT_OF_ORDER", "on");
   });
 
+  it("refuses a receipt before the deadline table's acts (NO_RULE_IN_FORCE, on the date)", () => {
+    refused(() => receive({ kind: COMPLAINT, isRemoteArea: false }, "2012-06-30"), "NO_RULE_IN_FORCE", "on");
+    assert.equal(receive({ kind: COMPLAINT, isRemoteArea: false }, "2012-07-01").acceptanceDueOn, "2012-07-11");
+  });
+
   it("is never a move of an existing petition", () => {
     refused(() => apply(run({ kind: COMPLAINT }), { type: "receive" }, "2019-03-02"), "ILLEGAL_TRANSITION");
   });
@@ -77,19 +82,20 @@ describe("a complaint through its life", () => {
   });
 });
 
-describe("denunciation extensions (Law on Denunciations 2018, Art. 30)", () => {
+describe("denunciation extensions (Law on Denunciations 2018, Art. 30; 2011, Art. 21)", () => {
   const denunciation = (complexity: Complexity) => run({ kind: DENUNCIATION, complexity }, [accept, "2019-03-01"]);
 
-  it("allows none for a normal case: 30 days", () => {
+  it("allows none for a normal case: 30 days (Sun 31/3 rolled over to Mon 1/4)", () => {
     const s = denunciation(Complexity.NORMAL);
-    assert.equal(s.dueOn, "2019-03-31");
+    assert.equal(s.dueOn, "2019-04-01");
     assert.deepEqual(allowedTransitions(s), ["startVerification", "withdraw"]);
     refused(() => apply(s, extend, "2019-03-10"), "EXTENSION_NOT_ALLOWED");
   });
 
   it("allows one for a complex case and refuses the second: 60 days at most", () => {
     const once = apply(denunciation(Complexity.COMPLEX), extend, "2019-03-10");
-    assert.deepEqual([once.extensionsUsed, once.extendedDays, once.dueOn], [1, 30, "2019-04-30"]);
+    // 60 days → Tue 30/4, then 1/5: Thu 2/5.
+    assert.deepEqual([once.extensionsUsed, once.extendedDays, once.dueOn], [1, 30, "2019-05-02"]);
     refused(() => apply(once, extend, "2019-03-11"), "EXTENSION_NOT_ALLOWED");
   });
 
@@ -110,8 +116,22 @@ describe("denunciation extensions (Law on Denunciations 2018, Art. 30)", () => {
 
   it("must be decided by the deadline: on the due day, not after", () => {
     const s = denunciation(Complexity.COMPLEX);
-    assert.equal(apply(s, extend, "2019-03-31").dueOn, "2019-04-30");
-    refused(() => apply(s, extend, "2019-04-01"), "EXTENSION_NOT_ALLOWED");
+    assert.equal(apply(s, extend, "2019-04-01").dueOn, "2019-05-02");
+    refused(() => apply(s, extend, "2019-04-02"), "EXTENSION_NOT_ALLOWED");
+  });
+
+  it("gives a denunciation received under the 2011 law one extension, of up to 60 days when complex", () => {
+    const received = receive({ kind: DENUNCIATION, complexity: Complexity.COMPLEX, isRemoteArea: false }, "2018-06-01");
+    const accepted = apply(received, accept, "2018-06-05");
+    assert.equal(accepted.dueOn, "2018-09-04"); // 90 days → Mon 3/9/2018, National Day (Sun 2/9) taken then → Tue 4/9
+    const once = apply(accepted, extend, "2018-08-01");
+    assert.deepEqual([once.extendedDays, once.dueOn], [60, "2018-11-02"]);
+    refused(() => apply(once, extend, "2018-08-02"), "EXTENSION_NOT_ALLOWED");
+    refused(
+      () => apply(accepted, { type: "extendDeadline", days: 61 }, "2018-08-01"),
+      "INVALID_TRANSITION_INPUT",
+      "days",
+    );
   });
 
   it("is never open to complaints, recommendations or reflections", () => {

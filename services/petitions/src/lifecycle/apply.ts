@@ -1,6 +1,7 @@
 import { kitMessage, type Message } from "@danvan/kit/i18n";
 import { isCalendarDate } from "../deadlines/calendar-date.js";
-import { dueOn, resolutionDueOn } from "../deadlines/due-dates.js";
+import { dueOn, extensionsAllowed, resolutionDueOn } from "../deadlines/due-dates.js";
+import { BUILT_IN_CALENDAR, type WorkingCalendar } from "../deadlines/working-calendar.js";
 import { petitionsMessage } from "../messages.js";
 import { kindName, statusName, stepName } from "./names.js";
 import { OUTCOMES_BY_KIND } from "./outcomes.js";
@@ -11,18 +12,21 @@ import { PetitionRuleError, type PetitionRuleCode } from "./rule-error.js";
 import { startsFrom, TRANSITION_RULES, type Transition } from "./transition-rules.js";
 import { withdrawalEndsCase } from "./withdrawal.js";
 
-/** Each extension grants at most this many days (Law on Denunciations 2018, Art. 30(2)–(3)). */
-const MAX_EXTENSION_DAYS = 30;
-
 /**
  * The petition after `transition`, taken on `at` (YYYY-MM-DD). Refuses, with a PetitionRuleError:
  * a transition the kind may not take from its status (ILLEGAL_TRANSITION, naming both); a step
  * dated before the previous one (DATE_OUT_OF_ORDER: the history never runs backwards); a guard
  * of TRANSITION_RULES that does not hold; and input wrong for this petition. Whether `at` is in
  * the future is for the caller, who knows today's date in the province. The refusals' messages
- * name the kind, the status and the step, never the date or the value the caller gave.
+ * name the kind, the status and the step, never the date or the value the caller gave. Due dates
+ * count on `calendar` (the server's: the built-in one with the administrators' declared days).
  */
-export function apply(state: PetitionState, transition: Transition, at: string): PetitionState {
+export function apply(
+  state: PetitionState,
+  transition: Transition,
+  at: string,
+  calendar: WorkingCalendar = BUILT_IN_CALENDAR,
+): PetitionState {
   const { type } = transition;
   const refuse = (code: PetitionRuleCode, message: Message, field?: string): never => {
     throw new PetitionRuleError(code, message, { transition: type, status: state.status, kind: state.kind, field });
@@ -77,12 +81,14 @@ export function apply(state: PetitionState, transition: Transition, at: string):
       next.status = PetitionStatus.UNDER_VERIFICATION;
       break;
     case "extendDeadline": {
-      const days = transition.days ?? MAX_EXTENSION_DAYS;
-      if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
-        refuse("INVALID_TRANSITION_INPUT", petitionsMessage("extensionDays", { max: MAX_EXTENSION_DAYS }), "days");
+      // Each extension grants at most the row's days (30; 60 for a complex case under the 2011 Law on Denunciations).
+      const ceiling = extensionsAllowed(state).days;
+      const days = transition.days ?? ceiling;
+      if (!Number.isInteger(days) || days < 1 || days > ceiling) {
+        refuse("INVALID_TRANSITION_INPUT", petitionsMessage("extensionDays", { max: ceiling }), "days");
       }
       // Extending a deadline already missed would hide the delay; the decision comes in time.
-      const due = resolutionDueOn(state);
+      const due = resolutionDueOn(state, calendar);
       if (due !== null && at > due) refuse("EXTENSION_NOT_ALLOWED", petitionsMessage("extensionTooLate"));
       next.extensionsUsed = state.extensionsUsed + 1;
       next.extendedDays = state.extendedDays + days;
@@ -108,5 +114,5 @@ export function apply(state: PetitionState, transition: Transition, at: string):
       close(PetitionStatus.REFERRED_FOR_INSPECTION);
       break;
   }
-  return { ...next, dueOn: dueOn(next) };
+  return { ...next, dueOn: dueOn(next, calendar) };
 }

@@ -1,6 +1,7 @@
 import { kitMessage } from "@danvan/kit/i18n";
 import { isCalendarDate } from "../deadlines/calendar-date.js";
-import { dueOn, type DeadlineFacts } from "../deadlines/due-dates.js";
+import { acceptanceDueOn, dueOn, NoRuleInForceError, type DeadlineFacts } from "../deadlines/due-dates.js";
+import { BUILT_IN_CALENDAR, type WorkingCalendar } from "../deadlines/working-calendar.js";
 import type { ResolutionOutcome } from "./outcomes.js";
 import { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "./petition-enums.js";
 import type { NotProcessableReason, RefusalReason } from "./refusal-reasons.js";
@@ -22,6 +23,8 @@ export interface PetitionState extends DeadlineFacts {
   closedOn: string | null;
   /** The deadline the petition is held to in its status (deadlines/due-dates.ts, `dueOn`). */
   dueOn: string | null;
+  /** The last day to decide on acceptance, fixed at receipt (kept after it, to judge late acceptances). */
+  acceptanceDueOn: string;
   refusalReason: RefusalReason | null;
   notProcessableReason: NotProcessableReason | null;
   outcome: ResolutionOutcome | null;
@@ -38,8 +41,11 @@ export interface Receipt {
   isRemoteArea: boolean;
 }
 
-/** The `receive` transition: a new petition, RECEIVED on `on`, held to its acceptance deadline. */
-export function receive(receipt: Receipt, on: string): PetitionState {
+/**
+ * The `receive` transition: a new petition, RECEIVED on `on`, held to its acceptance deadline under
+ * the law in force that day (NO_RULE_IN_FORCE before the deadline table's acts).
+ */
+export function receive(receipt: Receipt, on: string, calendar: WorkingCalendar = BUILT_IN_CALENDAR): PetitionState {
   if (!isCalendarDate(on)) {
     throw new PetitionRuleError("DATE_OUT_OF_ORDER", kitMessage("calendarDate"), {
       transition: "receive",
@@ -55,7 +61,7 @@ export function receive(receipt: Receipt, on: string): PetitionState {
       field: "round",
     });
   }
-  const state: Omit<PetitionState, "dueOn"> = {
+  const state: Omit<PetitionState, "dueOn" | "acceptanceDueOn"> = {
     kind: receipt.kind,
     round: isComplaint ? (receipt.round ?? ComplaintRound.FIRST) : null,
     complexity: receipt.complexity ?? Complexity.NORMAL,
@@ -71,5 +77,15 @@ export function receive(receipt: Receipt, on: string): PetitionState {
     notProcessableReason: null,
     outcome: null,
   };
-  return { ...state, dueOn: dueOn(state) };
+  try {
+    const due = acceptanceDueOn(state, calendar);
+    return { ...state, dueOn: dueOn(state, calendar), acceptanceDueOn: due };
+  } catch (err) {
+    if (!(err instanceof NoRuleInForceError)) throw err;
+    throw new PetitionRuleError("NO_RULE_IN_FORCE", petitionsMessage("noRuleInForce"), {
+      transition: "receive",
+      kind: receipt.kind,
+      field: "on",
+    });
+  }
 }

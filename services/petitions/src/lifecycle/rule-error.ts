@@ -18,6 +18,8 @@ export const PETITION_RULE_CODES = {
   DATE_OUT_OF_ORDER: "BAD_USER_INPUT",
   /** A value the transition takes is wrong for this petition (reason, outcome, days, round, ...). */
   INVALID_TRANSITION_INPUT: "BAD_USER_INPUT",
+  /** The receipt date predates every act of the deadline table: no time limit can be set. */
+  NO_RULE_IN_FORCE: "BAD_USER_INPUT",
 } as const;
 export type PetitionRuleCode = keyof typeof PETITION_RULE_CODES;
 

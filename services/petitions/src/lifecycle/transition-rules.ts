@@ -105,11 +105,11 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
     from: { DENUNCIATION: [ACCEPTED, UNDER_VERIFICATION] },
     to: null,
     guard: {
-      holds: (s) => s.extensionsUsed < maxExtensions(s.kind, s.complexity),
+      holds: (s) => s.extensionsUsed < maxExtensions(s),
       code: "EXTENSION_NOT_ALLOWED",
       why: petitionsMessage("noExtensionLeft"),
     },
-    law: "Law on Denunciations 2018, Art. 30(2)–(4)",
+    law: "Law on Denunciations 2011, Art. 21; Law on Denunciations 2018, Art. 30(2)–(4)",
   },
   resolve: {
     // A complaint or denunciation is decided on verified facts; a recommendation or reflection

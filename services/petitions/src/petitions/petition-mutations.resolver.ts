@@ -14,7 +14,9 @@ import {
 import type { PetitionsContext } from "../context.js";
 import { PetitionKind, PetitionRuleError, receive } from "../lifecycle/index.js";
 import { petitionsMessage } from "../messages.js";
-import { DenouncerIdentity } from "../confidential/denouncer-identity.entity.js";
+import { identityOf, sealIdentity } from "../confidential/denouncer-identities.js";
+import { SealedDenouncerIdentity } from "../confidential/denouncer-identity.entity.js";
+import { revealsDenouncer, screenDenouncer } from "../confidential/screening.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import {
   AcceptPetitionInput,
@@ -29,22 +31,10 @@ import {
 import { asGraphQLError, recordStep } from "./record-step.js";
 import { assertCanHandle } from "./petition-access.js";
 import { remoteAreas } from "../units/remote-areas.js";
+import { calendarFor } from "../calendar/calendar-store.js";
+import { checkReceipt } from "./receipt-checks.js";
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
-
-/** Whether a text names the denouncer or gives their phone or ID number (case and spacing ignored). */
-export function revealsDenouncer(
-  text: string,
-  who: Pick<DenouncerIdentity, "fullName" | "phone" | "idNumber">,
-): boolean {
-  const norm = (v: string) => v.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-  const digits = (v: string) => v.replace(/\D/g, "");
-  const t = norm(text);
-  return (
-    t.includes(norm(who.fullName)) ||
-    [who.phone, who.idNumber].some((v) => !!v && digits(v).length >= 6 && digits(text).includes(digits(v)))
-  );
-}
 
 @Resolver(() => Petition)
 export class PetitionMutationsResolver {
@@ -66,6 +56,7 @@ export class PetitionMutationsResolver {
       throw BadUserInputError.field("input.denouncer", petitionsMessage("anonymousHasNoDenouncer"));
     // Asked before the transaction opens: no lock is held while the graph answers.
     const isRemoteArea = await remoteAreas().isRemoteArea(commune.code, ctx.logger);
+    const calendar = await calendarFor(ctx.ds.manager);
     let state;
     try {
       state = receive(
@@ -76,19 +67,23 @@ export class PetitionMutationsResolver {
           isRemoteArea,
         },
         input.receivedOn,
+        calendar,
       );
     } catch (err) {
       throw err instanceof PetitionRuleError ? asGraphQLError(err, { on: "receivedOn" }) : err;
     }
+    checkReceipt(input, state, calendar);
     return createOnce(ctx.ds, ctx, Petition, { key: input.idempotencyKey, operation: "submitPetition" }, async (m) => {
       const inserted = await m.insert(Petition, {
         ...state,
         channel: input.channel,
         communeCode: commune.code,
         districtCode: districtOf(commune.code)!,
-        summary: input.summary.trim(),
+        // Law on Denunciations 2018, Art. 47: the summary others read never names the denouncer.
+        summary: input.denouncer ? screenDenouncer(input.summary.trim(), input.denouncer).text : input.summary.trim(),
         handledByOrganisationId: input.handledByOrganisationId ?? null,
         handlingOfficer: input.handlingOfficer ?? null,
+        decisionKnownOn: input.decisionKnownOn ?? null,
         hotspot: input.hotspot ?? false,
         resolvedAtGrassroots: false,
         anonymous: input.anonymous ?? false,
@@ -97,13 +92,17 @@ export class PetitionMutationsResolver {
       });
       const petitionId = Number(inserted.identifiers[0]!.id);
       if (input.denouncer) {
-        await m.insert(DenouncerIdentity, {
-          petitionId,
-          fullName: input.denouncer.fullName.trim(),
-          address: input.denouncer.address ?? null,
-          phone: input.denouncer.phone ?? null,
-          idNumber: input.denouncer.idNumber ?? null,
-        });
+        // Encrypted at rest (confidential/envelope.ts): the row holds no readable identity.
+        await m.insert(
+          SealedDenouncerIdentity,
+          sealIdentity({
+            petitionId,
+            fullName: input.denouncer.fullName.trim(),
+            address: input.denouncer.address ?? null,
+            phone: input.denouncer.phone ?? null,
+            idNumber: input.denouncer.idNumber ?? null,
+          }),
+        );
       }
       await m.insert(PetitionEvent, {
         petitionId,
@@ -186,7 +185,7 @@ export class PetitionMutationsResolver {
       const petition = await m.findOneBy(Petition, { id: Number(input.petitionId) });
       if (petition) assertCanHandle(ctx.identity, petition);
       // Law on Denunciations 2018, Art. 47: the published conclusion must not reveal the denouncer.
-      const identity = await m.findOneBy(DenouncerIdentity, { petitionId: Number(input.petitionId) });
+      const identity = await identityOf(m, Number(input.petitionId));
       if (identity && input.conclusion && revealsDenouncer(input.conclusion, identity)) {
         throw BadUserInputError.field("input.conclusion", petitionsMessage("revealsDenouncer"));
       }

@@ -13,7 +13,7 @@ describe("petition mutations (integration)", () => {
   after(async () => h.close());
   const { submit, step } = petitionSteps(() => h);
 
-  it("submits once per key, with the acceptance deadline of 10 days and the first event", async () => {
+  it("submits once per key, with the acceptance deadline of 10 working days and the first event", async () => {
     const key = "petition-key-0001";
     const a = await submit({ idempotencyKey: key });
     const b = await submit({ idempotencyKey: key });
@@ -22,7 +22,7 @@ describe("petition mutations (integration)", () => {
     assert.deepEqual(a.data!.submitPetition, {
       id: (a.data!.submitPetition as { id: string }).id,
       status: "RECEIVED",
-      dueOn: "2020-03-12",
+      dueOn: "2020-03-16", // an especially complex denunciation: 10 working days (Art. 24(1))
       version: 1,
       isOverdue: true,
     });
@@ -33,7 +33,8 @@ describe("petition mutations (integration)", () => {
     const id = ((await submit()).data!.submitPetition as { id: string }).id;
     let r = await step("acceptPetition", { petitionId: id, expectedVersion: 1, on: "2020-03-05" }, HANDLER);
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    assert.deepEqual((r.data!.acceptPetition as { dueOn: string }).dueOn, "2020-04-04");
+    // 30 days → Sat 4/4/2020, rolled over to Mon 6/4 (Civil Code 2015, Art. 148(5)).
+    assert.deepEqual((r.data!.acceptPetition as { dueOn: string }).dueOn, "2020-04-06");
     r = await step("startVerification", { petitionId: id, expectedVersion: 2, on: "2020-03-06" }, HANDLER);
     r = await step("extendDeadline", { petitionId: id, expectedVersion: 3, on: "2020-03-20" }, HANDLER);
     assert.equal((r.data!.extendDeadline as { dueOn: string }).dueOn, "2020-05-04");

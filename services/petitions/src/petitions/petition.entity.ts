@@ -108,10 +108,27 @@ export class Petition {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The legal deadline the petition is held to now (acceptance, then resolution).",
+    description:
+      "The legal deadline the petition is held to now (acceptance, then resolution), by the law in force on the receipt date; rolled over to the next working day, never a weekend or holiday (Civil Code 2015, Art. 148(5)).",
   })
   @Column({ name: "due_on", type: "date", nullable: true })
   dueOn: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The last day to decide on acceptance, by the law in force on the receipt date, in working days where that law counts them; never a weekend or holiday.",
+  })
+  @Column({ name: "acceptance_due_on", type: "date", nullable: true })
+  acceptanceDueOn: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Complaints: the day the complainant received the contested decision (first round) or the first-round decision (second round); the filing time limit counts from it.",
+  })
+  @Column({ name: "decision_known_on", type: "date", nullable: true })
+  decisionKnownOn: string | null;
 
   @Field(() => DateScalar, { nullable: true })
   @Column({ name: "closed_on", type: "date", nullable: true })

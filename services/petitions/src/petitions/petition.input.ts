@@ -104,6 +104,25 @@ export class SubmitPetitionInput {
   @ValidateNested()
   denouncer?: DenouncerInput | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Complaints: the day the complainant received the contested decision or learnt of the act (first round), or received the first-round decision (second round). Given, the filing time limit is checked against receivedOn (Law on Complaints 2011, Art. 9 and 33); left out (an old case whose date is unknown), it is not.",
+  })
+  @IsOptional()
+  decisionKnownOn?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Days an obstacle (illness, natural disaster, work or study far away…) prevented the complaint: not counted in its time limit (Law on Complaints 2011, Art. 9).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  obstacleDays?: number | null;
+
   @Field({ description: "Required: a retry with the same key returns the first petition." })
   @Length(8, 200)
   idempotencyKey: string;
@@ -157,11 +176,15 @@ export class MarkNotProcessableInput extends StepInput {
 
 @InputType()
 export class ExtendDeadlineInput extends StepInput {
-  @Field(() => Int, { nullable: true, description: "1 to 30 days; 30 by default." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "1 to 30 days (to 60 for a complex case received under the Law on Denunciations 2011); the most allowed by default.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(30)
+  @Max(60)
   days?: number | null;
 }
 

@@ -16,7 +16,7 @@ import {
 import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from "@danvan/kit/federation";
 import type { PetitionsContext } from "../context.js";
 import { allowedTransitions, OPEN_STATUSES } from "../lifecycle/index.js";
-import { addDays, isNearOverdue, isOverdue } from "../deadlines/index.js";
+import { addDays, isNearOverdue, isOverdue, legalBasisOf } from "../deadlines/index.js";
 import { petitionsMessage } from "../messages.js";
 import { PetitionStatistics } from "../statistics/petition-statistics.type.js";
 import { petitionStatisticsOf } from "../statistics/petition-statistics.js";
@@ -122,6 +122,15 @@ export class PetitionResolver {
   @FieldResolver(() => Boolean, { description: "Still open and due within 5 days." })
   isNearOverdue(@Root() p: Petition): boolean {
     return isNearOverdue(stateOf(p), todayInProvince());
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The act and article that set the deadline the petition is held to now (the law in force on its receipt date), and the Civil Code's roll-over when it moved the due date; null where no deadline runs.",
+  })
+  legalBasis(@Root() p: Petition): string | null {
+    return legalBasisOf(stateOf(p));
   }
 
   @FieldResolver(() => [String], { description: "The steps open to the petition now." })

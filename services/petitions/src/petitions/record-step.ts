@@ -13,6 +13,8 @@ import { petitionsMessage } from "../messages.js";
 import type { Transition } from "../lifecycle/transition-rules.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import { assertCanHandle } from "./petition-access.js";
+import { calendarFor } from "../calendar/calendar-store.js";
+import { screenedForPetition } from "../confidential/denouncer-identities.js";
 
 export function stateOf(p: Petition): PetitionState {
   return {
@@ -28,6 +30,7 @@ export function stateOf(p: Petition): PetitionState {
     lastStepOn: p.lastStepOn,
     closedOn: p.closedOn,
     dueOn: p.dueOn,
+    acceptanceDueOn: p.acceptanceDueOn ?? p.dueOn ?? p.receivedOn,
     refusalReason: p.refusalReason,
     notProcessableReason: p.notProcessableReason,
     outcome: p.outcome,
@@ -73,7 +76,7 @@ export async function recordStep(
   if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", kitMessage("notInFuture"));
   let next: PetitionState;
   try {
-    next = apply(stateOf(before), transition, input.on);
+    next = apply(stateOf(before), transition, input.on, await calendarFor(m));
   } catch (err) {
     if (err instanceof PetitionRuleError) throw asGraphQLError(err);
     throw err;
@@ -94,7 +97,8 @@ export async function recordStep(
     occurredOn: input.on,
     actor: ctx.identity.sub,
     reason,
-    note: input.note ?? null,
+    // Others read the note (history): each mention of the denouncer is replaced (confidential/screening.ts).
+    note: await screenedForPetition(m, before.id, input.note),
     recordedAt: new Date(),
   });
   await audit(m, ctx, {

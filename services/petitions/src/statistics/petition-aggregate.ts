@@ -92,6 +92,7 @@ const MEASURE_COLUMN: Record<PetitionMeasure, string> = {
   RESOLVED: "resolved",
   RESOLVED_ON_TIME: "resolved_on_time",
   OVERDUE: "overdue",
+  ACCEPTED_LATE: "accepted_late",
   MEDIAN_DAYS_TO_RESOLVE: "median_days",
 };
 
@@ -111,7 +112,8 @@ function figuresSql(cols: readonly string[], param: (v: unknown) => string, with
   const counts = `COUNT(*) AS n,
       SUM(CASE WHEN st = ${RESOLVED} THEN 1 ELSE 0 END) AS resolved,
       SUM(CASE WHEN st = ${RESOLVED} AND (due IS NULL OR closed <= due) THEN 1 ELSE 0 END) AS resolved_on_time,
-      SUM(CASE WHEN (st IN (${OPEN}) AND due < ${param(todayInProvince())}) OR (st = ${RESOLVED} AND closed > due) THEN 1 ELSE 0 END) AS overdue`;
+      SUM(CASE WHEN (st IN (${OPEN}) AND due < ${param(todayInProvince())}) OR (st = ${RESOLVED} AND closed > due) THEN 1 ELSE 0 END) AS overdue,
+      SUM(CASE WHEN accepted > accept_due THEN 1 ELSE 0 END) AS accepted_late`;
   if (!withMedian)
     return `grouped AS (SELECT ${dims}${counts.replace("COUNT(*) AS n", "COUNT(*) AS received")},
       CAST(NULL AS INTEGER) AS median_days FROM base${groupBy()})`;
@@ -126,7 +128,7 @@ function figuresSql(cols: readonly string[], param: (v: unknown) => string, with
     FROM cells`;
   const middle = (at: string) => `MIN(CASE WHEN d IS NOT NULL AND upto >= ${at} THEN d END)`;
   const grouped = `SELECT ${dims}SUM(n) AS received, SUM(resolved) AS resolved,
-      SUM(resolved_on_time) AS resolved_on_time, SUM(overdue) AS overdue,
+      SUM(resolved_on_time) AS resolved_on_time, SUM(overdue) AS overdue, SUM(accepted_late) AS accepted_late,
       (${middle("(k + 1) / 2")} + ${middle("(k + 2) / 2")}) / 2.0 AS median_days
     FROM ranked${groupBy()}`;
   return `cells AS (${cells}), ranked AS (${ranked}), grouped AS (${grouped})`;
@@ -177,7 +179,8 @@ export async function petitionAggregate(
   if (statuses) where.push(statuses.length ? `p.status IN (${list(statuses)})` : "1 = 0");
 
   const base = `SELECT ${dims.map((d) => `${dimensionSql(d)} AS ${COLUMN[d]}, `).join("")}
-      p.status AS st, p.due_on AS due, p.closed_on AS closed, ${days} AS days
+      p.status AS st, p.due_on AS due, p.closed_on AS closed, ${days} AS days,
+      p.accepted_on AS accepted, p.acceptance_due_on AS accept_due
     FROM petition p WHERE ${where.join(" AND ")}`;
   const sortsByMedian = (args.orderBy ?? []).some((o) => (o.by as string) === "MEDIAN_DAYS_TO_RESOLVE");
   const figuresCtes = figuresSql(cols, param, args.withMedian !== false || sortsByMedian);
@@ -201,7 +204,14 @@ export async function petitionAggregate(
     ${order.length ? `ORDER BY ${order.join(", ")}` : ""} LIMIT ${param(aggregateRowLimit(args.first))}`;
   const found = (await ds.query(placeholders(ds, sql), params)) as Record<string, string | number | null>[];
 
-  const measures = ["received", "resolved", "resolvedOnTime", "overdue", "medianDaysToResolve"] as const;
+  const measures = [
+    "received",
+    "resolved",
+    "resolvedOnTime",
+    "overdue",
+    "acceptedLate",
+    "medianDaysToResolve",
+  ] as const;
   const count = (v: string | number | null) => Number(v ?? 0);
   const rows = found.map((r): PetitionAggregateRow => {
     const text = (d: PetitionDimension) => (dims.includes(d) && r[COLUMN[d]] != null ? String(r[COLUMN[d]]) : null);
@@ -210,6 +220,7 @@ export async function petitionAggregate(
       resolved: count(r.resolved),
       resolvedOnTime: count(r.resolved_on_time),
       overdue: count(r.overdue),
+      acceptedLate: count(r.accepted_late),
       medianDaysToResolve: r.median_days == null ? null : Number(r.median_days),
     };
     const shown =

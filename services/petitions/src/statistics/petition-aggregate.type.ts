@@ -48,6 +48,7 @@ export enum PetitionAggregateField {
   RESOLVED = "RESOLVED",
   RESOLVED_ON_TIME = "RESOLVED_ON_TIME",
   OVERDUE = "OVERDUE",
+  ACCEPTED_LATE = "ACCEPTED_LATE",
   MEDIAN_DAYS_TO_RESOLVE = "MEDIAN_DAYS_TO_RESOLVE",
 }
 
@@ -57,6 +58,7 @@ export const PETITION_MEASURES = [
   PetitionAggregateField.RESOLVED,
   PetitionAggregateField.RESOLVED_ON_TIME,
   PetitionAggregateField.OVERDUE,
+  PetitionAggregateField.ACCEPTED_LATE,
   PetitionAggregateField.MEDIAN_DAYS_TO_RESOLVE,
 ] as const;
 export type PetitionMeasure = (typeof PETITION_MEASURES)[number];
@@ -72,6 +74,7 @@ registerEnumType(PetitionAggregateField, {
     RESOLVED: { description: "Petitions resolved (decided, concluded or answered)." },
     RESOLVED_ON_TIME: { description: "Petitions resolved on or before their deadline." },
     OVERDUE: { description: "Petitions still open past their deadline today, or resolved after it." },
+    ACCEPTED_LATE: { description: "Petitions accepted after their acceptance deadline." },
     MEDIAN_DAYS_TO_RESOLVE: { description: "The median days from receipt to resolution." },
   },
 });
@@ -150,6 +153,12 @@ export class PetitionAggregateRow {
     description: "Still open and past their deadline today, or resolved after it; null when suppressed.",
   })
   overdue: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Accepted after their acceptance deadline (by the law in force on receipt); null when suppressed.",
+  })
+  acceptedLate: number | null;
 
   @Field(() => Float, {
     nullable: true,

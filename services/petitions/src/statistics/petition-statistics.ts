@@ -17,6 +17,7 @@ interface Counts {
   resolved: number;
   resolvedOnTime: number;
   overdue: number;
+  acceptedLate: number;
   grassroots: number;
   hotspots: number;
 }
@@ -42,6 +43,7 @@ export interface FiguresPeriod {
  * A period's figures for every commune in two aggregate statements: counts by commune and kind,
  * and a histogram of days to resolve (for the median). Overdue means open and past the deadline
  * today, or resolved after it. On time means resolved by the deadline (or with none to meet).
+ * Accepted late: accepted after the acceptance deadline of the law in force on receipt.
  */
 export async function petitionFigures(
   ds: DataSource,
@@ -62,6 +64,7 @@ export async function petitionFigures(
            SUM(CASE WHEN status = ${resolved} THEN 1 ELSE 0 END) AS resolved,
            SUM(CASE WHEN status = ${resolved} AND (due_on IS NULL OR closed_on <= due_on) THEN 1 ELSE 0 END) AS on_time,
            SUM(CASE WHEN (status IN (${OPEN}) AND due_on < ?) OR (status = ${resolved} AND closed_on > due_on) THEN 1 ELSE 0 END) AS overdue,
+           SUM(CASE WHEN accepted_on > acceptance_due_on THEN 1 ELSE 0 END) AS accepted_late,
            SUM(CASE WHEN resolved_at_grassroots THEN 1 ELSE 0 END) AS grassroots,
            SUM(CASE WHEN hotspot THEN 1 ELSE 0 END) AS hotspots
          FROM petition WHERE received_on >= ? AND received_on <= ? GROUP BY commune_code, kind`,
@@ -84,6 +87,7 @@ export async function petitionFigures(
       resolved: Number(r.resolved),
       resolvedOnTime: Number(r.on_time),
       overdue: Number(r.overdue),
+      acceptedLate: Number(r.accepted_late),
       grassroots: Number(r.grassroots),
       hotspots: Number(r.hotspots),
     });
@@ -114,7 +118,7 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
   const byKind = new Map<PetitionKind, PetitionKindFigures>(
     Object.values(PetitionKind).map((kind) => [
       kind,
-      { kind, received: 0, resolved: 0, resolvedOnTime: 0, overdue: 0 },
+      { kind, received: 0, resolved: 0, resolvedOnTime: 0, overdue: 0, acceptedLate: 0 },
     ]),
   );
   let grassroots = 0;
@@ -127,6 +131,7 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
       k.resolved += c.resolved;
       k.resolvedOnTime += c.resolvedOnTime;
       k.overdue += c.overdue;
+      k.acceptedLate += c.acceptedLate;
       grassroots += c.grassroots;
       hotspots += c.hotspots;
     }
@@ -144,6 +149,7 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
     resolvedOnTime: sum("resolvedOnTime"),
     onTimeRate: rate(sum("resolvedOnTime"), resolved),
     overdue: sum("overdue"),
+    acceptedLate: sum("acceptedLate"),
     resolvedAtGrassroots: grassroots,
     hotspots,
     medianDaysToResolve: median(histogram),

@@ -19,6 +19,9 @@ export class PetitionKindFigures {
 
   @Field(() => Int)
   overdue: number;
+
+  @Field(() => Int, { description: "Accepted after their acceptance deadline." })
+  acceptedLate: number;
 }
 
 /** Petitions received in a period in a unit and the units below it: public aggregates, no person. */
@@ -47,6 +50,12 @@ export class PetitionStatistics {
 
   @Field(() => Int, { description: "Still open and past their deadline today, or closed after it." })
   overdue: number;
+
+  @Field(() => Int, {
+    description:
+      "Accepted after their acceptance deadline (by the law in force on receipt: 10 days for complaints, 7 or 10 working days for denunciations since 2019, 10 working days for recommendations and reflections).",
+  })
+  acceptedLate: number;
 
   @Field(() => Int)
   resolvedAtGrassroots: number;

@@ -29,7 +29,7 @@ export class AggregatesResolver {
   @Query(() => SupportAggregate, {
     nullable: true,
     description:
-      "Support events to households of a unit and the units below it over a period, grouped (they add up to fundSummary's supportVisits).",
+      "Support events to households of a unit and the units below it over a period, grouped (they add up to fundSummary's supportEvents; the published kinds to poor and near-poor recipients, to its supportVisits).",
   })
   supportAggregate(@Args() args: SupportAggregateArgs, @Ctx() ctx: ProgramsContext): Promise<SupportAggregate> {
     checkUnitArgument(args.unitCode);

@@ -53,7 +53,8 @@ function filtered(
  * Support events in a unit and the units below it over a period, grouped: one statement whose
  * facts are the month rollup (support_month_tally) for the period's whole months and the events
  * themselves for the partial months at its ends, as fundSummary reads whole years from its tally;
- * its rows add up to fundSummary's supportVisits and its support amounts. The unit is checked by
+ * its rows add up to fundSummary's supportEvents (its supportVisits when filtered to the published
+ * kinds and recipients, support/published-visits.ts) and its support amounts. The unit is checked by
  * the caller.
  */
 export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggregateArgs): Promise<SupportAggregate> {

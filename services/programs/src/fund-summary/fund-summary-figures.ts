@@ -11,6 +11,7 @@ export interface PeriodFigures {
   raised: Map<string, bigint>;
   spent: Map<string, bigint>;
   visits: Map<string, number>;
+  events: Map<string, number>;
   built: Map<string, number>;
   repaired: Map<string, number>;
   years: number[];
@@ -35,6 +36,7 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
     raised: new Map(),
     spent: new Map(),
     visits: new Map(),
+    events: new Map(),
     built: new Map(),
     repaired: new Map(),
     years: [],
@@ -49,7 +51,10 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
     if (r.raisedVnd !== 0n) add(f.raised, r.unitCode, r.year, r.raisedVnd, (a, b) => a + b);
     if (r.spentVnd !== 0n) add(f.spent, r.unitCode, r.year, r.spentVnd, (a, b) => a + b);
   }
-  for (const r of visits) add(f.visits, r.communeCode, r.year, r.visits, (a, b) => a + b);
+  for (const r of visits) {
+    add(f.visits, r.communeCode, r.year, r.visits, (a, b) => a + b);
+    add(f.events, r.communeCode, r.year, r.events, (a, b) => a + b);
+  }
   for (const h of houses) {
     const target = h.kind === "NEW" ? f.built : f.repaired;
     target.set(key(h.communeCode, h.year), (target.get(key(h.communeCode, h.year)) ?? 0) + h.n);
@@ -74,6 +79,7 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
       housesBuilt: sum(f.built, communes),
       housesRepaired: sum(f.repaired, communes),
       supportVisits: sum(f.visits, communes),
+      supportEvents: sum(f.events, communes),
     };
   });
   return {
@@ -85,6 +91,7 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
     housesBuilt: byYear.reduce((s, y) => s + y.housesBuilt, 0),
     housesRepaired: byYear.reduce((s, y) => s + y.housesRepaired, 0),
     supportVisits: byYear.reduce((s, y) => s + y.supportVisits, 0),
-    byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportVisits),
+    supportEvents: byYear.reduce((s, y) => s + y.supportEvents, 0),
+    byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportEvents),
   };
 }

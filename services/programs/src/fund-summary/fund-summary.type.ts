@@ -20,8 +20,14 @@ export class FundYear {
   @Field(() => Int)
   housesRepaired: number;
 
-  @Field(() => Int, { description: "Support events to households." })
+  @Field(() => Int, {
+    description:
+      "Household-visits as the province publishes them: the Fund's visits and gifts, emergency, study, medical and production support to households poor or near-poor that year.",
+  })
   supportVisits: number;
+
+  @Field(() => Int, { description: "Every support event to households, of every kind and recipient." })
+  supportEvents: number;
 }
 
 @ObjectType({ description: "Support events of one kind in a period, and their value." })
@@ -29,7 +35,7 @@ export class SupportKindFigures {
   @Field(() => SupportKind)
   kind: SupportKind;
 
-  @Field(() => Int, { description: "Support events (household-visits)." })
+  @Field(() => Int, { description: "Support events of this kind, to every recipient." })
   visits: number;
 
   @Field(() => MoneyScalar, { description: "Value of that support, VND, whoever paid it." })
@@ -61,8 +67,16 @@ export class FundSummary {
   @Field(() => Int, { description: "Great Solidarity houses repaired and handed over in the period." })
   housesRepaired: number;
 
-  @Field(() => Int, { description: "Support events to households (household-visits)." })
+  @Field(() => Int, {
+    description:
+      'Household-visits as the province publishes them ("lượt hộ nghèo được hỗ trợ"): support events of the kinds the Fund for the Poor reports (visits and gifts, emergency, study, medical, production; not loans or technology transfer) to households poor or near-poor at their review of the event\'s year.',
+  })
   supportVisits: number;
+
+  @Field(() => Int, {
+    description: "Every support event to households in the period, of every kind and recipient (supportByKind's sum).",
+  })
+  supportEvents: number;
 
   @Field(() => [FundYear], { description: "The same figures by calendar year." })
   byYear: FundYear[];

@@ -26,14 +26,27 @@ export class Fund {
   @Field(() => DateScalar)
   @Column({ name: "opened_on", type: "date" })
   openedOn: string;
+
+  /**
+   * The lowest end-of-day balance over the fund's history and the first day it was reached, kept
+   * with every entry in the same transaction (ledger.ts, `keepLowestBalance`), so that
+   * `Fund.lowestBalance` reads one row; null before the fund's first entry.
+   */
+  @Column({ name: "lowest_balance_on", type: "date", nullable: true })
+  lowestBalanceOn: string | null;
+
+  @Column({ name: "lowest_balance_vnd", type: "bigint", nullable: true, transformer: moneyColumn })
+  lowestBalanceVnd: bigint | null;
 }
 
 /**
  * The fund's ledger: every movement of money, signed (receipts positive, outflows negative),
- * written in the same transaction as the record that caused it. Balances are sums over it.
+ * written in the same transaction as the record that caused it. Balances are sums over it, and
+ * no entry may make the balance at the end of any day negative (ledger-by-date.ts).
  */
 @Entity("fund_entry")
-@Index("ix_fund_entry_fund", ["fundId", "entryOn"])
+// Covering: a fund's running balance by date is read from this index alone (balance-by-date.ts).
+@Index("ix_fund_entry_fund", ["fundId", "entryOn", "amountVnd"])
 @Index("ix_fund_entry_unit", ["unitCode", "entryOn"])
 export class FundEntry {
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -65,4 +78,9 @@ export class FundEntry {
 /** Fund id for a unit: deterministic, like the committees' ids. */
 export function fundIdFor(unitCode: string): string {
   return `QVNN-${unitCode}`;
+}
+
+/** The unit whose campaign board runs a fund, from the fund's id (the inverse of fundIdFor). */
+export function unitOfFund(fundId: string): string {
+  return fundId.slice("QVNN-".length);
 }

@@ -4,6 +4,7 @@ import { Contribution } from "./contribution.entity.js";
 import { Fund } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
 import type { PeriodMovements } from "./ledger-rules.js";
+import { balancesOn, storedLowestBalances } from "./balance-by-date.js";
 
 /** A fund's movements over a period, from its ledger. */
 export interface FundBalanceRow extends PeriodMovements {
@@ -70,6 +71,18 @@ export function fundLoaders(ds: DataSource) {
     fundOfOrganisation: keyedLoader<string, Fund>(
       (ids) => funds.findBy({ organisationId: In(ids) }),
       (f) => f.organisationId,
+    ),
+    /** Many funds' balances at the end of one day, in one statement. */
+    fundBalanceOn: new LoaderFamily((on: string) =>
+      keyedLoader<string, { fundId: string; balanceVnd: bigint }>(
+        (ids) => balancesOn(ds, ids, on),
+        (r) => r.fundId,
+      ),
+    ),
+    /** Many funds' lowest end-of-day balances over their history, as kept on their rows: one statement. */
+    fundLowestBalance: keyedLoader<string, { fundId: string; on: string; balanceVnd: bigint }>(
+      (ids) => storedLowestBalances(ds, ids),
+      (r) => r.fundId,
     ),
     /** Balances of many funds over one period, from the ledger in one statement. */
     fundBalance: new LoaderFamily(({ from, to }: { from: string; to: string }) =>

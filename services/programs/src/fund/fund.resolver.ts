@@ -12,8 +12,10 @@ import {
   hasAnyRole,
   kitMessage,
   maskName,
+  MoneyScalar,
   NotFoundError,
   pageRequest,
+  todayInProvince,
   unitByCode,
   type ConnectionShape,
 } from "@danvan/kit";
@@ -22,14 +24,19 @@ import type { ProgramsContext } from "../context.js";
 import { checkPeriod } from "../arguments.js";
 import { programsMessage } from "../messages.js";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
+import { allocationBetween } from "./balance-by-date.js";
 import { FundBalance } from "./fund-balance.type.js";
+import { FundLowestBalance } from "./fund-lowest-balance.type.js";
+import { assertFundAct, returnExceedsAllocation } from "./fund-refusals.js";
 import { Fund } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
 import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
 import { requireFund } from "./fund-lookup.js";
 import { ContributionsArgs, positiveVnd, RecordContributionInput, TransferFundsInput } from "./fund.input.js";
-import { postEntry } from "./ledger.js";
-import { closingBalance } from "./ledger-rules.js";
+import { lockFunds, postEntry } from "./ledger.js";
+import { datedAfterToday } from "./ledger-by-date.js";
+import { closingBalance, returnExceedsAllocation as returnTooLarge } from "./ledger-rules.js";
+import { transferAct } from "./spending-authority.js";
 
 export const ContributionConnection = ConnectionType(Contribution);
 
@@ -78,6 +85,30 @@ export class FundResolver {
     };
   }
 
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      "The fund's balance at the end of `date` (public, as the balance is published): every entry dated on or before it, whole VND. `date` may not be after today (BAD_USER_INPUT).",
+  })
+  async balanceOn(
+    @Root() f: Fund,
+    @Arg("date", () => DateScalar) date: string,
+    @Ctx() ctx: ProgramsContext,
+  ): Promise<bigint> {
+    if (datedAfterToday(date, todayInProvince())) throw BadUserInputError.field("date", kitMessage("notInFuture"));
+    return (await ctx.loaders.fundBalanceOn.for(date).load(f.id))?.balanceVnd ?? 0n;
+  }
+
+  @FieldResolver(() => FundLowestBalance, {
+    nullable: true,
+    description:
+      "The lowest end-of-day balance over the fund's whole history and the first day it was reached (public); null before the fund's first entry. Never below zero: no entry may make any day's balance negative.",
+  })
+  async lowestBalance(@Root() f: Fund, @Ctx() ctx: ProgramsContext): Promise<FundLowestBalance | null> {
+    const row = await ctx.loaders.fundLowestBalance.load(f.id);
+    return row ? { on: row.on, balanceVnd: row.balanceVnd } : null;
+  }
+
   @Authorized("OFFICER", "ADMIN", "ANALYST")
   @FieldResolver(() => ContributionConnection, {
     nullable: true,
@@ -122,6 +153,7 @@ export class FundResolver {
     if (!unitByCode(input.collectedByUnitCode))
       throw new NotFoundError(kitMessage("thingUnit"), "input.collectedByUnitCode");
     const fund = await requireFund(ctx, input.fundId, "input.fundId");
+    assertFundAct(ctx.identity, "CREDIT", fund.unitCode);
     assertCanWriteUnit(ctx.identity, fund.unitCode);
     return createOnce(
       ctx.ds,
@@ -171,7 +203,8 @@ export class FundResolver {
   @Authorized("OFFICER", "ADMIN")
   @Mutation(() => FundTransfer, {
     nullable: true,
-    description: "Move money between two funds (between levels); the sending fund must hold it.",
+    description:
+      "Move money between two funds: down the levels by the sending fund's own campaign board, or back up to the fund that allocated it; the sending fund must hold it on the date and every day after.",
   })
   async transferFunds(@Arg("input") input: TransferFundsInput, @Ctx() ctx: ProgramsContext): Promise<FundTransfer> {
     const amount = positiveVnd(input.amountVnd, "input.amountVnd");
@@ -181,6 +214,8 @@ export class FundResolver {
       requireFund(ctx, input.fromFundId, "input.fromFundId"),
       requireFund(ctx, input.toFundId, "input.toFundId"),
     ]);
+    const act = transferAct(from.unitCode, to.unitCode);
+    assertFundAct(ctx.identity, act, from.unitCode);
     assertCanWriteUnit(ctx.identity, from.unitCode);
     return createOnce(
       ctx.ds,
@@ -188,6 +223,13 @@ export class FundResolver {
       FundTransfer,
       { key: input.idempotencyKey, operation: "transferFunds" },
       async (m) => {
+        // Both funds' rows, in id order: each entry below keeps its fund's lowest balance on its row.
+        await lockFunds(m, [from.id, to.id]);
+        if (act === "TRANSFER_UP") {
+          // A return: bounded by what the higher fund allocated, read under the sending fund's lock.
+          if (returnTooLarge(await allocationBetween(m, to.id, from.id, input.transferredOn), amount))
+            throw returnExceedsAllocation(from.id);
+        }
         const inserted = await m.insert(FundTransfer, {
           fromFundId: from.id,
           toFundId: to.id,

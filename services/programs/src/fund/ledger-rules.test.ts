@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { FundEntryKind } from "./fund-enums.js";
-import { closingBalance, overdraws, signedAmount } from "./ledger-rules.js";
+import { closingBalance, overdraws, returnExceedsAllocation, signedAmount } from "./ledger-rules.js";
 
 describe("ledger rules", () => {
   it("signs receipts positive and outflows negative", () => {
@@ -38,5 +38,12 @@ describe("ledger rules", () => {
       }),
       100n,
     );
+  });
+
+  it("returns up to what the higher fund allocated, less what was returned already", () => {
+    const between = { allocatedVnd: 100n, returnedVnd: 30n };
+    assert.equal(returnExceedsAllocation(between, 70n), false);
+    assert.equal(returnExceedsAllocation(between, 71n), true);
+    assert.equal(returnExceedsAllocation({ allocatedVnd: 0n, returnedVnd: 0n }, 1n), true);
   });
 });

@@ -36,3 +36,14 @@ export interface PeriodMovements {
 export function closingBalance(b: PeriodMovements): bigint {
   return b.openingVnd + b.contributionsVnd + b.transfersInVnd - b.transfersOutVnd - b.spentVnd;
 }
+
+/**
+ * Money goes up only back to the fund that allocated it (spending-authority.ts): a return may
+ * not exceed what the higher fund transferred to this one, less what was already returned.
+ */
+export function returnExceedsAllocation(
+  between: { allocatedVnd: bigint; returnedVnd: bigint },
+  amountVnd: bigint,
+): boolean {
+  return amountVnd > between.allocatedVnd - between.returnedVnd;
+}

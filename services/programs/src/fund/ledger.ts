@@ -1,51 +1,85 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, NotFoundError, vndOf } from "@danvan/kit";
+import { BadUserInputError, kitMessage, NotFoundError, todayInProvince } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
+import { availableOn, lowestBalancesOf } from "./balance-by-date.js";
 import { Fund, FundEntry } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
+import { insufficientBalance } from "./fund-refusals.js";
 import { tallyFundEntry } from "./fund-year-tally.js";
+import { datedAfterToday } from "./ledger-by-date.js";
 import { overdraws, signedAmount } from "./ledger-rules.js";
 
-/** The fund's balance at the end of `onOrBefore` (all entries up to and including that day). */
-export async function balanceOf(m: EntityManager, fundId: string, onOrBefore: string): Promise<bigint> {
-  const row = await m
-    .createQueryBuilder(FundEntry, "e")
-    .select("COALESCE(SUM(e.amount_vnd), 0)", "balance")
-    .where("e.fund_id = :fundId AND e.entry_on <= :d", { fundId, d: onOrBefore })
-    .getRawOne<{ balance: string | number }>();
-  return vndOf(row?.balance);
+/** One movement to write: a positive amount, its kind giving the sign. */
+export interface LedgerEntry {
+  fundId: string;
+  on: string;
+  kind: FundEntryKind;
+  amountVnd: bigint;
+  refType: string;
+  refId: string | number;
+  /** The input path of the entry's date, for its refusal; by default the one its kind's mutation uses. */
+  datePath?: string;
+}
+
+/** Where each kind's mutation takes the entry's date. */
+const DATE_PATH: Readonly<Record<FundEntryKind, string>> = {
+  [FundEntryKind.CONTRIBUTION]: "input.receivedOn",
+  [FundEntryKind.TRANSFER_IN]: "input.transferredOn",
+  [FundEntryKind.TRANSFER_OUT]: "input.transferredOn",
+  [FundEntryKind.SUPPORT]: "input.givenOn",
+  [FundEntryKind.HOUSE]: "input.on",
+};
+
+/**
+ * The fund's row, locked for the rest of the caller's transaction on PostgreSQL (SELECT … FOR NO
+ * KEY UPDATE): whoever writes to a fund's ledger takes it first, so two writes take turns and the
+ * second one checks the balances, and recomputes the lowest balance, from what the first one left.
+ * Not FOR UPDATE: that lock also waits for the key-share locks that every insert referencing the
+ * fund takes (a transfer's or a support event's foreign key), so two debits that had each inserted
+ * their record first would deadlock. SQLite needs no lock: the kit runs its write transactions one
+ * after another on its single connection.
+ */
+export function lockFund(m: EntityManager, fundId: string): Promise<Fund> {
+  return fundRow(m, fundId, m.dataSource.options.type === "postgres");
+}
+
+/**
+ * Locks several funds (a transfer's two) in the order of their ids, whatever way the money goes:
+ * two transfers between the same funds in opposite directions then wait for each other instead
+ * of each holding one lock and waiting for the other.
+ */
+export async function lockFunds(m: EntityManager, fundIds: string[]): Promise<void> {
+  for (const id of [...new Set(fundIds)].sort()) await lockFund(m, id);
+}
+
+async function fundRow(m: EntityManager, fundId: string, lock: boolean): Promise<Fund> {
+  const fund = await m.findOne(Fund, {
+    where: { id: fundId },
+    ...(lock ? { lock: { mode: "for_no_key_update" as const } } : {}),
+  });
+  if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
+  return fund;
 }
 
 /**
  * Writes one ledger entry (and its year tally) inside the caller's transaction, by the ledger's
- * rules (ledger-rules.ts). An outflow needs the money: the fund's row is locked first
- * (PostgreSQL; SQLite writers already take turns), so two spends cannot both pass the balance
- * check; one that would overdraw the fund is BAD_USER_INPUT on `field`.
+ * rules: no entry dated after today in the province (BAD_USER_INPUT on the date's path), and a
+ * debit only when the fund holds the money at the end of its date and of every later day
+ * (ledger-by-date.ts), else a CONFLICT with reason INSUFFICIENT_BALANCE and the fund's id. Every
+ * entry locks its fund's row first (lockFund; a transfer locks both of its funds before, in id
+ * order, with lockFunds) and then keeps the fund's lowest balance on that row
+ * (keepLowestBalance), so the figure on the row is always the one its entries give.
+ * Not enough money is a CONFLICT (the books stand in the way, not one input field), for
+ * transfers, support and houses alike (README, "The ledger by date").
  */
-export async function postEntry(
-  m: EntityManager,
-  entry: {
-    fundId: string;
-    on: string;
-    kind: FundEntryKind;
-    amountVnd: bigint;
-    refType: string;
-    refId: string | number;
-  },
-  field = "input.amountVnd",
-): Promise<void> {
-  const postgres = m.connection.options.type === "postgres";
-  const fund = await m.findOne(Fund, {
-    where: { id: entry.fundId },
-    ...(postgres ? { lock: { mode: "pessimistic_write" as const } } : {}),
-  });
-  if (!fund) throw new NotFoundError(programsMessage("thingFund"), "input.fundId");
+export async function postEntry(m: EntityManager, entry: LedgerEntry): Promise<void> {
+  if (datedAfterToday(entry.on, todayInProvince()))
+    throw BadUserInputError.field(entry.datePath ?? DATE_PATH[entry.kind], kitMessage("notInFuture"));
   const amount = signedAmount(entry.kind, entry.amountVnd);
-  if (amount < 0n && overdraws(await balanceOf(m, entry.fundId, "9999-12-31"), amount)) {
-    throw BadUserInputError.field(field, programsMessage("exceedsBalance"));
-  }
+  const fund = await lockFund(m, entry.fundId);
+  if (amount < 0n && overdraws(await availableOn(m, fund.id, entry.on), amount)) throw insufficientBalance(fund.id);
   await m.insert(FundEntry, {
-    fundId: entry.fundId,
+    fundId: fund.id,
     unitCode: fund.unitCode,
     entryOn: entry.on,
     kind: entry.kind,
@@ -53,5 +87,21 @@ export async function postEntry(
     refType: entry.refType,
     refId: String(entry.refId),
   });
+  await keepLowestBalance(m, fund.id);
   await tallyFundEntry(m, { unitCode: fund.unitCode, on: entry.on, kind: entry.kind, amountVnd: entry.amountVnd });
+}
+
+/**
+ * Recomputes the fund's lowest end-of-day balance from its entries and keeps it on its row, in
+ * the caller's transaction with the fund's row locked: an entry back-dated into the middle of the
+ * books moves every later day's balance, so the figure is taken again from the fund's days (one
+ * statement over that fund's index, as the debit check reads it), not patched.
+ */
+export async function keepLowestBalance(m: EntityManager, fundId: string): Promise<void> {
+  const [lowest] = await lowestBalancesOf(m, [fundId]);
+  await m.update(
+    Fund,
+    { id: fundId },
+    { lowestBalanceOn: lowest?.on ?? null, lowestBalanceVnd: lowest?.balanceVnd ?? null },
+  );
 }

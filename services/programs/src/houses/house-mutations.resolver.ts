@@ -15,7 +15,9 @@ import {
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
+import { unitOfFund } from "../fund/fund.entity.js";
 import { requireFund } from "../fund/fund-lookup.js";
+import { assertMaySpend } from "../fund/fund-refusals.js";
 import { postEntry } from "../fund/ledger.js";
 import { requireHousehold } from "../households/household-lookup.js";
 import { HouseStatus } from "./house-enums.js";
@@ -163,6 +165,9 @@ export class HouseMutationsResolver {
       const before = await m.findOneBy(SolidarityHouse, { id: Number(input.houseId) });
       if (!before) throw new NotFoundError(programsMessage("thingHouse"), "input.houseId");
       assertCanWriteUnit(ctx.identity, before.communeCode);
+      // Starting construction pays the fund's share: only the paying fund's own board spends it.
+      if (transition === "startConstruction" && before.fundId && before.fundAmountVnd > 0n)
+        assertMaySpend(ctx.identity, { unitCode: unitOfFund(before.fundId) });
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
         throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingHouse") }), {
@@ -181,18 +186,15 @@ export class HouseMutationsResolver {
       if (transition === "handOver")
         await tallyHandOver(m, { communeCode: after.communeCode, on: input.on, kind: after.kind });
       if (transition === "startConstruction" && after.fundId && after.fundAmountVnd > 0n) {
-        await postEntry(
-          m,
-          {
-            fundId: after.fundId,
-            on: input.on,
-            kind: FundEntryKind.HOUSE,
-            amountVnd: after.fundAmountVnd,
-            refType: "SolidarityHouse",
-            refId: after.id,
-          },
-          "house.fundAmountVnd",
-        );
+        // Not enough money in the fund on that day or a later one: CONFLICT INSUFFICIENT_BALANCE.
+        await postEntry(m, {
+          fundId: after.fundId,
+          on: input.on,
+          kind: FundEntryKind.HOUSE,
+          amountVnd: after.fundAmountVnd,
+          refType: "SolidarityHouse",
+          refId: after.id,
+        });
       }
       await audit(m, ctx, {
         action: ACTION[transition],

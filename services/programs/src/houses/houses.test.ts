@@ -51,14 +51,18 @@ describe("Great Solidarity houses (integration)", () => {
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     return r.data!.proposeHouse as House;
   };
+  /** The paying fund's own campaign board: the commune's Front committee (fund/spending-authority.ts). */
+  const board = () => officerOf(communeCode, `MTTQ-${communeCode}`);
+  // Starting construction pays the fund's share: the paying fund's board does it; the district's officer the rest.
   const move = (
     name: string,
     house: { id: string; version: number },
     on: string,
     extra: Record<string, unknown> = {},
+    as = name === "startHouseConstruction" ? board() : officer,
   ) =>
     h.run(step(name, name === "cancelHouse" ? "CancelHouseInput" : "HouseStepInput"), {
-      identity: officer,
+      identity: as,
       variables: { input: { houseId: house.id, on, expectedVersion: house.version, ...extra } },
     });
 
@@ -275,9 +279,25 @@ describe("Great Solidarity houses (integration)", () => {
     const audits = await h.ds
       .getRepository(AuditEvent)
       .countBy({ entityType: "SolidarityHouse", entityId: proposed.id });
+    // Only the paying fund's board may spend it: the district's officer, the district's board and
+    // the commune's Farmers' Union are refused before anything is read of the books.
+    for (const [as, rule] of [
+      [officer, "FUND_BOARD_ONLY"],
+      [officerOf("883", "MTTQ-883"), "HIGHER_LEVEL_NEVER_SPENDS"],
+      [officerOf(communeCode, `HND-${communeCode}`), "FUND_BOARD_ONLY"],
+    ] as const) {
+      const forbidden = await move("startHouseConstruction", approved, "2020-04-01", {}, as);
+      assert.deepEqual([codeOf(forbidden), forbidden.errors?.[0]?.extensions?.rule], ["FORBIDDEN", rule]);
+    }
+    // Not enough money on that day: the books stand in the way, a CONFLICT naming the fund, as
+    // for a transfer or support (README, "The ledger by date"); the amount is not repeated.
     const refused = await move("startHouseConstruction", approved, "2020-04-01");
-    assert.equal(codeOf(refused), "BAD_USER_INPUT");
-    assert.deepEqual(pathsOf(refused), ["house.fundAmountVnd"]);
+    assert.deepEqual(refused.errors?.[0]?.extensions, {
+      code: "CONFLICT",
+      reason: "INSUFFICIENT_BALANCE",
+      fundId: `QVNN-${communeCode}`,
+    });
+    assert.doesNotMatch(JSON.stringify(refused.errors), /1000000000000000/);
     const row = await h.ds.getRepository(SolidarityHouse).findOneByOrFail({ id: Number(proposed.id) });
     assert.deepEqual([row.status, row.version, row.constructionStartedOn], ["APPROVED", 2, null]);
     assert.equal(await h.ds.getRepository(FundEntry).countBy({ refType: "SolidarityHouse", refId: proposed.id }), 0);

@@ -153,6 +153,83 @@ describe("classifying households (integration)", () => {
     assert.match(date.errors![0]!.message, /input\.classifiedOn/);
   });
 
+  it("classifies each review under the standard the province applied to it, with the middle living standard", async () => {
+    const r = await h.run(
+      `mutation { registerHousehold(input: { communeCode: "30280", headName: "Võ Thị Giữa", memberCount: 4, area: URBAN, registeredOn: "2010-01-01" }) { id } }`,
+      { identity: ADMIN },
+    );
+    const id = (r.data!.registerHousehold as { id: string }).id;
+    const review = async (year: number, income: number) => {
+      const a = await h.run(
+        `mutation($input: ClassifyHouseholdInput!) { classifyHousehold(input: $input) { status middleLivingStandard standard { code } } }`,
+        {
+          identity: officerOf("883"),
+          variables: {
+            input: {
+              householdId: id,
+              year,
+              monthlyIncomePerPersonVnd: income,
+              deprivations: 0,
+              classifiedOn: `${year}-11-30`,
+            },
+          },
+        },
+      );
+      assert.equal(a.errors, undefined, JSON.stringify(a.errors));
+      return a.data!.classifyHousehold;
+    };
+    // Urban: 1,500,000 is above Decision 59/2015's band (1,300,000) and in its middle band (to 1,950,000);
+    // Decree 07/2021's line is 2,000,000, so the same income is near-poor under it.
+    assert.deepEqual(
+      [
+        await review(2014, 1_500_000),
+        await review(2015, 1_500_000),
+        await review(2020, 2_000_000),
+        await review(2021, 1_500_000),
+        await review(2021 + 1, 2_500_000),
+      ],
+      [
+        { status: "NOT_POOR", middleLivingStandard: null, standard: { code: "QD09-2011" } },
+        { status: "NOT_POOR", middleLivingStandard: true, standard: { code: "QD59-2015" } },
+        { status: "NOT_POOR", middleLivingStandard: false, standard: { code: "QD59-2015" } },
+        { status: "NEAR_POOR", middleLivingStandard: false, standard: { code: "ND07-2021" } },
+        { status: "NOT_POOR", middleLivingStandard: true, standard: { code: "ND07-2021" } },
+      ],
+    );
+    const standards = await h.run(
+      `{ povertyStandards { code fromYear toYear thresholds { area middleIncomeMaxVnd } } }`,
+    );
+    assert.deepEqual(standards.data!.povertyStandards, [
+      {
+        code: "QD09-2011",
+        fromYear: 2010,
+        toYear: 2014,
+        thresholds: [
+          { area: "RURAL", middleIncomeMaxVnd: null },
+          { area: "URBAN", middleIncomeMaxVnd: null },
+        ],
+      },
+      {
+        code: "QD59-2015",
+        fromYear: 2015,
+        toYear: 2020,
+        thresholds: [
+          { area: "RURAL", middleIncomeMaxVnd: 1500000 },
+          { area: "URBAN", middleIncomeMaxVnd: 1950000 },
+        ],
+      },
+      {
+        code: "ND07-2021",
+        fromYear: 2021,
+        toYear: 2024,
+        thresholds: [
+          { area: "RURAL", middleIncomeMaxVnd: 2250000 },
+          { area: "URBAN", middleIncomeMaxVnd: 3000000 },
+        ],
+      },
+    ]);
+  });
+
   it("lists the standards with their thresholds as data", async () => {
     const r = await h.run(
       `{ povertyStandards { code legalBasis fromYear toYear thresholds { area poorIncomeMaxVnd bandIncomeMaxVnd minDeprivations } } }`,

@@ -35,6 +35,14 @@ export class PovertyClassification {
   @Column({ type: "integer" })
   deprivations: number;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "At the standard's middle living standard (\"hộ có mức sống trung bình\": income above the poverty band up to the standard's middle line); null when the standard defines none.",
+  })
+  @Column({ name: "middle_living_standard", type: "boolean", nullable: true })
+  middleLivingStandard: boolean | null;
+
   @Column({ name: "commune_code", type: "varchar", length: 10 })
   communeCode: string;
 

@@ -19,11 +19,14 @@ export class PovertyStandard {
   @Column({ name: "legal_basis", type: "varchar", length: 200 })
   legalBasis: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "The first review year it applies to. A review is held at the end of its year and lists the poor for the next: the 2016–2020 standard applies from the end-2015 review.",
+  })
   @Column({ name: "from_year", type: "integer" })
   fromYear: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The last review year it applies to." })
   @Column({ name: "to_year", type: "integer" })
   toYear: number;
 
@@ -35,7 +38,8 @@ export class PovertyStandard {
 /**
  * One area's thresholds under a standard, monthly income per person in VND:
  * at or below `poorIncomeMaxVnd` a household is poor outright; up to `bandIncomeMaxVnd` it is
- * poor with at least `minDeprivations` deprivations and near-poor with fewer; above, neither.
+ * poor with at least `minDeprivations` deprivations and near-poor with fewer; above, neither, and
+ * up to `middleIncomeMaxVnd` at the middle living standard where the standard defines one.
  */
 @ObjectType({ description: "A standard's thresholds for urban or rural areas (monthly income per person)." })
 @Entity("poverty_threshold")
@@ -64,4 +68,12 @@ export class PovertyThreshold {
   })
   @Column({ name: "min_deprivations", type: "integer", nullable: true })
   minDeprivations: number | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Upper end of the middle-living-standard band ("hộ có mức sống trung bình"), above bandIncomeMaxVnd; none for Decision 09/2011.',
+  })
+  @Column({ name: "middle_income_max_vnd", type: "bigint", transformer: moneyColumn, nullable: true })
+  middleIncomeMaxVnd: bigint | null;
 }

@@ -5,7 +5,7 @@ import { lockHousehold } from "../households/household-lock.js";
 import { tallyReview } from "../households/household-year-tally.js";
 import { programsMessage } from "../messages.js";
 import { moveRecipientStatus } from "../support/support-month-tally.js";
-import { classify } from "./classify.js";
+import { classify, isMiddleLivingStandard, ruleOf } from "./classify.js";
 import { PovertyClassification } from "./poverty-classification.entity.js";
 import { PovertyStandard, PovertyThreshold } from "./poverty-standard.entity.js";
 import { PovertyStatus, transitionBetween } from "./poverty-status.js";
@@ -18,7 +18,8 @@ const delta = (status: PovertyStatus, sign: 1 | -1) => ({
 
 /**
  * Records (or revises) a household's review for a year, inside the caller's transaction: the
- * standard in force that year classifies it, the move from last year is derived, next year's
+ * standard the province applied at that year's review classifies it (and says whether the
+ * household lives at its middle living standard), the move from last year is derived, next year's
  * move is re-derived, and the commune's tally changes by exactly the difference, as do the
  * analysts' rollups: the household-year tally, and the support of that household in that year
  * (counted under the recipient's status of the year).
@@ -47,14 +48,9 @@ export async function recordClassification(
     );
   }
   const threshold = await m.findOneByOrFail(PovertyThreshold, { standardCode: standard.code, area: household.area });
-  const status = classify(
-    { monthlyIncomePerPersonVnd: input.monthlyIncomePerPersonVnd, deprivations: input.deprivations },
-    {
-      poorIncomeMaxVnd: threshold.poorIncomeMaxVnd,
-      bandIncomeMaxVnd: threshold.bandIncomeMaxVnd,
-      minDeprivations: threshold.minDeprivations,
-    },
-  );
+  const measure = { monthlyIncomePerPersonVnd: input.monthlyIncomePerPersonVnd, deprivations: input.deprivations };
+  const rule = ruleOf(threshold);
+  const status = classify(measure, rule);
   await lockHousehold(m, household.id);
   const [existing, previous, next] = await Promise.all([
     m.findOneBy(PovertyClassification, { householdId: household.id, year: input.year }),
@@ -67,6 +63,7 @@ export async function recordClassification(
     transition: transitionBetween(previous?.status ?? null, status),
     monthlyIncomeVnd: input.monthlyIncomePerPersonVnd,
     deprivations: input.deprivations,
+    middleLivingStandard: isMiddleLivingStandard(measure, rule),
     classifiedOn: input.classifiedOn,
   };
   if (existing) {

@@ -3,6 +3,7 @@ import { communesIn, placeholders, vndOf } from "@danvan/kit";
 import { overPeriod, yearOfDateColumn } from "../period.js";
 import { COMMUNE_CODES, inList } from "../units.js";
 import { SupportKind } from "./support-kind.js";
+import { LISTED_STATUSES_SQL, VISIT_KINDS_SQL } from "./published-visits.js";
 
 /**
  * The support's SQL aggregates over a period, for the whole province (a thousand rows at most):
@@ -12,14 +13,17 @@ import { SupportKind } from "./support-kind.js";
 
 type Row = Record<string, string | number>;
 
-/** Support events (household-visits) in one commune and year of a period. */
+/** Support in one commune and year of a period: every event, and the published household-visits. */
 export interface VisitsInYear {
   communeCode: string;
   year: number;
+  /** Every support event. */
+  events: number;
+  /** The household-visits as the province publishes them (published-visits.ts). */
   visits: number;
 }
 
-/** Support events per commune and year over a period. */
+/** Support events and published household-visits per commune and year over a period. */
 export async function visitsByCommune(ds: DataSource, from: string, to: string): Promise<VisitsInYear[]> {
   const q = (sql: string, params: unknown[]) => ds.query(placeholders(ds, sql), params) as Promise<Row[]>;
   const rows = await overPeriod(
@@ -27,22 +31,29 @@ export async function visitsByCommune(ds: DataSource, from: string, to: string):
     to,
     (first, last) =>
       q(
-        `SELECT commune_code AS code, year AS y, SUM(visits) AS v FROM support_tally
-           WHERE year >= ? AND year <= ? GROUP BY commune_code, year`,
+        `SELECT commune_code AS code, year AS y, SUM(visits) AS e,
+                SUM(CASE WHEN kind IN (${VISIT_KINDS_SQL}) THEN listed_visits ELSE 0 END) AS v
+           FROM support_tally WHERE year >= ? AND year <= ? GROUP BY commune_code, year`,
         [first, last],
       ),
     (a, b) =>
       q(
-        `SELECT commune_code AS code, ${yearOfDateColumn("given_on")} AS y, COUNT(*) AS v
+        `SELECT commune_code AS code, ${yearOfDateColumn("given_on")} AS y, COUNT(*) AS e,
+                SUM(CASE WHEN kind IN (${VISIT_KINDS_SQL}) AND recipient_status IN (${LISTED_STATUSES_SQL}) THEN 1 ELSE 0 END) AS v
              FROM support_event WHERE commune_code IN (${inList(COMMUNE_CODES)}) AND given_on >= ? AND given_on <= ?
             GROUP BY commune_code, ${yearOfDateColumn("given_on")}`,
         [...COMMUNE_CODES, a, b],
       ),
   );
-  return rows.map((r) => ({ communeCode: String(r.code), year: Number(r.y), visits: Number(r.v) }));
+  return rows.map((r) => ({
+    communeCode: String(r.code),
+    year: Number(r.y),
+    events: Number(r.e),
+    visits: Number(r.v),
+  }));
 }
 
-/** Support events and their value per commune and kind over a period ("commune:kind"). */
+/** Support events (every recipient) and their value per commune and kind over a period ("commune:kind"). */
 export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
 
 /** The period's support by commune and kind. */

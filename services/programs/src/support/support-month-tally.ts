@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { placeholders } from "@danvan/kit";
 import { fundingSql, monthOfSql, supportEventSource, UNREVIEWED } from "./support-funding.js";
+import { isListed } from "./published-visits.js";
 
 /**
  * Keeps support_month_tally (support-month-tally.entity.ts) and the events' recipient status
@@ -41,7 +42,8 @@ export async function tallySupportMonth(m: EntityManager, eventId: number): Prom
  * A household's review for `year` was recorded or revised from `before` (null: there was none)
  * to `after`: its support events of that year take the new status and, in the rollup, leave the
  * old one for it, so RECIPIENT_STATUS always reads the household's review of the event's year as
- * it stands.
+ * it stands; when the household comes onto the poor or near-poor list or leaves it, the year
+ * tally's listed events (the published household-visits) follow.
  */
 export async function moveRecipientStatus(
   m: EntityManager,
@@ -77,5 +79,24 @@ export async function moveRecipientStatus(
       ),
       [status, householdId, ...yearOn],
     );
+  }
+  const listedChange = Number(isListed(after)) - Number(isListed(before));
+  if (listedChange !== 0) {
+    const kinds = (await m.query(
+      placeholders(
+        m.connection,
+        `SELECT commune_code, kind, COUNT(*) AS n FROM support_event
+          WHERE household_id = ? AND given_on >= ? AND given_on <= ? GROUP BY commune_code, kind`,
+      ),
+      [householdId, ...yearOn],
+    )) as { commune_code: string; kind: string; n: string | number }[];
+    for (const k of kinds)
+      await m.query(
+        placeholders(
+          m.connection,
+          "UPDATE support_tally SET listed_visits = listed_visits + ? WHERE commune_code = ? AND year = ? AND kind = ?",
+        ),
+        [listedChange * Number(k.n), k.commune_code, year, k.kind],
+      );
   }
 }

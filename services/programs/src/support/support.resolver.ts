@@ -6,6 +6,7 @@ import { Fund } from "../fund/fund.entity.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
 import { requireFund } from "../fund/fund-lookup.js";
 import { postEntry } from "../fund/ledger.js";
+import { assertMaySpend } from "../fund/fund-refusals.js";
 import { Household } from "../households/household.entity.js";
 import { lockHousehold } from "../households/household-lock.js";
 import { requireHousehold } from "../households/household-lookup.js";
@@ -36,7 +37,8 @@ export class SupportResolver {
     if (amount < 0n) throw BadUserInputError.field("input.amountVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
-    if (input.fundId != null) await requireFund(ctx, input.fundId, "input.fundId");
+    // Only the paying fund's own campaign board (or an administrator) spends its money.
+    if (input.fundId != null) assertMaySpend(ctx.identity, await requireFund(ctx, input.fundId, "input.fundId"));
     if (input.fundId != null && amount === 0n)
       throw BadUserInputError.field("input.amountVnd", programsMessage("fundPaysNothing"));
     return createOnce(
@@ -46,6 +48,7 @@ export class SupportResolver {
       { key: input.idempotencyKey, operation: "recordSupport" },
       async (m) => {
         await lockHousehold(m, household.id);
+        const recipientStatus = await recipientStatusOf(m, household.id, Number(input.givenOn.slice(0, 4)));
         const inserted = await m.insert(SupportEvent, {
           householdId: household.id,
           communeCode: household.communeCode,
@@ -53,7 +56,7 @@ export class SupportResolver {
           amountVnd: amount,
           givenOn: input.givenOn,
           fundId: input.fundId ?? null,
-          recipientStatus: await recipientStatusOf(m, household.id, Number(input.givenOn.slice(0, 4))),
+          recipientStatus,
         });
         const eventId = Number(inserted.identifiers[0]!.id);
         await tallySupport(m, {
@@ -61,6 +64,7 @@ export class SupportResolver {
           givenOn: input.givenOn,
           kind: input.kind,
           amountVnd: amount,
+          recipientStatus,
         });
         await tallySupportMonth(m, eventId);
         if (input.fundId) {

@@ -1,0 +1,27 @@
+import { Field, InputType } from "type-graphql";
+import { IsOptional, kitMessage, Length, Matches } from "@danvan/kit";
+import { ORGANISATION_ID } from "@danvan/kit/federation";
+import { StepInput } from "./petition.input.js";
+
+@InputType({ description: "Hand a petition to another handling officer (and body), recorded as a step." })
+export class ReassignPetitionInput extends StepInput {
+  @Field({ description: "The new handling officer's subject (token `sub`)." })
+  @Length(1, 120)
+  handlingOfficer: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The new handling body (an Organisation id); unchanged when left out.",
+  })
+  @IsOptional()
+  @Matches(ORGANISATION_ID, kitMessage("organisationId"))
+  handledByOrganisationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A retry with the same key returns the petition as the first call left it.",
+  })
+  @IsOptional()
+  @Length(8, 200)
+  idempotencyKey?: string | null;
+}

@@ -26,6 +26,7 @@ export const AGGREGATE_ENUMS = {
     "WITHDRAWN",
     "NOT_PROCESSED_AS_DENUNCIATION",
     "REFERRED_FOR_INSPECTION",
+    "FORWARDED",
   ],
   OrganisationKind: [
     "FATHERLAND_FRONT",
@@ -211,6 +212,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       count("RESOLVED_ON_TIME", "resolvedOnTime"),
       count("OVERDUE", "overdue"),
       count("ACCEPTED_LATE", "acceptedLate"),
+      count("FORWARDED", "forwarded"),
+      count("FORWARD_OVERDUE", "forwardOverdue"),
       { name: "MEDIAN_DAYS_TO_RESOLVE", field: "medianDaysToResolve", kind: "days", additive: false },
     ],
     filters: [enumFilter("kinds", "PetitionKind", "KIND"), enumFilter("statuses", "PetitionStatus", "STATUS")],

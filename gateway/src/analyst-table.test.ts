@@ -47,9 +47,9 @@ describe("the analyst page's table", () => {
     const hidden = { kind: "DENUNCIATION", onTime: null, received: null, resolved: null, suppressed: true };
     assert.deepEqual(
       columns.map((c) => cellOf(hidden, c, model).text),
-      ["tố cáo", "chưa giải quyết", "", "", "", "", "", "có"],
+      ["tố cáo", "chưa giải quyết", "", "", "", "", "", "", "", "", "có"],
     );
     const csv = csvOf(columns, [hidden], model);
-    assert.equal(csv.split("\r\n")[1], "tố cáo,chưa giải quyết,,,,,,có");
+    assert.equal(csv.split("\r\n")[1], "tố cáo,chưa giải quyết,,,,,,,,,có");
   });
 });

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { repoRoot } from "@danvan/kit";
 import { ensureChromium } from "./ensure-chromium.js";
 import { SEEDED_DATABASES_VARIABLE, seedTestDatabases } from "./seeded-databases.js";
+import { runPool, summarise } from "./test-pool.js";
+import { reachesNoDatabase } from "./test-database-free.js";
+import { readOnlyFiles, startSharedFederation } from "./test-federation.js";
 
 /**
  * Runs every compiled test file with node's test runner: unit and integration tests beside
@@ -28,7 +30,15 @@ const roots = [
  * The longest files start first: with two at a time, one that starts last would finish alone
  * long after the rest (the wall time is the longest chain, not the sum).
  */
-const LONGEST_FIRST = ["province-dataset.acceptance", "new-subgraph.e2e", "fuzz.e2e", "access-matrix.e2e"];
+const LONGEST_FIRST = [
+  "province-dataset.acceptance",
+  "seed.integration",
+  "new-subgraph.e2e",
+  "fuzz.e2e",
+  "access-matrix.e2e",
+  "member-aggregate.test",
+  "n-plus-one.test",
+];
 const rank = (f: string) => {
   const i = LONGEST_FIRST.findIndex((x) => f.includes(x));
   return i < 0 ? LONGEST_FIRST.length : i;
@@ -39,7 +49,8 @@ const rank = (f: string) => {
  * checks, the deployment files, the settings list), and the gateway's own checks, decided
  * before or around any subgraph (query limits, safelisting, persisted queries, the subgraphs'
  * refusal of unsigned calls, the IDE and analyst pages, a subgraph killed or frozen, tracing, the
- * typed client's shapes, the gateway's response cache, the input checks and the error contract).
+ * typed client's shapes, the gateway's response cache, the input checks and the error contract);
+ * and, in the subgraphs and the kit, every file that reaches no database (`reachesNoDatabase`).
  */
 const DATABASE_INDEPENDENT = [
   `gateway${path.sep}dist${path.sep}`,
@@ -75,7 +86,9 @@ const filter = process.argv.slice(2);
 const matching = roots.flatMap(testFiles).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
 const otherPass = (f: string) =>
   filter.length === 0 &&
-  (onPostgres ? DATABASE_INDEPENDENT.some((x) => f.includes(x)) : POSTGRES_PASS_ONLY.some((x) => f.includes(x)));
+  (onPostgres
+    ? DATABASE_INDEPENDENT.some((x) => f.includes(x)) || reachesNoDatabase(f)
+    : POSTGRES_PASS_ONLY.some((x) => f.includes(x)));
 // Asked for by name, they run in either pass.
 const files = matching.filter((f) => !otherPass(f)).sort((a, b) => rank(a) - rank(b));
 if (files.length === 0) {
@@ -96,11 +109,21 @@ console.log(
 const seeded = files.some((f) => f.includes(`${path.sep}test${path.sep}dist${path.sep}`))
   ? await seedTestDatabases("small", "seeded")
   : undefined;
-const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], {
-  stdio: "inherit",
-  env: seeded ? { ...process.env, [SEEDED_DATABASES_VARIABLE]: JSON.stringify(seeded.byName) } : process.env,
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.once("exit", (code, signal) => {
-  void (seeded?.drop() ?? Promise.resolve()).finally(() => process.exit(code ?? (signal ? 1 : 0)));
-});
+const seededEnv = seeded ? { ...process.env, [SEEDED_DATABASES_VARIABLE]: JSON.stringify(seeded.byName) } : process.env;
+// The files that only read share one federation, started here, instead of one each.
+const shared = seeded && readOnlyFiles(files).length > 0 ? await startSharedFederation(seededEnv) : undefined;
+const slots = Number(process.env.TEST_CONCURRENCY ?? 2);
+const began = Date.now();
+const results = await runPool(
+  files.map((file) => ({ file, slots: 1 })),
+  slots,
+  shared?.env ?? seededEnv,
+  (stop) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+  },
+);
+console.log(summarise(results, Date.now() - began));
+if (process.env.TEST_TIMES_FILE) fs.writeFileSync(process.env.TEST_TIMES_FILE, JSON.stringify(results, null, 1));
+await shared?.stop();
+await seeded?.drop();
+process.exit(results.length === files.length && results.every((r) => r.code === 0) ? 0 : 1);

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "@danvan/kit";
-import { postGraphQL, startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
+import { postGraphQL, type Federation, type GraphQLResponse } from "./support/federation.js";
+import { readOnlyFederation } from "./support/shared-federation.js";
 
 /**
  * The error contract (README, "Errors"), code by code, through the gateway: each README example
@@ -70,7 +71,7 @@ describe("the error contract, code by code", () => {
   const examples = readmeExamples();
 
   before(async () => {
-    f = await startFederation();
+    f = await readOnlyFederation();
     tokens.set("public", undefined);
     tokens.set("officer-883", await f.token({ sub: "officer-883", roles: ["OFFICER"], unitCode: "883" }));
     tokens.set("officer-884", await f.token({ sub: "officer-884", roles: ["OFFICER"], unitCode: "884" }));

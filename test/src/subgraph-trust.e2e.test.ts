@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { requestBodyHash, signIdentity } from "@danvan/kit/identity";
 import { SUBGRAPHS } from "@danvan/scripts/subgraphs";
-import { postGraphQL, startFederation, type Federation } from "./support/federation.js";
+import { postGraphQL, type Federation } from "./support/federation.js";
+import { readOnlyFederation } from "./support/shared-federation.js";
 
 /**
  * The gateway–subgraph trust boundary, for every subgraph: only a request carrying an identity
@@ -15,7 +16,7 @@ describe("every subgraph refuses calls that do not come from the gateway", () =>
   let f: Federation;
   let checks = 0;
   before(async () => {
-    f = await startFederation();
+    f = await readOnlyFederation();
   });
   after(async () => {
     console.log(`${checks} direct-call refusals checked across ${SUBGRAPHS.length} subgraphs`);

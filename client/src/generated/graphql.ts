@@ -64,6 +64,7 @@ export type PetitionKind =
 
 export type PetitionStatus =
   | 'ACCEPTED'
+  | 'FORWARDED'
   | 'NOT_ACCEPTED'
   | 'NOT_PROCESSED_AS_DENUNCIATION'
   | 'RECEIVED'

@@ -14,6 +14,8 @@ export const orgMessage = defineMessages(
     thingOrganisation: "organisation",
     thingCampaign: "campaign",
     thingPosition: "leadership position",
+    thingStateBody: "state body",
+    stateBodyId: "must be a state body id such as UBND-883 (UBND, TTR, TAND, VKSND or CA, then a unit code)",
     // What a date is compared with (kitMessage("notBefore" / "notAfter", { other })).
     otherTo: "to",
     otherJoinDate: "the join date",
@@ -52,6 +54,8 @@ export const orgMessage = defineMessages(
     thingOrganisation: "tổ chức",
     thingCampaign: "cuộc vận động, phong trào thi đua",
     thingPosition: "chức danh lãnh đạo",
+    thingStateBody: "cơ quan nhà nước",
+    stateBodyId: "phải là mã cơ quan nhà nước, ví dụ UBND-883 (UBND, TTR, TAND, VKSND hoặc CA, rồi mã đơn vị)",
     otherTo: "ngày kết thúc (to)",
     otherJoinDate: "ngày gia nhập",
     otherTermStart: "ngày bắt đầu nhiệm kỳ (termStart)",

@@ -7,8 +7,13 @@ import { MemberAggregateResolver } from "./members/member-aggregate.resolver.js"
 import { PositionResolver } from "./positions/position.resolver.js";
 import { CampaignResolver } from "./campaigns/campaign.resolver.js";
 import { RecruitmentResolver } from "./recruitment/recruitment.resolver.js";
+import {
+  AdministrativeUnitStateBodiesResolver,
+  StateBodyResolver,
+  stateBodyReference,
+} from "./state-bodies/state-body.resolver.js";
 
-/** The organisations subgraph: owns the AdministrativeUnit and Organisation entities. */
+/** The organisations subgraph: owns the AdministrativeUnit, Organisation and StateBody entities. */
 export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
@@ -20,10 +25,13 @@ export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
       PositionResolver,
       CampaignResolver,
       RecruitmentResolver,
+      StateBodyResolver,
+      AdministrativeUnitStateBodiesResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,
       Organisation: organisationReference,
+      StateBody: stateBodyReference,
     },
   });
 }

@@ -1,6 +1,12 @@
 import { Petitions1764200000000 } from "./1764200000000-petitions.js";
 import { WorkingDayDeadlines1764200000010 } from "./1764200000010-working-day-deadlines.js";
 import { EncryptedIdentities1764200000050 } from "./1764200000050-encrypted-identities.js";
+import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
-export const migrations = [Petitions1764200000000, WorkingDayDeadlines1764200000010, EncryptedIdentities1764200000050];
+export const migrations = [
+  Petitions1764200000000,
+  WorkingDayDeadlines1764200000010,
+  EncryptedIdentities1764200000050,
+  Forwarding1764200000060,
+];

@@ -21,6 +21,7 @@ import { DenouncerIdentity, SealedDenouncerIdentity } from "../src/confidential/
 import { sealIdentity } from "../src/confidential/denouncer-identities.js";
 import { ReceptionSession, SessionPetition } from "../src/sessions/reception-session.entity.js";
 import { sessionRows } from "./sessions.seed.js";
+import { addForwardingAndSecondRounds } from "./forwarding.seed.js";
 
 export type SeedScale = "small" | "full";
 
@@ -207,6 +208,8 @@ export function buildDataset(scale: SeedScale) {
       }
     }
   }
+  // Forwarded cases and second rounds, from a stream of their own (forwarding.seed.ts).
+  addForwardingAndSecondRounds(petitions, events, SEED + 3);
   return { petitions, events, identities };
 }
 

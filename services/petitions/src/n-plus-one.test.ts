@@ -21,6 +21,22 @@ describe("petitions: statements per operation do not grow with list size (N+1 gu
     assert.equal(large, small);
   });
 
+  it("petitions with their first and second rounds and forwarding: 10 and 900", async () => {
+    const q = `query($n: Int!) { petitions(unitCode: "89", first: $n) { edges { node { id forwardedTo { id } isForwardOverdue
+      firstRound { id round } secondRounds { id firstRound { id } } } } } }`;
+    // Links for the guard to follow (the small seed has no second rounds): each even id to the one before.
+    await h.ds.query("UPDATE petition SET first_round_petition_id = id - 1 WHERE id % 2 = 0 AND id <= 1000");
+    const edges = (d: Record<string, unknown>) => (d.petitions as { edges: unknown[] }).edges.length;
+    const small = await statementsFor(h, q, { identity: ADMIN, variables: { n: 10 }, count: edges, min: 10 });
+    const large = await statementsFor(h, q, { identity: ADMIN, variables: { n: 900 }, count: edges, min: 900 });
+    const linked = await h.run(q, { identity: ADMIN, variables: { n: 10 } });
+    const nodes = (linked.data!.petitions as { edges: { node: { firstRound: unknown; secondRounds: unknown[] } }[] })
+      .edges;
+    assert.ok(nodes.some((e) => e.node.firstRound !== null) && nodes.some((e) => e.node.secondRounds.length > 0));
+    console.log(`# rounds: ${small} statements for 10 items, ${large} for 900`);
+    assert.equal(large, small);
+  });
+
   it("AdministrativeUnit statistics and Organisation petitions through _entities: 10 and 168", async () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on AdministrativeUnit { petitionStatistics(from: "2015-01-01", to: "2020-12-31") { received medianDaysToResolve byKind { kind received } } }

@@ -70,9 +70,11 @@ describe("the petitions schema: dates, months and partial answers", () => {
       "Petition.denouncerIdentity",
       "Petition.summary",
       "ReceptionSession.petitions",
+      "Petition.forwardedTo",
+      "Petition.firstRound",
       ...Object.keys(assertObjectType(schema.getMutationType()).getFields()).map((f) => `Mutation.${f}`),
     ];
-    assert.equal(nullable.filter((p) => p.startsWith("Mutation.")).length, 12);
+    assert.equal(nullable.filter((p) => p.startsWith("Mutation.")).length, 14);
     for (const path of nullable) assert.ok(!typeOf(schema, path).endsWith("!"), `${path} is ${typeOf(schema, path)}`);
     // What cannot fail on its own stays non-null.
     for (const path of ["Petition.id", "Petition.status", "Petition.history", "PetitionStatistics.received"])
@@ -119,10 +121,10 @@ describe("the petitions schema: petitionAggregate as the graph contract writes i
       [
         "enum SortDirection { ASC DESC }",
         "enum PetitionDimension { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME }",
-        "enum PetitionAggregateField { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME RECEIVED RESOLVED RESOLVED_ON_TIME OVERDUE ACCEPTED_LATE MEDIAN_DAYS_TO_RESOLVE }",
+        "enum PetitionAggregateField { DISTRICT COMMUNE MONTH QUARTER YEAR KIND STATUS ON_TIME RECEIVED RESOLVED RESOLVED_ON_TIME OVERDUE ACCEPTED_LATE FORWARDED FORWARD_OVERDUE MEDIAN_DAYS_TO_RESOLVE }",
         "input PetitionAggregateFilter { kinds: [PetitionKind!] statuses: [PetitionStatus!] }",
         "input PetitionAggregateOrder { by: PetitionAggregateField! direction: SortDirection = DESC }",
-        "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int acceptedLate: Int medianDaysToResolve: Float suppressed: Boolean! }",
+        "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int acceptedLate: Int forwarded: Int forwardOverdue: Int medianDaysToResolve: Float suppressed: Boolean! }",
         "type PetitionAggregate { rows: [PetitionAggregateRow!]! totalRows: Int! }",
       ],
     );

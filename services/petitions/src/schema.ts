@@ -9,6 +9,8 @@ import { DenouncerIdentityResolver } from "./confidential/denouncer-identity.res
 import { PetitionEventFreeTextResolver, PetitionFreeTextResolver } from "./confidential/free-text.resolver.js";
 import { SessionResolver } from "./sessions/session.resolver.js";
 import { ReassignPetitionResolver } from "./petitions/reassign.resolver.js";
+import { ForwardPetitionResolver } from "./petitions/forward.resolver.js";
+import { SecondRoundResolver } from "./petitions/second-round.resolver.js";
 import { CalendarResolver } from "./calendar/calendar.resolver.js";
 import { PetitionAggregateResolver } from "./statistics/petition-aggregate.resolver.js";
 
@@ -27,6 +29,8 @@ export function buildPetitionsSchema(): Promise<GraphQLSchema> {
       PetitionAggregateResolver,
       ReassignPetitionResolver,
       CalendarResolver,
+      ForwardPetitionResolver,
+      SecondRoundResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

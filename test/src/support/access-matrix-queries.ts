@@ -120,6 +120,7 @@ export function locators(s: Samples): Record<string, Locator> {
     ),
     ReceptionCompliance: one(`receptionCompliance(unitCode: "${DISTRICT}", month: "2019-06")`, "receptionCompliance"),
     DeclaredCalendarDay: nested(`declaredCalendarDays(${period})`, [], ["declaredCalendarDays", 0]),
+    StateBody: one(`stateBody(id: "UBND-${DISTRICT}")`, "stateBody"),
     FundSummary: one(`fundSummary(unitCode: "${DISTRICT}", ${period})`, "fundSummary"),
     FundYear: nested(`fundSummary(unitCode: "${DISTRICT}", ${period})`, ["byYear"], ["fundSummary", "byYear", 0]),
     SupportKindFigures: nested(
@@ -188,6 +189,8 @@ export function rootArgs(s: Samples): Record<string, string> {
     receptionSessions: `unitCode: "${DISTRICT}", first: 3`,
     receptionCompliance: `unitCode: "${DISTRICT}", month: "2019-06"`,
     declaredCalendarDays: period,
+    stateBody: `id: "UBND-${DISTRICT}"`,
+    stateBodies: `unitCode: "${DISTRICT}"`,
     solidarityHouse: `id: "${s.house}"`,
     solidarityHouses: `unitCode: "${DISTRICT}", first: 3`,
     houseStatistics: `unitCode: "${DISTRICT}"`,

@@ -93,6 +93,8 @@ export const TYPE_POLICY: Readonly<Record<string, TypePolicy>> = {
   ReceptionCompliance: { access: "public" },
   // The working days and days off the government declared (issue 19): public reference data.
   DeclaredCalendarDay: { access: "public" },
+  // The units' state bodies petitions are forwarded to (issue 19): public reference data.
+  StateBody: { access: "public" },
   FundSummary: { access: "public" },
   FundYear: { access: "public" },
   SupportKindFigures: { access: "public" },

@@ -46,6 +46,8 @@ export interface Federation {
    */
   restartSubgraph(name: string, extraEnv?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
   subgraphUrls: Record<string, string>;
+  /** The gateway's settings (all but its PORT): a replica or a shared federation's user starts from them. */
+  gatewayEnv: NodeJS.ProcessEnv;
   /** Each subgraph's database settings (DATABASE_URL or SQLITE_PATH), for independent SQL checks. */
   databases: Record<string, { DATABASE_URL?: string; SQLITE_PATH?: string }>;
   /** Everything the subgraph processes printed (for log-capture assertions). */
@@ -88,6 +90,48 @@ export async function postGraphQL(
   return { status: res.status, body, text, headers: res.headers };
 }
 
+/** A gateway process with these settings on this port. */
+export function spawnGatewayProcess(env: NodeJS.ProcessEnv, port: number): ServiceProcess {
+  return spawnService({
+    name: "gateway",
+    script: path.join(repoRoot, "gateway/dist/src/main.js"),
+    env: { ...env, PORT: String(port) },
+  });
+}
+
+/** A caller's token, signed with the federation's secret (or another). */
+export function signToken(
+  secrets: Secrets,
+  identity: Parameters<Federation["token"]>[0],
+  o: Parameters<Federation["token"]>[1] = {},
+): Promise<string> {
+  return new SignJWT({
+    roles: identity.roles,
+    ...(identity.unitCode ? { unit: identity.unitCode } : {}),
+    ...(identity.organisationId ? { org: identity.organisationId } : {}),
+  })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(identity.sub)
+    .setIssuer(o.issuer ?? "danvan-dev")
+    .setAudience("danvan-graph")
+    .setIssuedAt()
+    .setExpirationTime(o.expiresIn ?? "10m")
+    .sign(new TextEncoder().encode(o.secret ?? secrets.tokenSecret));
+}
+
+/** A query to a gateway, with a caller's token and headers. */
+export function queryAt(
+  gatewayUrl: string,
+  query: string,
+  { token, variables, url, headers }: Parameters<Federation["query"]>[1] = {},
+): Promise<GraphQLResponse> {
+  return postGraphQL(
+    url ?? gatewayUrl,
+    { query, variables },
+    { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  );
+}
+
 /**
  * The real thing on free ports: a fresh database (SQLite or PostgreSQL) seeded by the seed CLI,
  * the organisations subgraph process and the gateway process.
@@ -118,20 +162,16 @@ export async function startFederation(
     LOG_LEVEL: opts.logLevel ?? "warn",
     IDENTITY_SECRET: secrets.identitySecret,
   };
+  const gatewayEnv = (extraEnv: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    ...base,
+    JWT_SECRET: secrets.tokenSecret,
+    ...urlEnv,
+    SUBGRAPH_TIMEOUT_MS: "5000",
+    ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
+    ...extraEnv,
+  });
   const spawnGateway = (port: number, extraEnv: NodeJS.ProcessEnv = {}) =>
-    spawnService({
-      name: "gateway",
-      script: path.join(repoRoot, "gateway/dist/src/main.js"),
-      env: {
-        ...base,
-        PORT: String(port),
-        JWT_SECRET: secrets.tokenSecret,
-        ...urlEnv,
-        SUBGRAPH_TIMEOUT_MS: "5000",
-        ...(opts.supergraphPath ? { SUPERGRAPH_PATH: opts.supergraphPath } : {}),
-        ...extraEnv,
-      },
-    });
+    spawnGatewayProcess(gatewayEnv(extraEnv), port);
   const replicas: ServiceProcess[] = [];
   // Every subgraph of the graph, seeded small, each in its own process on a free port.
   const processes: ServiceProcess[] = [];
@@ -242,30 +282,12 @@ export async function startFederation(
       return proc;
     },
     subgraphUrls,
+    gatewayEnv: gatewayEnv(opts.extraEnv),
     databases,
     subgraphOutput: () => [...retired, ...processes].map((p) => p.output()).join("\n"),
     seedOutput: () => seedOutput,
-    async token(identity, o = {}) {
-      return new SignJWT({
-        roles: identity.roles,
-        ...(identity.unitCode ? { unit: identity.unitCode } : {}),
-        ...(identity.organisationId ? { org: identity.organisationId } : {}),
-      })
-        .setProtectedHeader({ alg: "HS256" })
-        .setSubject(identity.sub)
-        .setIssuer(o.issuer ?? "danvan-dev")
-        .setAudience("danvan-graph")
-        .setIssuedAt()
-        .setExpirationTime(o.expiresIn ?? "10m")
-        .sign(new TextEncoder().encode(o.secret ?? secrets.tokenSecret));
-    },
-    query(query, { token, variables, url, headers } = {}) {
-      return postGraphQL(
-        url ?? gatewayUrl,
-        { query, variables },
-        { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      );
-    },
+    token: (identity, o) => signToken(secrets, identity, o),
+    query: (query, o) => queryAt(gatewayUrl, query, o),
     async startReplica(extraEnv) {
       return (await startReplicaProcess(extraEnv)).url;
     },

@@ -71,7 +71,8 @@ describe("migrating plain identities to sealed ones (SQLite and PostgreSQL)", ()
       );
     }
     await ds.destroy();
-    ds = await open(migrations);
+    // Up to this migration only: the later ones (forwarding, ...) are not what this test undoes.
+    ds = await open(migrations.slice(0, upTo + 1));
   });
   after(async () => {
     if (ds?.isInitialized) await ds.destroy();

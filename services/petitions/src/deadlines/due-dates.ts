@@ -126,6 +126,7 @@ function stepIn(status: PetitionStatus): DeadlineStep | null {
     case PetitionStatus.NOT_ACCEPTED:
     case PetitionStatus.NOT_PROCESSED_AS_DENUNCIATION:
     case PetitionStatus.REFERRED_FOR_INSPECTION:
+    case PetitionStatus.FORWARDED:
       return null;
   }
 }

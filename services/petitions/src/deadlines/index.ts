@@ -27,3 +27,4 @@ export { HOLIDAY_LAWS, holidaysOf, type Holiday } from "./holidays.js";
 export { LUNAR_DATES, lunarDatesOf } from "./lunar-dates.js";
 export { isNearOverdue, isOverdue } from "./overdue.js";
 export { BUILT_IN_CALENDAR, WorkingCalendar } from "./working-calendar.js";
+export { FORWARD_FOLLOW_UP, forwardFollowUpDueOn, isForwardOverdue } from "./forward-follow-up.js";

@@ -20,7 +20,7 @@ describe("receive", () => {
     assert.equal(s.round, ComplaintRound.FIRST, "complaints default to the first round");
     assert.equal(s.complexity, Complexity.NORMAL);
     assert.equal(s.dueOn, "2019-03-11");
-    assert.deepEqual(allowedTransitions(s), ["accept", "refuseAcceptance", "withdraw"]);
+    assert.deepEqual(allowedTransitions(s), ["accept", "refuseAcceptance", "withdraw", "forward"]);
   });
 
   it("gives a round to complaints only, and needs a real date", () => {

@@ -113,6 +113,9 @@ export function apply(
       }
       close(PetitionStatus.REFERRED_FOR_INSPECTION);
       break;
+    case "forward":
+      close(PetitionStatus.FORWARDED);
+      break;
   }
   return { ...next, dueOn: dueOn(next, calendar) };
 }

@@ -20,6 +20,7 @@ const STATUS_NAMES: Readonly<Record<PetitionStatus, PetitionsMessageKey>> = {
   WITHDRAWN: "statusWithdrawn",
   NOT_PROCESSED_AS_DENUNCIATION: "statusNotProcessed",
   REFERRED_FOR_INSPECTION: "statusReferred",
+  FORWARDED: "statusForwarded",
 };
 
 const STEP_NAMES: Readonly<Record<TransitionType, PetitionsMessageKey>> = {
@@ -32,6 +33,7 @@ const STEP_NAMES: Readonly<Record<TransitionType, PetitionsMessageKey>> = {
   resolve: "stepResolve",
   withdraw: "stepWithdraw",
   referForInspection: "stepReferForInspection",
+  forward: "stepForward",
 };
 
 /** A petition kind's own name ("complaint", "đơn khiếu nại"), to be named inside another message. */

@@ -29,6 +29,11 @@ export enum PetitionStatus {
   NOT_PROCESSED_AS_DENUNCIATION = "NOT_PROCESSED_AS_DENUNCIATION",
   /** Concrete content passed on for inspection ("thanh tra, kiểm tra") although not handled as a denunciation (Art. 25(2)). */
   REFERRED_FOR_INSPECTION = "REFERRED_FOR_INSPECTION",
+  /**
+   * Outside the Front's competence: forwarded (chuyển đơn) to the competent state body, whose answer
+   * is then followed up (forwarding.ts); the Front's own handling ends.
+   */
+  FORWARDED = "FORWARDED",
 }
 
 /** Complaints only: first-round ("lần đầu") or second-round ("lần hai") complaint. */

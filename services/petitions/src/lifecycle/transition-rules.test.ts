@@ -21,6 +21,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
   COMPLAINT: [
     ["accept", S.RECEIVED, S.ACCEPTED],
     ["refuseAcceptance", S.RECEIVED, S.NOT_ACCEPTED],
+    ["forward", S.RECEIVED, S.FORWARDED],
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["resolve", S.UNDER_VERIFICATION, S.RESOLVED],
     ["withdraw", S.RECEIVED, S.WITHDRAWN],
@@ -30,6 +31,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
   DENUNCIATION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
     ["refuseAcceptance", S.RECEIVED, S.NOT_ACCEPTED],
+    ["forward", S.RECEIVED, S.FORWARDED],
     ["markNotProcessable", S.RECEIVED, S.NOT_PROCESSED_AS_DENUNCIATION],
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["extendDeadline", S.ACCEPTED, S.ACCEPTED],
@@ -44,6 +46,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
   RECOMMENDATION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
     ["refuseAcceptance", S.RECEIVED, S.NOT_ACCEPTED],
+    ["forward", S.RECEIVED, S.FORWARDED],
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["resolve", S.ACCEPTED, S.RESOLVED],
     ["resolve", S.UNDER_VERIFICATION, S.RESOLVED],
@@ -51,6 +54,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
   REFLECTION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
     ["refuseAcceptance", S.RECEIVED, S.NOT_ACCEPTED],
+    ["forward", S.RECEIVED, S.FORWARDED],
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["resolve", S.ACCEPTED, S.RESOLVED],
     ["resolve", S.UNDER_VERIFICATION, S.RESOLVED],
@@ -98,6 +102,7 @@ function inputFor(kind: PetitionKind, type: TransitionType): Transition {
     resolve: { type: "resolve", outcome: disputes ? ResolutionOutcome.UPHELD : ResolutionOutcome.ANSWERED },
     withdraw: { type: "withdraw", inWriting: true },
     referForInspection: { type: "referForInspection", contentIsConcrete: true },
+    forward: { type: "forward" },
   };
   return inputs[type];
 }
@@ -143,14 +148,14 @@ describe("petition state machine: every kind × status × transition", () => {
     }
   }
 
-  it("covers 4 kinds × 8 statuses × 9 transitions, 29 of them allowed", () => {
-    assert.equal(ALL_KINDS.length * ALL_STATUSES.length * TRANSITION_TYPES.length, 288);
-    assert.equal(Object.values(ALLOWED).flat().length, 29);
+  it("covers 4 kinds × 9 statuses × 10 transitions, 33 of them allowed", () => {
+    assert.equal(ALL_KINDS.length * ALL_STATUSES.length * TRANSITION_TYPES.length, 360);
+    assert.equal(Object.values(ALLOWED).flat().length, 33);
   });
 
   it("leaves every final status with no way out but referral for inspection", () => {
     for (const kind of ALL_KINDS) {
-      for (const status of [S.RESOLVED, S.WITHDRAWN, S.REFERRED_FOR_INSPECTION]) {
+      for (const status of [S.RESOLVED, S.WITHDRAWN, S.REFERRED_FOR_INSPECTION, S.FORWARDED]) {
         assert.deepEqual(allowedTransitions(stateIn(kind, status)), [], `${kind} ${status}`);
       }
     }

@@ -20,7 +20,9 @@ export type Transition =
   | { type: "resolve"; outcome: ResolutionOutcome }
   | WithdrawTransition
   /** The officer finds the content concrete: a named wrongdoer, concrete evidence, a basis to verify. */
-  | { type: "referForInspection"; contentIsConcrete: boolean };
+  | { type: "referForInspection"; contentIsConcrete: boolean }
+  /** Outside the Front's competence: forwarded to the competent state body (the body and basis are the caller's). */
+  | { type: "forward" };
 
 /**
  * A written withdrawal. The three flags are the cases in which a denunciation goes on although
@@ -49,6 +51,7 @@ export const TRANSITION_TYPES: readonly TransitionType[] = [
   "resolve",
   "withdraw",
   "referForInspection",
+  "forward",
 ];
 
 export interface TransitionRule {
@@ -137,6 +140,12 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
       why: petitionsMessage("referralRefusedAsVague"),
     },
     law: "Law on Denunciations 2018, Art. 25(2): concrete content is inspected, or passed to the body that can inspect it",
+  },
+  forward: {
+    // Competence is decided on receipt, before acceptance: an accepted case is the handler's own.
+    from: everyKind([RECEIVED]),
+    to: PetitionStatus.FORWARDED,
+    law: "Law on Citizen Reception 2013, Art. 28(2)–(4); Law on Complaints 2011, Art. 27; Law on Denunciations 2018, Art. 24(1)(b): a petition outside the receiver's competence is passed to the competent body",
   },
 };
 

@@ -17,6 +17,7 @@ import { petitionsMessage } from "../messages.js";
 import { identityOf, sealIdentity } from "../confidential/denouncer-identities.js";
 import { SealedDenouncerIdentity } from "../confidential/denouncer-identity.entity.js";
 import { revealsDenouncer, screenDenouncer } from "../confidential/screening.js";
+import { withFirstRound } from "./second-round.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import {
   AcceptPetitionInput,
@@ -43,11 +44,13 @@ export class PetitionMutationsResolver {
     nullable: true,
     description: "Register a received petition; the idempotency key makes a retry return the first one.",
   })
-  async submitPetition(@Arg("input") input: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
-    const commune = unitByCode(input.communeCode);
+  async submitPetition(@Arg("input") given: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
+    const commune = unitByCode(given.communeCode);
     if (!commune || commune.level !== "COMMUNE")
       throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
     assertCanWriteUnit(ctx.identity, commune.code);
+    // A second round: its first round checked and its round and decision date filled in (second-round.ts).
+    const input = await withFirstRound(given, ctx);
     if (input.receivedOn > todayInProvince())
       throw BadUserInputError.field("input.receivedOn", kitMessage("notInFuture"));
     if (input.denouncer && input.kind !== PetitionKind.DENUNCIATION)
@@ -84,6 +87,7 @@ export class PetitionMutationsResolver {
         handledByOrganisationId: input.handledByOrganisationId ?? null,
         handlingOfficer: input.handlingOfficer ?? null,
         decisionKnownOn: input.decisionKnownOn ?? null,
+        firstRoundPetitionId: input.firstRoundId,
         hotspot: input.hotspot ?? false,
         resolvedAtGrassroots: false,
         anonymous: input.anonymous ?? false,

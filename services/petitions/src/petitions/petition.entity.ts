@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
 import {
@@ -19,6 +19,7 @@ import {
 @ObjectType({ description: "A complaint, denunciation, recommendation or reflection. Never the denouncer's identity." })
 @Directive('@key(fields: "id")')
 @Entity("petition")
+@Index("ix_petition_first_round", ["firstRoundPetitionId"])
 export class Petition {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -140,6 +141,37 @@ export class Petition {
   })
   @Column({ type: "text", nullable: true })
   conclusion: string | null;
+
+  /** The state body it was forwarded to (a StateBody id of organisations: `UBND-883`). */
+  @Column({ name: "forwarded_to_body_id", type: "varchar", length: 16, nullable: true })
+  forwardedToBodyId: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day it was forwarded to the competent state body." })
+  @Column({ name: "forwarded_on", type: "date", nullable: true })
+  forwardedOn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The act and article under which it was forwarded (the body's competence).",
+  })
+  @Column({ name: "forward_legal_basis", type: "varchar", length: 300, nullable: true })
+  forwardLegalBasis: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The forwarded petition's follow-up date: 30 days after forwarding, rolled over to a working day (deadlines/forward-follow-up.ts).",
+  })
+  @Column({ name: "forward_follow_up_due_on", type: "date", nullable: true })
+  forwardFollowUpDueOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day the state body's answer was received." })
+  @Column({ name: "forward_answered_on", type: "date", nullable: true })
+  forwardAnsweredOn: string | null;
+
+  /** A second-round complaint's first-round petition. */
+  @Column({ name: "first_round_petition_id", type: "integer", nullable: true })
+  firstRoundPetitionId: number | null;
 
   @Field(() => Int)
   @Column({ type: "integer", default: 1 })

@@ -123,6 +123,14 @@ export class SubmitPetitionInput {
   @Max(3650)
   obstacleDays?: number | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A second-round complaint: its first-round petition (a complaint, resolved). The complaint is then SECOND round and, without decisionKnownOn, its filing limit counts from the first-round decision's day.",
+  })
+  @IsOptional()
+  firstRoundPetitionId?: string | null;
+
   @Field({ description: "Required: a retry with the same key returns the first petition." })
   @Length(8, 200)
   idempotencyKey: string;
@@ -237,4 +245,11 @@ export class PetitionsArgs extends PageArgs {
     description: "Only open petitions due within this many days (near-overdue queue).",
   })
   dueWithinDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The follow-up queue: forwarded petitions whose body has not answered, past their follow-up date today (true) or not yet (false).",
+  })
+  forwardOverdue?: boolean | null;
 }

@@ -15,6 +15,11 @@ export function petitionLoaders(ds: DataSource) {
       (ids) => events.find({ where: { petitionId: In(ids) }, order: { id: "ASC" } }),
       (e) => e.petitionId,
     ),
+    /** The second-round complaints lodged against each first-round petition, oldest first. */
+    secondRoundsOf: groupedLoader<number, Petition>(
+      (ids) => petitions.find({ where: { firstRoundPetitionId: In(ids) }, order: { id: "ASC" } }),
+      (p) => p.firstRoundPetitionId!,
+    ),
     /** One page of the petitions each body handles, in one windowed statement. */
     petitionsHandledBy: new LoaderFamily((page: { limit: number; afterKey: number | null }) =>
       groupedLoader<string, Petition>(

@@ -42,7 +42,8 @@ export class PetitionResolver {
   @Authorized(...PETITION_READERS)
   @Query(() => PetitionConnection, {
     nullable: true,
-    description: "Petitions in your scope, by id; overdue and due-soon queues with `overdue` and `dueWithinDays`.",
+    description:
+      "Petitions in your scope, by id; overdue and due-soon queues with `overdue` and `dueWithinDays`; forwarded petitions awaiting the body's answer with `forwardOverdue`.",
   })
   async petitions(@Args() args: PetitionsArgs, @Ctx() ctx: PetitionsContext): Promise<ConnectionShape<Petition>> {
     const page = pageRequest(args);
@@ -69,6 +70,12 @@ export class PetitionResolver {
       if (args.overdue === false) q.andWhere("(p.due_on IS NULL OR p.due_on >= :today)", { today });
       if (args.dueWithinDays != null)
         q.andWhere("p.due_on >= :today AND p.due_on <= :soon", { today, soon: addDays(today, args.dueWithinDays) });
+      // The forwarding follow-up queue: forwarded, no answer yet, past (true) or not past (false) the follow-up date.
+      if (args.forwardOverdue != null)
+        q.andWhere("p.forwarded_on IS NOT NULL AND p.forward_answered_on IS NULL").andWhere(
+          args.forwardOverdue ? "p.forward_follow_up_due_on < :today" : "p.forward_follow_up_due_on >= :today",
+          { today },
+        );
       return q;
     };
     const q = base()

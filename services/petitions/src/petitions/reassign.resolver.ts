@@ -1,22 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import {
-  audit,
-  BadUserInputError,
-  ConflictError,
-  inTransaction,
-  kitMessage,
-  NotFoundError,
-  onceForKey,
-  todayInProvince,
-} from "@danvan/kit";
+import { audit, BadUserInputError, inTransaction, onceForKey } from "@danvan/kit";
 import type { PetitionsContext } from "../context.js";
 import { petitionsMessage } from "../messages.js";
-import { assertCanHandle } from "./petition-access.js";
-import { Petition, PetitionEvent } from "./petition.entity.js";
+import { Petition } from "./petition.entity.js";
 import { ReassignPetitionInput } from "./reassign.input.js";
-import { screenedForPetition } from "../confidential/denouncer-identities.js";
-
-const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
+import { petitionForSideStep, recordSideStep } from "./side-step.js";
 
 @Resolver(() => Petition)
 export class ReassignPetitionResolver {
@@ -33,41 +21,14 @@ export class ReassignPetitionResolver {
         ctx,
         { key: input.idempotencyKey, operation: "reassignPetition" },
         async () => {
-          const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });
-          if (!before) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
-          assertCanHandle(ctx.identity, before);
-          if (before.version !== input.expectedVersion) {
-            throw new ConflictError(changedByOthers(), { currentVersion: before.version });
-          }
-          if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", kitMessage("notInFuture"));
-          if (input.on < before.lastStepOn)
-            throw BadUserInputError.field("input.on", petitionsMessage("dateBeforePreviousStep"));
+          const before = await petitionForSideStep(m, ctx, input);
           const officer = input.handlingOfficer.trim();
           if (officer === before.handlingOfficer)
             throw BadUserInputError.field("input.handlingOfficer", petitionsMessage("sameHandlingOfficer"));
           const body = input.handledByOrganisationId ?? before.handledByOrganisationId;
-          const result = await m
-            .createQueryBuilder()
-            .update(Petition)
-            .set({
-              handlingOfficer: officer,
-              handledByOrganisationId: body,
-              lastStepOn: input.on,
-              version: () => "version + 1",
-            })
-            .where({ id: before.id, version: input.expectedVersion })
-            .execute();
-          if (result.affected !== 1) throw new ConflictError(changedByOthers());
-          await m.insert(PetitionEvent, {
-            petitionId: before.id,
-            transition: "reassign",
-            fromStatus: before.status,
-            toStatus: before.status,
-            occurredOn: input.on,
-            actor: ctx.identity.sub,
-            reason: null,
-            note: await screenedForPetition(m, before.id, input.note),
-            recordedAt: new Date(),
+          await recordSideStep(m, ctx, before, input, "reassign", {
+            handlingOfficer: officer,
+            handledByOrganisationId: body,
           });
           // The audit names the bodies, never the officers' subjects beside a denunciation's content.
           await audit(m, ctx, {

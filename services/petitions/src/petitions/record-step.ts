@@ -64,7 +64,17 @@ export async function recordStep(
   ctx: SubgraphContext,
   input: { petitionId: string; expectedVersion: number; on: string; note?: string | null },
   transition: Transition,
-  extra: Partial<Pick<Petition, "resolvedAtGrassroots" | "conclusion">> = {},
+  extra: Partial<
+    Pick<
+      Petition,
+      | "resolvedAtGrassroots"
+      | "conclusion"
+      | "forwardedToBodyId"
+      | "forwardedOn"
+      | "forwardLegalBasis"
+      | "forwardFollowUpDueOn"
+    >
+  > = {},
   reason: string | null = null,
 ): Promise<Petition> {
   const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });

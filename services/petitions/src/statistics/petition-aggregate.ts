@@ -93,6 +93,8 @@ const MEASURE_COLUMN: Record<PetitionMeasure, string> = {
   RESOLVED_ON_TIME: "resolved_on_time",
   OVERDUE: "overdue",
   ACCEPTED_LATE: "accepted_late",
+  FORWARDED: "forwarded",
+  FORWARD_OVERDUE: "forward_overdue",
   MEDIAN_DAYS_TO_RESOLVE: "median_days",
 };
 
@@ -113,7 +115,9 @@ function figuresSql(cols: readonly string[], param: (v: unknown) => string, with
       SUM(CASE WHEN st = ${RESOLVED} THEN 1 ELSE 0 END) AS resolved,
       SUM(CASE WHEN st = ${RESOLVED} AND (due IS NULL OR closed <= due) THEN 1 ELSE 0 END) AS resolved_on_time,
       SUM(CASE WHEN (st IN (${OPEN}) AND due < ${param(todayInProvince())}) OR (st = ${RESOLVED} AND closed > due) THEN 1 ELSE 0 END) AS overdue,
-      SUM(CASE WHEN accepted > accept_due THEN 1 ELSE 0 END) AS accepted_late`;
+      SUM(CASE WHEN accepted > accept_due THEN 1 ELSE 0 END) AS accepted_late,
+      SUM(CASE WHEN fwd_on IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
+      SUM(CASE WHEN (fwd_answered IS NULL AND fwd_due < ${param(todayInProvince())}) OR fwd_answered > fwd_due THEN 1 ELSE 0 END) AS forward_overdue`;
   if (!withMedian)
     return `grouped AS (SELECT ${dims}${counts.replace("COUNT(*) AS n", "COUNT(*) AS received")},
       CAST(NULL AS INTEGER) AS median_days FROM base${groupBy()})`;
@@ -129,6 +133,7 @@ function figuresSql(cols: readonly string[], param: (v: unknown) => string, with
   const middle = (at: string) => `MIN(CASE WHEN d IS NOT NULL AND upto >= ${at} THEN d END)`;
   const grouped = `SELECT ${dims}SUM(n) AS received, SUM(resolved) AS resolved,
       SUM(resolved_on_time) AS resolved_on_time, SUM(overdue) AS overdue, SUM(accepted_late) AS accepted_late,
+      SUM(forwarded) AS forwarded, SUM(forward_overdue) AS forward_overdue,
       (${middle("(k + 1) / 2")} + ${middle("(k + 2) / 2")}) / 2.0 AS median_days
     FROM ranked${groupBy()}`;
   return `cells AS (${cells}), ranked AS (${ranked}), grouped AS (${grouped})`;
@@ -180,7 +185,8 @@ export async function petitionAggregate(
 
   const base = `SELECT ${dims.map((d) => `${dimensionSql(d)} AS ${COLUMN[d]}, `).join("")}
       p.status AS st, p.due_on AS due, p.closed_on AS closed, ${days} AS days,
-      p.accepted_on AS accepted, p.acceptance_due_on AS accept_due
+      p.accepted_on AS accepted, p.acceptance_due_on AS accept_due, p.forwarded_on AS fwd_on,
+      p.forward_follow_up_due_on AS fwd_due, p.forward_answered_on AS fwd_answered
     FROM petition p WHERE ${where.join(" AND ")}`;
   const sortsByMedian = (args.orderBy ?? []).some((o) => (o.by as string) === "MEDIAN_DAYS_TO_RESOLVE");
   const figuresCtes = figuresSql(cols, param, args.withMedian !== false || sortsByMedian);
@@ -210,6 +216,8 @@ export async function petitionAggregate(
     "resolvedOnTime",
     "overdue",
     "acceptedLate",
+    "forwarded",
+    "forwardOverdue",
     "medianDaysToResolve",
   ] as const;
   const count = (v: string | number | null) => Number(v ?? 0);
@@ -221,6 +229,8 @@ export async function petitionAggregate(
       resolvedOnTime: count(r.resolved_on_time),
       overdue: count(r.overdue),
       acceptedLate: count(r.accepted_late),
+      forwarded: count(r.forwarded),
+      forwardOverdue: count(r.forward_overdue),
       medianDaysToResolve: r.median_days == null ? null : Number(r.median_days),
     };
     const shown =

@@ -49,6 +49,8 @@ export enum PetitionAggregateField {
   RESOLVED_ON_TIME = "RESOLVED_ON_TIME",
   OVERDUE = "OVERDUE",
   ACCEPTED_LATE = "ACCEPTED_LATE",
+  FORWARDED = "FORWARDED",
+  FORWARD_OVERDUE = "FORWARD_OVERDUE",
   MEDIAN_DAYS_TO_RESOLVE = "MEDIAN_DAYS_TO_RESOLVE",
 }
 
@@ -59,6 +61,8 @@ export const PETITION_MEASURES = [
   PetitionAggregateField.RESOLVED_ON_TIME,
   PetitionAggregateField.OVERDUE,
   PetitionAggregateField.ACCEPTED_LATE,
+  PetitionAggregateField.FORWARDED,
+  PetitionAggregateField.FORWARD_OVERDUE,
   PetitionAggregateField.MEDIAN_DAYS_TO_RESOLVE,
 ] as const;
 export type PetitionMeasure = (typeof PETITION_MEASURES)[number];
@@ -75,6 +79,11 @@ registerEnumType(PetitionAggregateField, {
     RESOLVED_ON_TIME: { description: "Petitions resolved on or before their deadline." },
     OVERDUE: { description: "Petitions still open past their deadline today, or resolved after it." },
     ACCEPTED_LATE: { description: "Petitions accepted after their acceptance deadline." },
+    FORWARDED: { description: "Petitions forwarded to the competent state body." },
+    FORWARD_OVERDUE: {
+      description:
+        "Forwarded petitions whose body's answer was not received by the follow-up date (today), or after it.",
+    },
     MEDIAN_DAYS_TO_RESOLVE: { description: "The median days from receipt to resolution." },
   },
 });
@@ -159,6 +168,19 @@ export class PetitionAggregateRow {
     description: "Accepted after their acceptance deadline (by the law in force on receipt); null when suppressed.",
   })
   acceptedLate: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Forwarded to the competent state body; null when suppressed.",
+  })
+  forwarded: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Forwarded, and the body's answer not received by the follow-up date (today), or received after it; null when suppressed.",
+  })
+  forwardOverdue: number | null;
 
   @Field(() => Float, {
     nullable: true,

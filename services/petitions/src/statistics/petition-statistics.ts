@@ -18,6 +18,9 @@ interface Counts {
   resolvedOnTime: number;
   overdue: number;
   acceptedLate: number;
+  forwarded: number;
+  forwardAnswered: number;
+  forwardOverdue: number;
   grassroots: number;
   hotspots: number;
 }
@@ -65,11 +68,14 @@ export async function petitionFigures(
            SUM(CASE WHEN status = ${resolved} AND (due_on IS NULL OR closed_on <= due_on) THEN 1 ELSE 0 END) AS on_time,
            SUM(CASE WHEN (status IN (${OPEN}) AND due_on < ?) OR (status = ${resolved} AND closed_on > due_on) THEN 1 ELSE 0 END) AS overdue,
            SUM(CASE WHEN accepted_on > acceptance_due_on THEN 1 ELSE 0 END) AS accepted_late,
+           SUM(CASE WHEN forwarded_on IS NOT NULL THEN 1 ELSE 0 END) AS forwarded,
+           SUM(CASE WHEN forward_answered_on IS NOT NULL THEN 1 ELSE 0 END) AS forward_answered,
+           SUM(CASE WHEN (forward_answered_on IS NULL AND forward_follow_up_due_on < ?) OR forward_answered_on > forward_follow_up_due_on THEN 1 ELSE 0 END) AS forward_overdue,
            SUM(CASE WHEN resolved_at_grassroots THEN 1 ELSE 0 END) AS grassroots,
            SUM(CASE WHEN hotspot THEN 1 ELSE 0 END) AS hotspots
          FROM petition WHERE received_on >= ? AND received_on <= ? GROUP BY commune_code, kind`,
       ),
-      [today, from, to],
+      [today, today, from, to],
     ) as Promise<Record<string, string | number>[]>,
     ds.query(
       placeholders(
@@ -88,6 +94,9 @@ export async function petitionFigures(
       resolvedOnTime: Number(r.on_time),
       overdue: Number(r.overdue),
       acceptedLate: Number(r.accepted_late),
+      forwarded: Number(r.forwarded),
+      forwardAnswered: Number(r.forward_answered),
+      forwardOverdue: Number(r.forward_overdue),
       grassroots: Number(r.grassroots),
       hotspots: Number(r.hotspots),
     });
@@ -118,7 +127,17 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
   const byKind = new Map<PetitionKind, PetitionKindFigures>(
     Object.values(PetitionKind).map((kind) => [
       kind,
-      { kind, received: 0, resolved: 0, resolvedOnTime: 0, overdue: 0, acceptedLate: 0 },
+      {
+        kind,
+        received: 0,
+        resolved: 0,
+        resolvedOnTime: 0,
+        overdue: 0,
+        acceptedLate: 0,
+        forwarded: 0,
+        forwardAnswered: 0,
+        forwardOverdue: 0,
+      },
     ]),
   );
   let grassroots = 0;
@@ -132,6 +151,9 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
       k.resolvedOnTime += c.resolvedOnTime;
       k.overdue += c.overdue;
       k.acceptedLate += c.acceptedLate;
+      k.forwarded += c.forwarded;
+      k.forwardAnswered += c.forwardAnswered;
+      k.forwardOverdue += c.forwardOverdue;
       grassroots += c.grassroots;
       hotspots += c.hotspots;
     }
@@ -150,6 +172,9 @@ export function statisticsFor(unitCode: string, from: string, to: string, f: Pet
     onTimeRate: rate(sum("resolvedOnTime"), resolved),
     overdue: sum("overdue"),
     acceptedLate: sum("acceptedLate"),
+    forwarded: sum("forwarded"),
+    forwardAnswered: sum("forwardAnswered"),
+    forwardOverdue: sum("forwardOverdue"),
     resolvedAtGrassroots: grassroots,
     hotspots,
     medianDaysToResolve: median(histogram),

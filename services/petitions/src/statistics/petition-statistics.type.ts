@@ -22,6 +22,18 @@ export class PetitionKindFigures {
 
   @Field(() => Int, { description: "Accepted after their acceptance deadline." })
   acceptedLate: number;
+
+  @Field(() => Int, { description: "Forwarded to the competent state body." })
+  forwarded: number;
+
+  @Field(() => Int, { description: "Forwarded, and the body's answer received." })
+  forwardAnswered: number;
+
+  @Field(() => Int, {
+    description:
+      "Forwarded, and the body's answer not received by the follow-up date (today), or received after it (30 days after forwarding, rolled over to a working day).",
+  })
+  forwardOverdue: number;
 }
 
 /** Petitions received in a period in a unit and the units below it: public aggregates, no person. */
@@ -56,6 +68,18 @@ export class PetitionStatistics {
       "Accepted after their acceptance deadline (by the law in force on receipt: 10 days for complaints, 7 or 10 working days for denunciations since 2019, 10 working days for recommendations and reflections).",
   })
   acceptedLate: number;
+
+  @Field(() => Int, { description: "Forwarded to the competent state body." })
+  forwarded: number;
+
+  @Field(() => Int, { description: "Forwarded, and the body's answer received." })
+  forwardAnswered: number;
+
+  @Field(() => Int, {
+    description:
+      "Forwarded, and the body's answer not received by the follow-up date (today), or received after it (30 days after forwarding, rolled over to a working day).",
+  })
+  forwardOverdue: number;
 
   @Field(() => Int)
   resolvedAtGrassroots: number;

@@ -1,0 +1,30 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { unitByCode } from "@danvan/kit";
+
+/**
+ * The StateBody entity of organisations (a unit's People's Committee chairperson, inspectorate,
+ * court, procuracy or police: src/state-bodies/ there), as this subgraph sees it: by key only,
+ * never resolved here. A petition's `forwardedTo` returns it and the gateway completes it.
+ */
+@ObjectType("StateBody")
+@Directive('@key(fields: "id", resolvable: false)')
+export class StateBodyRef {
+  @Field(() => ID)
+  id: string;
+}
+
+export function stateBodyRef(id: string): StateBodyRef {
+  return Object.assign(new StateBodyRef(), { id });
+}
+
+/**
+ * Whether an id names a state body of a reference unit, by organisations' rule (its
+ * state-body-kinds.ts: UBND and CA at every level; TTR, TAND and VKSND at province and district).
+ */
+export function isStateBodyId(id: string): boolean {
+  const m = /^(UBND|TTR|TAND|VKSND|CA)-(\d{2}|\d{3}|\d{5})$/.exec(id);
+  if (!m) return false;
+  const unit = unitByCode(m[2]);
+  if (!unit) return false;
+  return unit.level !== "COMMUNE" || m[1] === "UBND" || m[1] === "CA";
+}

@@ -27,3 +27,4 @@ export * from "./i18n/index.js";
 export * from "./validation.js";
 export * from "./money/money-column.js";
 export * from "./federation/organisation-id.js";
+export * from "./federation/state-bodies.js";

@@ -1,2 +1,3 @@
 export * from "./organisation-id.js";
 export * from "./references.js";
+export * from "./state-bodies.js";

@@ -11,7 +11,7 @@ import {
   STATE_BODY_KINDS,
   stateBodyIdOf,
   type StateBodyKindName,
-} from "./state-body-kinds.js";
+} from "@danvan/kit/federation";
 import { StateBody } from "./state-body.type.js";
 
 export function stateBodyOf(kind: StateBodyKindName, unit: AdministrativeUnit): StateBody {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { AdministrativeUnit } from "../units/administrative-unit.entity.js";
-import { STATE_BODY_KIND_NAMES, STATE_BODY_KINDS, type StateBodyKindName } from "./state-body-kinds.js";
+import { STATE_BODY_KIND_NAMES, STATE_BODY_KINDS, type StateBodyKindName } from "@danvan/kit/federation";
 
 export const StateBodyKind = Object.fromEntries(STATE_BODY_KIND_NAMES.map((k) => [k, k])) as {
   [K in StateBodyKindName]: K;

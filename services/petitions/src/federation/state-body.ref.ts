@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { unitByCode } from "@danvan/kit";
+import { existsAtLevel, parseStateBodyId } from "@danvan/kit/federation";
 
 /**
  * The StateBody entity of organisations (a unit's People's Committee chairperson, inspectorate,
@@ -18,13 +19,11 @@ export function stateBodyRef(id: string): StateBodyRef {
 }
 
 /**
- * Whether an id names a state body of a reference unit, by organisations' rule (its
- * state-body-kinds.ts: UBND and CA at every level; TTR, TAND and VKSND at province and district).
+ * Whether an id names a state body of a reference unit, by the kit's rule (its
+ * federation/state-bodies.ts: UBND and CA at every level; TTR, TAND and VKSND at province and district).
  */
 export function isStateBodyId(id: string): boolean {
-  const m = /^(UBND|TTR|TAND|VKSND|CA)-(\d{2}|\d{3}|\d{5})$/.exec(id);
-  if (!m) return false;
-  const unit = unitByCode(m[2]);
-  if (!unit) return false;
-  return unit.level !== "COMMUNE" || m[1] === "UBND" || m[1] === "CA";
+  const parsed = parseStateBodyId(id);
+  const unit = parsed && unitByCode(parsed.unitCode);
+  return !!unit && existsAtLevel(parsed.kind, unit.level);
 }

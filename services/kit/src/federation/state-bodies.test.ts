@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsAtLevel, kindsAtLevel, parseStateBodyId, stateBodyIdOf } from "./state-body-kinds.js";
+import { existsAtLevel, kindsAtLevel, parseStateBodyId, stateBodyIdOf } from "./state-bodies.js";
 
 describe("state body kinds (rules)", () => {
   it("makes and reads the readable ids", () => {

@@ -1,7 +1,8 @@
 /**
  * The state bodies a case outside the Front's competence is forwarded to (chuyển đơn), as the
  * units' agencies: plain data, no GraphQL, no TypeORM. A body's id is its prefix and its unit's
- * code (`UBND-883`, `TTR-89`, `TAND-883`), stable and readable like an organisation's.
+ * code (`UBND-883`, `TTR-89`, `TAND-883`), stable and readable like an organisation's. Here, in
+ * the kit, because organisations makes the bodies and petitions checks the ids it forwards to.
  */
 export type StateBodyLevel = "PROVINCE" | "DISTRICT" | "COMMUNE";
 

@@ -1,35 +1,17 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ANONYMOUS, childrenOf, communesIn, districtOf, todayInProvince, type Identity } from "@danvan/kit";
-import { kitMessage, translate } from "@danvan/kit/i18n";
 import { ADMIN, ANALYST, officerOf, startHarness, type Harness } from "../testing/harness.js";
 import { ALL_ORGANISATION_KINDS, OrganisationKind } from "../organisations/organisation-kind.js";
 import { AgeBand, ageBandOf } from "./age-band.js";
 import { isMemberOn } from "./membership.js";
+import { AGGREGATE, type Args, type Row } from "./member-aggregate.fixture.js";
 
-const AGGREGATE = `query($unitCode: ID!, $asOf: Date, $groupBy: [MemberDimension!]!, $filter: MemberAggregateFilter,
-    $orderBy: [MemberAggregateOrder!], $first: Int) {
-  memberAggregate(unitCode: $unitCode, asOf: $asOf, groupBy: $groupBy, filter: $filter, orderBy: $orderBy, first: $first) {
-    totalRows
-    rows { district { code level } commune { code level } organisationKind gender ageBand joinYear members suppressed }
-  }
-}`;
 /** The existing statistic: each committee of the unit counts its members and those below it. */
 const MEMBER_COUNTS = `query($code: ID!, $asOf: Date) {
   administrativeUnit(code: $code) { organisations { kind memberCount(asOf: $asOf) } }
 }`;
 
-interface Row {
-  district: { code: string; level: string } | null;
-  commune: { code: string; level: string } | null;
-  organisationKind: OrganisationKind | null;
-  gender: string | null;
-  ageBand: AgeBand | null;
-  joinYear: string | null;
-  members: number | null;
-  suppressed: boolean;
-}
-type Args = { unitCode: string; groupBy: string[] } & Record<string, unknown>;
 interface MemberFact {
   organisation_id: string;
   unit_code: string;
@@ -333,48 +315,6 @@ describe("memberAggregate", () => {
     const defaulted = await aggregate({ ...base, groupBy: ["COMMUNE"] });
     assert.equal(defaulted.rows.length, 100);
     assert.ok(defaulted.totalRows > 100);
-  });
-
-  it("refuses each fault of the arguments by path, in English and in Vietnamese, never quoting a value", async () => {
-    const ok = { unitCode: "89", groupBy: ["GENDER"] };
-    const faults: [Args, string, string, ReturnType<typeof kitMessage> | null][] = [
-      [
-        { ...ok, groupBy: ["GENDER", "DISTRICT", "GENDER"] },
-        "BAD_USER_INPUT",
-        "groupBy.2",
-        kitMessage("dimensionTwice"),
-      ],
-      [
-        { ...ok, groupBy: ["GENDER", "DISTRICT", "COMMUNE", "AGE_BAND", "JOIN_YEAR"] },
-        "BAD_USER_INPUT",
-        "groupBy",
-        kitMessage("arrayMaxSize", { max: 4 }),
-      ],
-      [{ ...ok, orderBy: [{ by: "DISTRICT" }] }, "BAD_USER_INPUT", "orderBy.0.by", kitMessage("sortNotGrouped")],
-      [{ ...ok, first: 0 }, "BAD_USER_INPUT", "first", kitMessage("between", { min: 1, max: 1000 })],
-      [{ ...ok, first: 1001 }, "BAD_USER_INPUT", "first", kitMessage("between", { min: 1, max: 1000 })],
-      [{ ...ok, unitCode: "8x3" }, "BAD_USER_INPUT", "unitCode", kitMessage("unitCode")],
-      [{ ...ok, unitCode: "99999" }, "NOT_FOUND", "unitCode", kitMessage("doesNotExist")],
-      [{ ...ok, asOf: "2019-02-30" }, "BAD_USER_INPUT", "asOf", null],
-    ];
-    for (const [variables, code, path, message] of faults) {
-      const texts: string[] = [];
-      for (const language of ["en", "vi"] as const) {
-        const r = await h.run(AGGREGATE, { identity: ANALYST, variables, language });
-        assert.ok(!r.data?.memberAggregate, path);
-        const e = r.errors?.[0];
-        assert.equal(e?.extensions?.code, code, `${path}: ${JSON.stringify(r.errors)}`);
-        const fields = e?.extensions?.fields as { path: string; message: string }[];
-        assert.deepEqual(
-          fields.map((f) => f.path),
-          [path],
-        );
-        if (message) assert.equal(fields[0]!.message, translate(message, language), path);
-        assert.doesNotMatch(JSON.stringify(r.errors), /8x3|99999|2019-02-30|1001/, path);
-        texts.push(fields[0]!.message);
-      }
-      assert.notEqual(texts[0], texts[1], `${path}: both languages`);
-    }
   });
 
   it("suppresses the public's cells of 1 to 4 members; analysts, administrators and officers in scope see all", async () => {

@@ -52,7 +52,8 @@ export function asGraphQLError(err: PetitionRuleError, fields: Readonly<Record<s
   return BadUserInputError.field(`input.${fields[field] ?? field}`, err.summary);
 }
 
-const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
+/** The message of a write that lost the version race (every step of a petition says the same). */
+export const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
 
 /**
  * Takes one lifecycle step inside the caller's transaction: checks access and version, applies

@@ -6,6 +6,7 @@ import { petitionsMessage } from "../messages.js";
 import { screenedForPetition } from "../confidential/denouncer-identities.js";
 import { assertCanHandle } from "./petition-access.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
+import { changedByOthers } from "./record-step.js";
 
 /**
  * Steps that keep the petition's status (a reassignment, a forwarded case's answer): not moves
@@ -17,8 +18,6 @@ export interface SideStepInput {
   on: string;
   note?: string | null;
 }
-
-const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
 
 /** The petition a side step is taken on: it exists, the caller handles it, the version and the day fit. */
 export async function petitionForSideStep(

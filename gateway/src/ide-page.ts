@@ -15,9 +15,10 @@ import { ideText, otherLanguage, scriptMessages, type IdeMessageKey } from "./id
 import { tokenMaker } from "./ide-token-maker.js";
 
 const QUERY_BODY = `{
-  administrativeUnits(level: DISTRICT) {
+  administrativeUnits(parentCode: "91") {
     code
     name
+    kind
   }
 }
 `;

@@ -1,6 +1,6 @@
 import { illustrativeRemoteCommunes, referenceUnits, unitByCode, type ReferenceUnit } from "@danvan/kit/units";
-import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
-import { UnitLevel } from "../src/units/unit-level.js";
+import type { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
+import { unitVersionRows } from "../src/units/unit-timeline-rows.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
 import {
   ALL_ORGANISATION_KINDS,
@@ -11,26 +11,9 @@ import {
 import { hasCommuneCommittee } from "../src/organisations/organisation-structure.js";
 import { grassrootsUnionPlans } from "./grassroots-unions.js";
 
-/** The units as in force from December 2019 (see services/kit/data/README.md). */
-export const UNITS_VALID_FROM = "2019-12-01";
-export const UNITS_LEGAL_BASIS = "Danh mục đơn vị hành chính Việt Nam (GSO), as in force 2019-12 to 2020-12";
-
+/** Every unit through time (services/kit/data/README.md), the demo's remote areas marked. */
 export function unitRows(): AdministrativeUnit[] {
-  const remote = illustrativeRemoteCommunes();
-  return referenceUnits.map((u) =>
-    Object.assign(new AdministrativeUnit(), {
-      code: u.code,
-      name: u.name,
-      kind: u.kind,
-      level: u.level as UnitLevel,
-      parentCode: u.parentCode,
-      isRemoteArea: remote.has(u.code),
-      validFrom: UNITS_VALID_FROM,
-      validTo: null,
-      legalBasis: UNITS_LEGAL_BASIS,
-      version: 1,
-    }),
-  );
+  return unitVersionRows(illustrativeRemoteCommunes());
 }
 
 /** True when the organisation of `kind` has a committee at `unit` (every province and district has each). */

@@ -9,8 +9,9 @@ import { GRASSROOTS_UNION_ID, WARDS_WITHOUT_FARMERS_UNION } from "../src/organis
 import { WorkplaceSector } from "../src/organisations/workplace-sector.js";
 
 describe("organisations seed", () => {
-  it("builds 168 units, 848 committees and the grassroots trade unions, parents before children", () => {
-    assert.equal(unitRows().length, 168);
+  it("builds every unit through time, 848 committees and the grassroots trade unions, parents before children", () => {
+    // The kit's timeline: old An Giang's 168 units, old Kiên Giang's 159, the 2021–2025 changes, province 91 and its 102 communes.
+    assert.equal(unitRows().length, 168 + 159 + 14 + 103);
     const { organisations, closure } = organisationRows();
     const committees = organisations.filter((o) => o.workplaceSector === null);
     const unions = organisations.filter((o) => o.workplaceSector !== null);
@@ -58,10 +59,15 @@ describe("organisations seed", () => {
     for (const code of WARDS_WITHOUT_FARMERS_UNION) assert.ok(!farmers.some((o) => o.unitCode === code), code);
   });
 
-  it("marks the illustrative remote-area communes: the communes of Tịnh Biên and Tri Tôn", () => {
-    const remote = unitRows().filter((u) => u.isRemoteArea);
+  it("marks the illustrative remote-area communes: the communes of Tịnh Biên and Tri Tôn, before 2025-07-01", () => {
+    const remote = unitRows().filter(
+      (u) => u.isRemoteArea && u.validFrom < "2025-07-01" && /^(89|88)/.test(u.parentCode ?? ""),
+    );
     assert.ok(remote.length > 0);
-    assert.ok(remote.every((u) => u.kind === "Xã" && (u.parentCode === "890" || u.parentCode === "891")));
+    assert.ok(remote.every((u) => u.parentCode === "890" || u.parentCode === "891"));
+    const base = remote.filter((u) => u.validFrom === "2010-01-01");
+    assert.ok(base.every((u) => u.kind === "Xã"));
+    assert.equal(base.length, 24);
   });
 
   it("is deterministic: the same seed gives the same sequence", () => {

@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
 import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
+import { UnitSuccession } from "../src/units/unit-succession.entity.js";
+import { successionRows } from "../src/units/unit-timeline-rows.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
 import { OrganisationKind } from "../src/organisations/organisation-kind.js";
 import { Member } from "../src/members/member.entity.js";
@@ -15,7 +17,7 @@ import { organisationRows, unitRows } from "./committees.js";
 import { memberRows, type SeedScale } from "./members.gen.js";
 
 export type { SeedScale } from "./members.gen.js";
-export { organisationRows, unitRows, UNITS_LEGAL_BASIS, UNITS_VALID_FROM } from "./committees.js";
+export { organisationRows, unitRows } from "./committees.js";
 
 const SEED = 20200101;
 
@@ -117,9 +119,8 @@ export async function seedOrganisations(
   const { rng, units, organisations, closure, members, positions, targets } = buildDataset(opts.scale ?? "full");
   const counts: Record<string, number> = {};
   await ds.transaction(async (m) => {
-    // Parents before children (the province, then districts, then communes).
-    units.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
     await insertAll(m, AdministrativeUnit, "administrative_unit", units, opts.progress);
+    await insertAll(m, UnitSuccession, "administrative_unit_succession", successionRows(), opts.progress);
     await insertAll(m, Organisation, "organisation", organisations, opts.progress);
     await insertAll(m, OrganisationClosure, "organisation_closure", closure, opts.progress);
     await insertAll(m, LeadershipPosition, "leadership_position", positions, opts.progress);

@@ -1,5 +1,6 @@
 import { recordKeepingEntities } from "@danvan/kit";
 import { AdministrativeUnit } from "./units/administrative-unit.entity.js";
+import { UnitSuccession } from "./units/unit-succession.entity.js";
 import { Organisation, OrganisationClosure } from "./organisations/organisation.entity.js";
 import { Member } from "./members/member.entity.js";
 import { LeadershipPosition } from "./positions/leadership-position.entity.js";
@@ -8,6 +9,7 @@ import { Campaign, CampaignPhase } from "./campaigns/campaign.entity.js";
 
 export const entities = [
   AdministrativeUnit,
+  UnitSuccession,
   Organisation,
   OrganisationClosure,
   Member,

@@ -2,6 +2,7 @@ import { Petitions1764200000000 } from "./1764200000000-petitions.js";
 import { WorkingDayDeadlines1764200000010 } from "./1764200000010-working-day-deadlines.js";
 import { EncryptedIdentities1764200000050 } from "./1764200000050-encrypted-identities.js";
 import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
+import { DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   WorkingDayDeadlines1764200000010,
   EncryptedIdentities1764200000050,
   Forwarding1764200000060,
+  DeclaredDays1764200000070,
 ];

@@ -8,9 +8,10 @@ describe("the dataset's forwarded cases and second rounds (full scale)", () => {
   const { petitions, events } = buildDataset("full");
   const byId = new Map(petitions.map((p) => [p.id, p]));
 
-  it("keeps the published figures: 23,400 petitions, 1,727 accepted late, 880 reassigned", () => {
+  it("keeps the published figures: 23,400 petitions, 1,725 accepted late, 880 reassigned", () => {
     assert.equal(petitions.length, 23_400);
-    assert.equal(petitions.filter((p) => p.acceptedOn !== null && p.acceptedOn > p.acceptanceDueOn!).length, 1_727);
+    // 1,727 before the New Year 2019 swap (31/12/2018 off, 5/1/2019 worked) was declared.
+    assert.equal(petitions.filter((p) => p.acceptedOn !== null && p.acceptedOn > p.acceptanceDueOn!).length, 1_725);
     assert.equal(events.filter((e) => e.transition === "reassign").length, 880);
   });
 

@@ -1,2 +1,4 @@
 export * from "./reference-units.js";
 export * from "./communes.js";
+export * from "./timeline.js";
+export * from "./coverage.js";

@@ -1,18 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { kitDataDir } from "../paths.js";
+import { childrenOfVersion, historyCodesOf, latestUnit, unitVersion } from "./timeline.js";
+import type { ReferenceUnit, UnitLevel } from "./unit-types.js";
 
-export type UnitLevel = "PROVINCE" | "DISTRICT" | "COMMUNE";
+export type { ReferenceUnit, UnitLevel } from "./unit-types.js";
 
-/** One administrative unit as published (official GSO code, name, type word, level, parent). */
-export interface ReferenceUnit {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly level: UnitLevel;
-  readonly parentCode: string | null;
-}
-
+/** Old An Giang's code, the province of the records until 2025-06-30 (from 2025-07-01: PROVINCE_CODE_2025). */
 export const PROVINCE_CODE = "89";
 
 /** Parses the shipped CSV (no quoted fields in it: codes, names and type words only). */
@@ -31,6 +25,10 @@ export function parseUnitsCsv(text: string): ReferenceUnit[] {
   });
 }
 
+/**
+ * Old An Giang's units as listed in 2019-12 (administrative-units.csv): the map of the records
+ * before the 2025 reorganisation. The units through time, the 2025 map included, are in timeline.ts.
+ */
 export const referenceUnits: readonly ReferenceUnit[] = Object.freeze(
   parseUnitsCsv(fs.readFileSync(path.join(kitDataDir, "administrative-units.csv"), "utf8")),
 );
@@ -45,39 +43,66 @@ for (const u of referenceUnits) {
   }
 }
 
+/**
+ * A unit by code: one of the 2019-12 list as it stood there, any other code (the merged province
+ * 91, old Kiên Giang's units, the 2025 communes) as its latest version.
+ */
 export function unitByCode(code: string): ReferenceUnit | undefined {
-  return byCode.get(code);
+  return byCode.get(code) ?? latestUnit(code);
 }
 
+/** The units directly below: the 2019-12 list's, or, for another code, its latest version's (province 91: its 102 communes). */
 export function childrenOf(code: string): readonly ReferenceUnit[] {
-  return childrenByCode.get(code) ?? [];
+  if (byCode.has(code)) return childrenByCode.get(code) ?? [];
+  const latest = latestUnit(code);
+  return latest ? childrenOfVersion(latest) : [];
 }
 
-/** The unit itself and every unit below it. */
-export function subtreeCodes(code: string): string[] {
-  const out: string[] = [];
+const subtreeCache = new Map<string, string[]>();
+
+/**
+ * The unit itself and every unit below it, and, for a code that names a unit formed later (the
+ * 2025 communes, the merged province), every unit whose facts its territory inherited
+ * (timeline.ts `historyCodesOf`): an officer of a new commune sees its predecessors' history.
+ */
+export function subtreeCodes(code: string, validFrom?: string | null): string[] {
+  if (validFrom) {
+    // Exactly one version: its own units through its changes (30307 of 2010 is Mỹ Hòa alone).
+    const v = unitVersion(code, validFrom);
+    return v ? [...historyCodesOf(v)] : [];
+  }
+  const cached = subtreeCache.get(code);
+  if (cached) return [...cached];
+  const codes = new Set<string>();
   const walk = (c: string) => {
-    out.push(c);
+    codes.add(c);
     for (const child of childrenOf(c)) walk(child.code);
   };
   if (byCode.has(code)) walk(code);
-  return out;
+  const latest = latestUnit(code);
+  if (latest) for (const c of historyCodesOf(latest)) codes.add(c);
+  subtreeCache.set(code, [...codes]);
+  return [...codes];
 }
 
 /** The unit's ancestors, nearest first. */
 export function ancestorCodes(code: string): string[] {
   const out: string[] = [];
-  let parent = byCode.get(code)?.parentCode ?? null;
+  let parent = unitByCode(code)?.parentCode ?? null;
   while (parent) {
     out.push(parent);
-    parent = byCode.get(parent)?.parentCode ?? null;
+    parent = unitByCode(parent)?.parentCode ?? null;
   }
   return out;
 }
 
-/** The district-level unit a commune belongs to (itself for a district, null for the province). */
+/**
+ * The district-level unit a commune belongs to (itself for a district, null for the province, and
+ * null for a commune of 2025, which has none).
+ */
 export function districtOf(code: string): string | null {
-  const unit = byCode.get(code);
+  const unit = unitByCode(code);
   if (!unit || unit.level === "PROVINCE") return null;
-  return unit.level === "DISTRICT" ? unit.code : unit.parentCode;
+  if (unit.level === "DISTRICT") return unit.code;
+  return unitByCode(unit.parentCode ?? "")?.level === "DISTRICT" ? unit.parentCode : null;
 }

@@ -203,10 +203,16 @@ describe("memberAggregate", () => {
 
   it("places a commune's members under its district and itself, and a district committee's under the district only", async () => {
     const commune = communesIn("886")[2]!;
-    const own = await aggregate({ unitCode: commune, groupBy: ["DISTRICT", "COMMUNE"] });
+    const own = await aggregate({ unitCode: commune, asOf: "2024-12-31", groupBy: ["DISTRICT", "COMMUNE"] });
     assert.deepEqual(
       own.rows.map((r) => [r.district?.code, r.commune?.code]),
       [[districtOf(commune), commune]],
+    );
+    // On today's map (from 2025-07-01) a commune has no district.
+    const today = await aggregate({ unitCode: commune, groupBy: ["DISTRICT"] });
+    assert.deepEqual(
+      today.rows.map((r) => r.district),
+      [null],
     );
     const district = await aggregate({ unitCode: "886", groupBy: ["COMMUNE"], first: 1000 });
     const staff = district.rows.filter((r) => r.commune === null);

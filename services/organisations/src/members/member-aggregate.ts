@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { placeholders, type Identity } from "@danvan/kit";
+import { RECORDS_BEGIN } from "@danvan/kit/units";
 import {
   aggregateRowLimit,
   cellViewOf,
@@ -48,7 +49,8 @@ const COLUMN: Record<MemberDimension, string> = {
 function dimensionSql(d: MemberDimension, asOfYear: number): string {
   switch (d) {
     case MemberDimension.DISTRICT:
-      return `CASE u.level WHEN '${UnitLevel.COMMUNE}' THEN u.parent_code WHEN '${UnitLevel.DISTRICT}' THEN u.code END`;
+      // A commune's district; none from 2025-07-01, when a commune's parent is the province.
+      return `CASE u.level WHEN '${UnitLevel.COMMUNE}' THEN (CASE WHEN LENGTH(u.parent_code) = 3 THEN u.parent_code END) WHEN '${UnitLevel.DISTRICT}' THEN u.code END`;
     case MemberDimension.COMMUNE:
       // A grassroots trade union belongs to its district's Labour Federation, not to the commune
       // its workplace is in: its members have a district and no commune, as memberCount has them.
@@ -102,6 +104,12 @@ export async function memberAggregate(
 
   const dims = args.groupBy;
   const cols = dims.map((d) => COLUMN[d]);
+  // Each committee's unit as it stood on asOf (its last version begun by then; the first, before
+  // the records begin): its bound value
+  // comes first in the statement, so it is bound first.
+  const unitJoin = `JOIN (SELECT code, MAX(valid_from) AS valid_from FROM administrative_unit
+        WHERE valid_from <= ${param(args.asOf < RECORDS_BEGIN ? RECORDS_BEGIN : args.asOf)} GROUP BY code) uv ON uv.code = o.unit_code
+      JOIN administrative_unit u ON u.code = uv.code AND u.valid_from = uv.valid_from`;
   const where = [
     `m.organisation_id IN (SELECT c.descendant_id FROM organisation_closure c
        JOIN organisation a ON a.id = c.ancestor_id
@@ -116,7 +124,8 @@ export async function memberAggregate(
     where.push(ageBands.length ? `${ageBandSql("m.birth_year", asOfYear)} IN (${list(ageBands)})` : "1 = 0");
 
   const base = `SELECT ${dims.length ? dims.map((d) => `${dimensionSql(d, asOfYear)} AS ${COLUMN[d]}`).join(", ") : "1 AS one"}
-    FROM member m JOIN organisation o ON o.id = m.organisation_id JOIN administrative_unit u ON u.code = o.unit_code
+    FROM member m JOIN organisation o ON o.id = m.organisation_id
+      ${unitJoin}
     WHERE ${where.join(" AND ")}`;
   const grouped = `SELECT ${cols.map((c) => `${c}, `).join("")}COUNT(*) AS members FROM base${
     cols.length ? ` GROUP BY ${cols.join(", ")}` : ""

@@ -95,7 +95,7 @@ describe("organisations (integration)", () => {
           (unitCodes ? unitCodes.includes(x.unit) : unitPrefix === null) && x.j <= asOf && (x.l === null || x.l > asOf),
       ).length;
     };
-    const district = await h.run(`{ administrativeUnits(parentCode: "883") { code } }`);
+    const district = await h.run(`{ administrativeUnits(parentCode: "883", asOf: "2020-01-01") { code } }`);
     const codes = ["883", ...(district.data!.administrativeUnits as { code: string }[]).map((u) => u.code)];
     const d = r.data as Record<string, { memberCount: number; now?: number }>;
     assert.equal(d.province!.memberCount, await sql(null));

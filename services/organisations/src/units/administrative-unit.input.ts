@@ -8,6 +8,12 @@ export class SetRemoteAreaInput {
   @Matches(UNIT_CODE_PATTERN, kitMessage("unitCode"))
   code: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Which version of the code (its first day); by default the one the code names now.",
+  })
+  validFrom?: string | null;
+
   @Field()
   @IsBoolean()
   isRemoteArea: boolean;

@@ -10,22 +10,27 @@ describe("administrative units (integration)", () => {
   });
   after(async () => h.close());
 
-  it("serves the real units: 1 province, 11 district-level, 156 commune-level", async () => {
+  it("serves old An Giang's units in 2020: 1 province, 11 district-level, 156 commune-level", async () => {
     const r = await h.run(`{
-      p: administrativeUnits(level: PROVINCE) { code name }
-      d: administrativeUnits(level: DISTRICT) { code name kind }
-      c: administrativeUnits(level: COMMUNE) { code }
+      p: administrativeUnits(level: PROVINCE, asOf: "2020-06-01") { code name }
+      d: administrativeUnits(parentCode: "89", asOf: "2020-06-01") { code name kind }
+      c: administrativeUnits(level: COMMUNE, asOf: "2020-06-01") { code parent { parent { code } } }
     }`);
     assert.equal(r.errors, undefined);
     const data = r.data as {
       p: { code: string; name: string }[];
       d: { code: string; name: string; kind: string }[];
-      c: unknown[];
+      c: { parent: { parent: { code: string } } }[];
     };
-    assert.deepEqual(data.p, [{ code: "89", name: "Tỉnh An Giang" }]);
+    // Old Kiên Giang (91), part of today's province, is listed beside it with its own units.
+    assert.deepEqual(data.p, [
+      { code: "89", name: "Tỉnh An Giang" },
+      { code: "91", name: "Tỉnh Kiên Giang" },
+    ]);
     assert.equal(data.d.length, 11);
     assert.deepEqual(data.d[0], { code: "883", name: "Thành phố Long Xuyên", kind: "Thành phố" });
-    assert.equal(data.c.length, 156);
+    assert.equal(data.c.filter((c) => c.parent.parent.code === "89").length, 156);
+    assert.equal(data.c.length, 156 + 143);
   });
 
   it("walks the tree both ways, with effective dates and the remote-area flag", async () => {
@@ -35,21 +40,21 @@ describe("administrative units (integration)", () => {
     assert.deepEqual(r.data?.administrativeUnit, {
       name: "Phường Mỹ Bình",
       level: "COMMUNE",
-      validFrom: "2019-12-01",
-      validTo: null,
+      validFrom: "2010-01-01",
+      validTo: "2025-06-30",
       isRemoteArea: false,
       parent: { code: "883", parent: { code: "89" } },
     });
     const d = await h.run(
-      `{ administrativeUnits(parentCode: "883") { code } administrativeUnit(code: "883") { children { code } } }`,
+      `{ administrativeUnits(parentCode: "883", asOf: "2020-06-01") { code } administrativeUnit(code: "883") { children(asOf: "2020-06-01") { code } } }`,
     );
     const data = d.data as { administrativeUnits: unknown[]; administrativeUnit: { children: unknown[] } };
     assert.equal(data.administrativeUnits.length, 13);
     assert.deepEqual(data.administrativeUnit.children, data.administrativeUnits);
   });
 
-  it("lists no unit on a date before the units came into force", async () => {
-    const r = await h.run(`{ administrativeUnits(level: DISTRICT, asOf: "2010-01-01") { code } }`);
+  it("lists no unit on a date before the records begin (2010)", async () => {
+    const r = await h.run(`{ administrativeUnits(level: DISTRICT, asOf: "2009-12-31") { code } }`);
     assert.deepEqual(r.data?.administrativeUnits, []);
   });
 
@@ -85,7 +90,7 @@ describe("administrative units (integration)", () => {
       ok: administrativeUnit(code: "883") { name }
       missing: administrativeUnit(code: "99999") { name }
       bad: administrativeUnits(parentCode: "99999") { code }
-      list: administrativeUnits(parentCode: "883") { code }
+      list: administrativeUnits(parentCode: "883", asOf: "2024-12-31") { code }
     }`);
     assert.deepEqual(r.data?.ok, { name: "Thành phố Long Xuyên" });
     assert.equal(r.data?.missing, null);
@@ -101,7 +106,7 @@ describe("administrative units (integration)", () => {
     const literal = await h.run(`{ administrativeUnits(level: DISTRICT, asOf: "2019-02-30") { code } }`);
     assert.ok(literal.errors?.length, "refused");
     assert.equal(literal.data, undefined);
-    const q = `query($asOf: Date) { administrativeUnits(level: DISTRICT, asOf: $asOf) { code } }`;
+    const q = `query($asOf: Date) { administrativeUnits(parentCode: "89", asOf: $asOf) { code } }`;
     const variable = await h.run(q, { variables: { asOf: "30/12/2019" } });
     assert.ok(variable.errors?.length, "refused");
     assert.equal(variable.data, undefined);
@@ -135,7 +140,10 @@ describe("administrative units (integration)", () => {
     assert.deepEqual(ok.data?.setRemoteArea, { code: "30280", isRemoteArea: true });
     const stale = await h.run(set, { identity: ADMIN, variables: { v: 1 } });
     assert.equal(stale.errors?.[0]?.extensions?.code, "CONFLICT");
-    const events = await h.ds.getRepository(AuditEvent).findBy({ entityType: "AdministrativeUnit", entityId: "30280" });
+    // The version the code names now: old Mỹ Bình ward (ended 2025-06-30), its identity code@validFrom.
+    const events = await h.ds
+      .getRepository(AuditEvent)
+      .findBy({ entityType: "AdministrativeUnit", entityId: "30280@2010-01-01" });
     assert.equal(events.length, 1);
     assert.equal(events[0]!.actor, ADMIN.sub);
     assert.match(events[0]!.after ?? "", /"isRemoteArea":true/);

@@ -26,6 +26,7 @@ describe("the declared calendar days (integration)", () => {
     assert.deepEqual(
       (r.data!.declaredCalendarDays as { on: string; working: boolean }[]).map((d) => [d.on, d.working]),
       [
+        ["2019-01-05", true],
         ["2019-04-29", false],
         ["2019-05-04", true],
       ],

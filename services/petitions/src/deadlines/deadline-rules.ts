@@ -132,6 +132,28 @@ function acceptance(
  *
  * "Several places to verify" (the longer acceptance limits of the Law on Denunciations) is not
  * recorded as such: a denunciation classified complex or especially complex at receipt is taken to need it.
+ *
+ * Articles checked against the acts' texts as the Pháp điển codifies them (read in the public
+ * repository diepxuan/diepxuan.github.io, van-ban/khieu-nai-to-cao/khieu-nai.md, to-cao.md and
+ * tiep-cong-dan.md, snapshot of July 2026):
+ * - Law on Complaints 2011: Art. 9 (90 days to complain), Art. 10 (withdrawal at any time, in
+ *   writing), Art. 27 ("trong thời hạn 10 ngày, kể từ ngày nhận được khiếu nại ... phải thụ lý"),
+ *   Art. 28 (30 days from acceptance, complex 45; remote area 45, complex 60), Art. 33 (second
+ *   round within 30 days, 45 in a remote area), Art. 36 (10 days), Art. 37 (45 / 60; remote 60 / 70).
+ * - Law on Denunciations 2011, Art. 20(1)(a) (repealed; read on hethongphapluat.vn): 10 days from
+ *   receipt to check and decide on acceptance, "không quá 15 ngày" where several places are checked.
+ * - Law on Denunciations 2018, Art. 24(1): "Trong thời hạn 07 ngày làm việc kể từ ngày nhận được
+ *   tố cáo ... vào sổ, phân loại, xử lý ban đầu ..., kiểm tra, xác minh ... điều kiện thụ lý";
+ *   several places or verification delegated: "không quá 10 ngày làm việc" (Art. 24(2): 05
+ *   working days to pass one outside one's competence on). Art. 30: (1) at most 30 days from
+ *   acceptance, (2) a complex case extended once by at most 30, (3) an especially complex case
+ *   twice by at most 30 each. Art. 33: withdrawal before the conclusion, in writing.
+ * - Law on Citizen Reception 2013, Art. 28(1): "Trong thời hạn 10 ngày làm việc, kể từ ngày tiếp
+ *   nhận nội dung ... kiến nghị, phản ánh", the receiver answers or tells the citizen in writing
+ *   whether it was accepted, refused, or passed to the competent body; no time limit for the
+ *   answer itself.
+ * Not encoded yet: Law 136/2025/QH15 amending the three acts, in force from 1 July 2026 (Decree
+ * 155/2026/NĐ-CP, same date, gives 07 working days to accept a complaint); its text was not read.
  */
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
   acceptance(

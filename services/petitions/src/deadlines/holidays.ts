@@ -20,7 +20,8 @@ export interface HolidayLaw {
  * Hùng Kings' day (10/3 lunar), 30 April, 1 May, 2 September; a holiday falling on the weekly rest
  * day is taken on the next working day. Tết's days are fixed each year by the Prime Minister; when
  * a year's announcement is not in DECLARED_DAYS the calendar takes the last two days of the old
- * year and the first three of the new (as announced for 2015, 2017, 2019, 2020, 2023–2026).
+ * year and the first three of the new (the weekdays off came out as announced for 2015–2026; 2026
+ * named one day before and four after, the same weekdays with the compensation day).
  */
 export const HOLIDAY_LAWS: readonly HolidayLaw[] = [
   {
@@ -75,7 +76,8 @@ function namedHolidays(year: number): Holiday[] {
   add(`${year}-09-02`, "National Day");
   const nd = `${year}-09-02`;
   if (holidayLawOn(nd)?.nationalDayTwoDays) {
-    // The day beside 2 September: the day after when a weekday, else the day before (as announced 2021–2024).
+    // The day beside 2 September: the day after when a weekday, else the day before (as announced
+    // 2021–2024). 2025 and 2026 took the day before instead: DECLARED_DAYS says so.
     const after = addDays(nd, 1);
     add(isWeekend(after) ? addDays(nd, -1) : after, "National Day (second day)");
   }

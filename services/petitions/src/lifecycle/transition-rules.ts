@@ -145,7 +145,7 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
     // Competence is decided on receipt, before acceptance: an accepted case is the handler's own.
     from: everyKind([RECEIVED]),
     to: PetitionStatus.FORWARDED,
-    law: "Law on Citizen Reception 2013, Art. 28(2)–(4); Law on Complaints 2011, Art. 27; Law on Denunciations 2018, Art. 24(1)(b): a petition outside the receiver's competence is passed to the competent body",
+    law: "Law on Citizen Reception 2013, Art. 26(2)(b), 28(1)(d); Law on Complaints 2011, Art. 27; Law on Denunciations 2018, Art. 24(2): a petition outside the receiver's competence is passed to the competent body",
   },
 };
 

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { childrenOf, communesIn, districtOf } from "@danvan/kit";
+import { latestUnit, unitByCode } from "@danvan/kit/units";
 import { ANALYST, startHarness, type Harness } from "../testing/harness.js";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
 import { aggregateQueries, ALL_YEARS, MEASURES, pick, sum, sums, type Row } from "./petition-aggregate.fixture.js";
@@ -171,12 +172,21 @@ describe("petitionAggregate: its figures", () => {
   });
 
   it("groups a commune's petitions under its district and itself", async () => {
-    const commune = communesIn("886")[2]!;
+    // A code no 2025 commune took: it names the old commune alone.
+    const commune = communesIn("886").find(
+      (c) => latestUnit(c)!.validTo !== null && unitByCode(c)!.level === "COMMUNE",
+    )!;
     const a = await aggregate({ unitCode: commune, ...ALL_YEARS, groupBy: ["DISTRICT", "COMMUNE"] });
     assert.deepEqual(
       a.rows.map((r) => [r.district!.code, r.commune!.code]),
       [[districtOf(commune), commune]],
     );
+    // A 2025 commune's figures are its predecessors', each under the commune and district of its day.
+    const formed = await aggregate({ unitCode: "30307", ...ALL_YEARS, groupBy: ["DISTRICT", "COMMUNE"] });
+    assert.deepEqual([...new Set(formed.rows.map((r) => r.district!.code))], ["883"]);
+    const history = new Set(communesIn("30307"));
+    assert.ok(formed.rows.length >= 1 && formed.rows.every((r) => history.has(r.commune!.code)));
+    assert.ok(history.size === 7 && history.has("30285"), "Đông Xuyên, through Mỹ Xuyên, is in it");
     const months = await aggregate({ unitCode: "89", from: "2019-01-01", to: "2019-06-30", groupBy: ["MONTH"] });
     const quarters = await aggregate({ unitCode: "89", from: "2019-01-01", to: "2019-06-30", groupBy: ["QUARTER"] });
     assert.deepEqual(

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { DateScalar, PageArgs, type ConnectionShape } from "@danvan/kit";
+import { DateScalar, figureUnit, PageArgs, type ConnectionShape } from "@danvan/kit";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { fundSummaryOf } from "../fund-summary/fund-summary-statistics.js";
@@ -55,7 +55,7 @@ export class AdministrativeUnitFieldsResolver {
     @Arg("year", () => Int) year: number,
     @Ctx() ctx: ProgramsContext,
   ): Promise<PovertyStatistics> {
-    return povertyStatisticsOf(ctx, unit.code, year);
+    return povertyStatisticsOf(ctx, figureUnit(unit.code, unit.validFrom), year);
   }
 
   @FieldResolver(() => FundSummary, {

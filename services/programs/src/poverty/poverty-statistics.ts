@@ -1,4 +1,12 @@
-import { BadUserInputError, childrenOf, communesIn, kitMessage, rate } from "@danvan/kit";
+import {
+  BadUserInputError,
+  communesIn,
+  drillDownOf,
+  kitMessage,
+  rate,
+  todayInProvince,
+  type FigureUnit,
+} from "@danvan/kit";
 import { unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import type { PovertyCounts, PovertyStatistics } from "./poverty-statistics.type.js";
@@ -9,9 +17,12 @@ export function checkYear(year: number, field = "year"): void {
     throw BadUserInputError.field(field, kitMessage("yearBetween", { min: 2000, max: 2100 }));
 }
 
-/** A unit's figures: the sum over the communes in its subtree; drill-down one level below. */
-export function statisticsFor(unitCode: string, year: number, tally: Map<string, PovertyCounts>): PovertyStatistics {
-  const counts = communesIn(unitCode).reduce(
+/**
+ * A unit's figures: the sum over the communes of its territory through time (a 2025 commune's
+ * predecessors included); drill-down one level below, on the unit's viewed day.
+ */
+export function statisticsFor(unit: FigureUnit, year: number, tally: Map<string, PovertyCounts>): PovertyStatistics {
+  const counts = communesIn(unit.code, unit.validFrom).reduce(
     (s, c) => {
       const t = tally.get(c);
       return t
@@ -21,12 +32,12 @@ export function statisticsFor(unitCode: string, year: number, tally: Map<string,
     { households: 0, poor: 0, nearPoor: 0 },
   );
   return {
-    unit: unitRef(unitCode),
+    unit: unitRef(unit.code, unit.validFrom),
     year,
     ...counts,
     poorRate: rate(counts.poor, counts.households),
     nearPoorRate: rate(counts.nearPoor, counts.households),
-    byChildUnit: childrenOf(unitCode).map((child) => statisticsFor(child.code, year, tally)),
+    byChildUnit: drillDownOf(unit, todayInProvince()).map((child) => statisticsFor(child, year, tally)),
   };
 }
 
@@ -37,9 +48,9 @@ export function statisticsFor(unitCode: string, year: number, tally: Map<string,
  */
 export async function povertyStatisticsOf(
   ctx: ProgramsContext,
-  unitCode: string,
+  unit: FigureUnit,
   year: number,
 ): Promise<PovertyStatistics> {
   checkYear(year);
-  return statisticsFor(unitCode, year, await ctx.loaders.povertyTally.get(year));
+  return statisticsFor(unit, year, await ctx.loaders.povertyTally.get(year));
 }

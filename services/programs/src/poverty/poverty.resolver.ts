@@ -4,6 +4,7 @@ import {
   audit,
   BadUserInputError,
   checkUnitArgument,
+  figureUnit,
   inTransaction,
   kitMessage,
 } from "@danvan/kit";
@@ -29,7 +30,7 @@ export class PovertyResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<PovertyStatistics> {
     checkUnitArgument(unitCode);
-    return povertyStatisticsOf(ctx, unitCode, year);
+    return povertyStatisticsOf(ctx, figureUnit(unitCode), year);
   }
 
   @Query(() => [PovertyStandard], { description: "The national poverty standards and the years they apply to." })

@@ -1,0 +1,167 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { DataSource } from "typeorm";
+import { createLogger, dataSourceFor } from "@danvan/kit";
+import { createTestDatabase, type TestDatabase } from "@danvan/kit/testing";
+import { petitionsSubgraph } from "../src/definition.js";
+import { DECLARED_DAYS } from "../src/deadlines/declared-days.js";
+import { migrations } from "./index.js";
+import { ADDED_DAYS, DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
+import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
+
+const FORWARDING_COLUMNS = [
+  "forwarded_to_body_id",
+  "forwarded_on",
+  "forward_legal_basis",
+  "forward_follow_up_due_on",
+  "forward_answered_on",
+  "first_round_petition_id",
+];
+const ADMIN_DAY = "2025-09-01";
+
+/**
+ * Every petitions migration's `down` (the identities' is identity-migration.test.ts's, with rows):
+ * up on a fresh database, then back one migration at a time to none, checking what each one
+ * removes, then up again. SQLite by default, PostgreSQL with TEST_DATABASE=postgres.
+ */
+describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)", () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const logger = createLogger("petitions-test", "silent");
+  const open = async (list: unknown[]) => {
+    const s = dataSourceFor(
+      { ...petitionsSubgraph, migrations: list as never },
+      { ...db.env, DB_POOL_SIZE: 2, DB_ACQUIRE_TIMEOUT_MS: 5000 },
+      logger,
+    );
+    await s.initialize();
+    return s;
+  };
+  const raw = (sql: string, params: unknown[] = []) =>
+    ds.query(
+      db.kind === "postgres" ? sql.replace(/\?/g, (_, i: number) => `$${sql.slice(0, i).split("?").length}`) : sql,
+      params,
+    ) as Promise<Record<string, unknown>[]>;
+  const columns = async (table: string) => {
+    const runner = ds.createQueryRunner();
+    try {
+      const t = await runner.getTable(table);
+      return t ? t.columns.map((c) => c.name) : null;
+    } finally {
+      await runner.release();
+    }
+  };
+  const indexNames = async (table: string) => {
+    const runner = ds.createQueryRunner();
+    try {
+      return ((await runner.getTable(table))?.indices ?? []).map((i) => i.name);
+    } finally {
+      await runner.release();
+    }
+  };
+  const declared = async () =>
+    (await raw("SELECT on_date, declared_by FROM declared_calendar_day ORDER BY on_date")).map((r) => [
+      String(r.on_date).slice(0, 10),
+      r.declared_by,
+    ]);
+  const dueDates = async () =>
+    (await raw("SELECT acceptance_due_on, due_on FROM petition WHERE id = 1")).map((r) => [
+      String(r.acceptance_due_on).slice(0, 10),
+      String(r.due_on).slice(0, 10),
+    ])[0];
+
+  before(async () => {
+    db = await createTestDatabase("petitions-migrations-down");
+    // A database as the code before the 2016–2026 days left it: migrated to forwarding, without
+    // those days, with an administrator's declaration of one of them, and a denunciation whose
+    // acceptance deadline the first calendar counted without Saturday 5/1/2019 worked.
+    ds = await open(migrations.slice(0, migrations.indexOf(Forwarding1764200000060) + 1));
+    await ds.runMigrations({ transaction: "each" });
+    await raw(`DELETE FROM declared_calendar_day WHERE on_date IN (${ADDED_DAYS.map(() => "?").join(", ")})`, [
+      ...ADDED_DAYS,
+    ]);
+    await raw("INSERT INTO declared_calendar_day (on_date, working, decision, declared_by) VALUES (?, ?, ?, ?)", [
+      ADMIN_DAY,
+      false,
+      "declared by an administrator before the migration",
+      "admin-1",
+    ]);
+    // 7 working days from Wed 2/1/2019: to Fri 11/1 without the Saturday, Thu 10/1 with it.
+    await raw(
+      "INSERT INTO petition (id, kind, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on, acceptance_due_on, due_on) VALUES (1, 'DENUNCIATION', 'DIRECT', '30280', '883', 'Tố cáo cán bộ ấp', '2019-01-02', 'NORMAL', 'RECEIVED', '2019-01-02', '2019-01-11', '2019-01-11')",
+    );
+    await ds.destroy();
+    ds = await open(migrations);
+  });
+  after(async () => {
+    if (ds?.isInitialized) await ds.destroy();
+    await db?.drop();
+  });
+
+  it("adds the 2016–2026 days and moves the deadlines they span; down takes back only its own", async () => {
+    const applied = await ds.runMigrations({ transaction: "each" });
+    assert.deepEqual(
+      applied.map((m) => m.name),
+      [new DeclaredDays1764200000070().name],
+    );
+    const mine = ADDED_DAYS.filter((d) => d !== ADMIN_DAY);
+    const rows = await declared();
+    assert.deepEqual(
+      rows.filter(([, by]) => by === "migration 1764200000070").map(([on]) => on),
+      mine,
+    );
+    assert.deepEqual(
+      rows.find(([on]) => on === ADMIN_DAY),
+      [ADMIN_DAY, "admin-1"],
+      "the administrator's row is kept",
+    );
+    assert.equal(rows.length, DECLARED_DAYS.length, "every built-in day is in the table");
+    assert.deepEqual(await dueDates(), ["2019-01-10", "2019-01-10"]);
+
+    await ds.undoLastMigration({ transaction: "each" });
+    const left = await declared();
+    assert.deepEqual(
+      left.filter(([on]) => (ADDED_DAYS as readonly string[]).includes(on as string)),
+      [[ADMIN_DAY, "admin-1"]],
+    );
+    assert.deepEqual(await dueDates(), ["2019-01-11", "2019-01-11"], "the deadline as the code before counted it");
+  });
+
+  it("reverts forwarding, the working-day deadlines and the first schema, then runs up again", async () => {
+    await ds.runMigrations({ transaction: "each" });
+    assert.equal((await ds.showMigrations()) as boolean, false, "all applied");
+
+    await ds.undoLastMigration({ transaction: "each" }); // the 2016–2026 days
+    await ds.undoLastMigration({ transaction: "each" }); // forwarding
+    const petition = (await columns("petition"))!;
+    for (const c of FORWARDING_COLUMNS) assert.equal(petition.includes(c), false, `${c} dropped`);
+    assert.equal((await indexNames("petition")).includes("ix_petition_first_round"), false);
+    assert.ok(petition.includes("acceptance_due_on"), "the earlier migrations' columns stay");
+
+    await ds.undoLastMigration({ transaction: "each" }); // sealed identities
+    assert.ok((await columns("denouncer_identity"))!.includes("full_name"));
+
+    await ds.undoLastMigration({ transaction: "each" }); // working-day deadlines
+    assert.equal(await columns("declared_calendar_day"), null, "table dropped");
+    const first = (await columns("petition"))!;
+    assert.equal(first.includes("acceptance_due_on"), false);
+    assert.equal(first.includes("decision_known_on"), false);
+
+    await ds.undoLastMigration({ transaction: "each" }); // the first schema
+    for (const t of ["petition", "petition_event", "denouncer_identity", "reception_session", "session_petition"]) {
+      assert.equal(await columns(t), null, `${t} dropped`);
+    }
+
+    const again = await ds.runMigrations({ transaction: "each" });
+    assert.deepEqual(
+      again.map((m) => m.name),
+      migrations.map((M) => new M().name),
+    );
+    for (const c of FORWARDING_COLUMNS) assert.ok((await columns("petition"))!.includes(c), c);
+    assert.deepEqual(
+      (await declared()).map(([on]) => on),
+      DECLARED_DAYS.map((d) => d.on),
+      "a fresh database has every built-in day, from the first calendar migration",
+    );
+  });
+});

@@ -77,11 +77,8 @@ describe("IDE page", () => {
   });
 
   it("has the default query, and sends the token as a Bearer Authorization header", () => {
-    assert.match(DEFAULT_QUERY, /administrativeUnits\(level: DISTRICT\) \{\s+code\s+name\s+\}/);
-    assert.ok(
-      html.includes("administrativeUnits(parentCode: &quot;91&quot;)") ||
-        html.includes('administrativeUnits(parentCode: "91")'),
-    );
+    assert.match(DEFAULT_QUERY, /administrativeUnits\(parentCode: "91"\) \{\s+code\s+name\s+kind\s+\}/);
+    assert.ok(html.includes("administrativeUnits(parentCode: &#34;91&#34;)"), "the default query, escaped in the page");
     assert.match(IDE_SCRIPT, /headers\.authorization = "Bearer " \+ token/);
   });
 
@@ -155,9 +152,13 @@ describe("IDE page in Vietnamese and English", () => {
     const html = renderIdePage({ endpoint: "/graphql", devTokens: true });
     const select = /<select id="maker-unit"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
     const options = [...select.matchAll(/<option value="(\d*)"[^>]*>([^<]*)<\/option>/g)];
-    assert.equal(options.length, referenceUnits.length + 1, "every unit, and none");
+    // Today's province 91 and its 102 communes, then old An Giang's 168 units, and "none".
+    assert.equal(options.length, 103 + referenceUnits.length + 1, "every unit, and none");
     assert.equal(options[0]![1], "");
-    assert.equal(options[1]![1], "89");
+    assert.equal(options[1]![1], "91");
+    assert.match(select, /<option value="91" data-level="PROVINCE"[^>]*>91 · Tỉnh An Giang<\/option>/);
+    assert.match(select, /<option value="31078" data-level="COMMUNE"[^>]*>\u00a0{4}31078 · Đặc khu Phú Quốc<\/option>/);
+    assert.equal(options[104]![1], "89");
     assert.match(select, /<option value="883" data-level="DISTRICT">\u00a0{4}883 · Thành phố Long Xuyên<\/option>/);
     assert.match(
       select,

@@ -5,13 +5,15 @@
  */
 import type { Language } from "@danvan/kit/i18n";
 import { seededHandlingOfficers } from "@danvan/kit/identity";
-import { childrenOf, PROVINCE_CODE, unitByCode, type ReferenceUnit } from "@danvan/kit/units";
+import { childrenOf, PROVINCE_CODE, PROVINCE_CODE_2025, unitByCode, type ReferenceUnit } from "@danvan/kit/units";
 import { escapeHtml, roleOptions } from "./ide-html.js";
 import { ideText, type IdeMessageKey } from "./ide-messages.js";
 
 /**
- * The reference units as options, province first, each district followed by its communes,
- * indented by level. A commune's option lists its seeded handling officers (`data-handlers`).
+ * The units as options: today's province (91) and its communes, then old An Giang (89, until
+ * 2025-06-30), each district followed by its communes, indented by level. A code names the unit it
+ * names now, so an officer of a 2025 commune also sees its predecessors' records. A commune's option
+ * lists its seeded handling officers (`data-handlers`).
  */
 export function unitOptions(): string {
   const out: string[] = [];
@@ -23,8 +25,10 @@ export function unitOptions(): string {
     );
     for (const child of childrenOf(unit.code)) add(child, depth + 1);
   };
-  const province = unitByCode(PROVINCE_CODE);
-  if (province) add(province, 0);
+  for (const code of [PROVINCE_CODE_2025, PROVINCE_CODE]) {
+    const province = unitByCode(code);
+    if (province) add(province, 0);
+  }
   return out.join("\n        ");
 }
 

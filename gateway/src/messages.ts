@@ -26,6 +26,7 @@ export const gatewayMessage = defineMessages(
     starting: "The gateway is starting",
     stopping: "The gateway is shutting down",
     hashMismatch: "The persisted query's hash does not match its document",
+    databasesBusy: "The databases are busy; try again shortly",
   },
   {
     malformedHeader: 'Tiêu đề Authorization phải có dạng "Bearer <token>"',
@@ -50,5 +51,6 @@ export const gatewayMessage = defineMessages(
     starting: "Cổng (gateway) đang khởi động",
     stopping: "Cổng (gateway) đang dừng",
     hashMismatch: "Mã băm của truy vấn lưu sẵn không khớp với nội dung của nó",
+    databasesBusy: "Cơ sở dữ liệu đang bận; hãy thử lại sau giây lát",
   },
 );

@@ -28,6 +28,7 @@ import { ANALYST_PATH } from "./analyst-page.js";
 import { ideRouter, sendIdePage, wantsHtml } from "./ide-routes.js";
 import { gatewayContextOf, requestIdMiddleware, requestIdOf, type GatewayContext } from "./request-context.js";
 import { queryLimitsPlugin, tokenLimitAsTooComplex } from "./limits.js";
+import { busyAnswerPlugin } from "./busy-answer.js";
 import { GatewayMetrics } from "./metrics.js";
 import { loadManifest, manifestCache, safelistPlugin } from "./safelist.js";
 import { redisPersistedQueryCache } from "./persisted-query-cache.js";
@@ -183,6 +184,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       queryLimitsPlugin(config.budgets, logger, metrics),
       metrics.plugin<GatewayContext>(),
       ...(responseCache ? responseCachePlugins(responseCache, metrics) : []),
+      // Last: a whole answer lost to busy databases becomes 503 with Retry-After.
+      busyAnswerPlugin(),
     ],
   });
 

@@ -12,11 +12,11 @@ describe("the district page across organisations, programs and petitions", () =>
 
   it("answers for a district with children summing to the district's own figures", async () => {
     const r = await f.query(`{
-      administrativeUnit(code: "883") {
+      administrativeUnit(code: "883", asOf: "2019-01-01") {
         name
         povertyStatistics(year: 2019) { poor nearPoor }
         petitionStatistics(from: "2019-01-01", to: "2019-12-31") { received resolved }
-        children {
+        children(asOf: "2019-01-01") {
           name
           povertyStatistics(year: 2019) { poor nearPoor }
           petitionStatistics(from: "2019-01-01", to: "2019-12-31") { received resolved onTimeRate }

@@ -142,7 +142,7 @@ describe("the error contract, code by code", () => {
       { url: replica, headers: { "accept-language": "vi" } },
     );
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body.data, { units: [{ code: "89" }], poverty: null });
+    assert.deepEqual(r.body.data, { units: [{ code: "91" }], poverty: null });
     assert.equal(r.body.errors?.[0]?.extensions?.code, "SUBGRAPH_UNAVAILABLE");
     assert.equal(r.body.errors?.[0]?.extensions?.serviceName, "programs");
     assert.equal(r.body.errors?.[0]?.message, "Dịch vụ con programs hiện không phục vụ được");

@@ -229,6 +229,7 @@ describe("writes and connections under faults: a subgraph killed mid-write, its 
       await lock.connect();
       await lock.startTransaction();
       let b: { r: GraphQLResponse; ms: number };
+      let partial: GraphQLResponse;
       let a: Promise<GraphQLResponse>;
       try {
         await lock.query("LOCK TABLE organisation IN ACCESS EXCLUSIVE MODE");
@@ -250,19 +251,36 @@ describe("writes and connections under faults: a subgraph killed mid-write, its 
         const bStarted = performance.now();
         const r = await f.query(COUNT, { token, variables: { u: "884" } });
         b = { r, ms: Math.round(performance.now() - bStarted) };
+        // Beside a field another subgraph answers, the busy one is a hole in a 200 answer.
+        partial = await f.query(
+          `{ organisations(unitCode: "884", first: 1) { totalCount } povertyStandards { code } }`,
+          {
+            token,
+          },
+        );
       } finally {
         await lock.rollbackTransaction();
         await lock.release();
       }
       const ra = await a;
       assert.equal(ra.body.errors, undefined, `the request holding the connection completes: ${ra.text}`);
-      assert.equal(b.r.status, 200);
-      // Coded, so a client knows to retry: the subgraph is named, the cause given, and nothing else.
+      // Nothing answered: a retry, not a page of nulls. HTTP 503 with Retry-After, its own code, the
+      // cause and the subgraph named, and nothing else.
+      assert.equal(b.r.status, 503, b.r.text);
+      assert.equal(b.r.headers.get("retry-after"), "1");
+      assert.equal(b.r.body.data, undefined);
       const busy = b.r.body.errors?.[0];
-      assert.equal(busy?.extensions?.code, "SUBGRAPH_UNAVAILABLE", b.r.text);
+      assert.equal(b.r.body.errors?.length, 1);
+      assert.equal(busy?.extensions?.code, "SERVICE_UNAVAILABLE", b.r.text);
       assert.equal(busy?.extensions?.reason, "DATABASE_BUSY", b.r.text);
-      assert.equal(busy?.extensions?.serviceName, "organisations", b.r.text);
-      assert.equal(busy?.message, "Subgraph organisations is unavailable");
+      assert.deepEqual(busy?.extensions?.services, ["organisations"], b.r.text);
+      assert.equal(busy?.message, "The databases are busy; try again shortly");
+      assert.equal(partial!.status, 200, partial!.text);
+      assert.equal(partial!.body.data?.organisations, null);
+      assert.ok((partial!.body.data?.povertyStandards as unknown[]).length > 0, "the other subgraph answered");
+      assert.equal(partial!.body.errors?.[0]?.extensions?.code, "SUBGRAPH_UNAVAILABLE", partial!.text);
+      assert.equal(partial!.body.errors?.[0]?.extensions?.reason, "DATABASE_BUSY");
+      assert.equal(partial!.body.errors?.[0]?.extensions?.serviceName, "organisations");
       assert.ok(b.ms >= 950 && b.ms < 3000, `the second request failed after ${b.ms} ms (DB_ACQUIRE_TIMEOUT_MS 1000)`);
       assert.match(f.organisations.output(), /timeout exceeded when trying to connect/, "the log names the cause");
       t.diagnostic(

@@ -67,8 +67,9 @@ describe("the IDE page in headless Chromium, offline", () => {
     assert.match(await ideStatus(page, /Không gửi token/), /bạn đang xem với tư cách người dân/);
     assert.match((await page.getAttribute("body", "data-default-query")) ?? "", /^# Người dân xem được/);
     const text = await runAndRead();
-    assert.match(text, /Thành phố Long Xuyên/);
-    assert.match(text, /"code": "884", "name": "Thành phố Châu Đốc"/);
+    // Today's map: province 91's communes, wards and special zones.
+    assert.match(text, /"code": "30292",\s*"name": "Phường Bình Đức"/);
+    assert.match(text, /Đặc khu Phú Quốc/);
     await page.screenshot({ path: path.join(os.tmpdir(), "danvan-ide.png") });
     assert.deepEqual(foreign, [], "the page asked for nothing beyond the gateway");
   });

@@ -81,10 +81,10 @@ describe("programs through the gateway, joined with organisations", () => {
   }
 
   it("answers the district page across subgraphs, children summing to the district", async () => {
-    const r = await f.query(`{ administrativeUnit(code: "883") {
+    const r = await f.query(`{ administrativeUnit(code: "883", asOf: "2019-01-01") {
       name
       povertyStatistics(year: 2019) { poor nearPoor }
-      children { name povertyStatistics(year: 2019) { poor nearPoor } organisations { kind memberCount } fund: organisations(kind: FATHERLAND_FRONT) { fund { id } } }
+      children(asOf: "2019-01-01") { name povertyStatistics(year: 2019) { poor nearPoor } organisations { kind memberCount } fund: organisations(kind: FATHERLAND_FRONT) { fund { id } } }
     } }`);
     assert.equal(r.body.errors, undefined, r.text);
     const u = r.body.data!.administrativeUnit as {

@@ -67,6 +67,11 @@ export function locators(s: Samples): Record<string, Locator> {
   return {
     Query: { wrap: (sel) => `{ ${sel} }`, path: [] },
     AdministrativeUnit: one(`administrativeUnit(code: "${COMMUNE}")`, "administrativeUnit"),
+    UnitSuccessionLink: nested(
+      `administrativeUnit(code: "30307")`,
+      ["predecessors"],
+      ["administrativeUnit", "predecessors", 0],
+    ),
     Organisation: one(`organisation(id: "${s.organisation}")`, "organisation"),
     LeadershipPosition: nested(
       `organisation(id: "${s.positionsOrganisation}")`,

@@ -214,14 +214,18 @@ describe("DEADLINE_RULES: one petition per row, due dates around Tết and year 
     });
   }
 
-  it("has exactly the rows tested here, ids unique", () => {
-    assert.deepEqual(new Set(DEADLINE_RULES.map((r) => r.id)), new Set(CASES.map((c) => c[0])));
-    assert.equal(DEADLINE_RULES.length, CASES.length);
+  it("has exactly the rows tested here (those from 1/7/2026 in deadline-rules-2026.test.ts), ids unique", () => {
+    const before2026 = DEADLINE_RULES.filter((r) => r.act.from < "2026-07-01");
+    assert.deepEqual(new Set(before2026.map((r) => r.id)), new Set(CASES.map((c) => c[0])));
+    assert.equal(before2026.length, CASES.length);
+    assert.equal(new Set(DEADLINE_RULES.map((r) => r.id)).size, DEADLINE_RULES.length);
   });
 
-  it("counts working days only where the law says so (denunciations since 2019, recommendations and reflections)", () => {
+  it("counts working days only where the law says so (denunciations since 2019, recommendations and reflections, complaints' acceptance from 1/7/2026)", () => {
     const working = DEADLINE_RULES.filter((r) => r.counts === "WORKING").map((r) => r.id);
     assert.deepEqual(working, [
+      "COMPLAINT_FIRST_ROUND_ACCEPTANCE_2026",
+      "COMPLAINT_SECOND_ROUND_ACCEPTANCE_2026",
       "DENUNCIATION_ACCEPTANCE",
       "DENUNCIATION_ACCEPTANCE_SEVERAL_PLACES",
       "RECOMMENDATION_REFLECTION_ACCEPTANCE",
@@ -229,7 +233,15 @@ describe("DEADLINE_RULES: one petition per row, due dates around Tết and year 
   });
 
   it("has one row per step for every kind, round, complexity and area, on any receipt date the acts cover", () => {
-    for (const receivedOn of ["2012-07-01", "2014-07-01", "2018-12-31", "2019-01-01", "2026-12-07"]) {
+    for (const receivedOn of [
+      "2012-07-01",
+      "2014-07-01",
+      "2018-12-31",
+      "2019-01-01",
+      "2026-06-30",
+      "2026-07-01",
+      "2026-12-07",
+    ]) {
       for (const kind of Object.values(PetitionKind)) {
         if (receivedOn < "2014-07-01" && (kind === RECOMMENDATION || kind === REFLECTION)) continue;
         for (const round of kind === COMPLAINT ? [FIRST, SECOND] : [null]) {

@@ -23,6 +23,17 @@ export const RECEPTION_2013: Act = {
   from: "2014-07-01",
   until: null,
 };
+/** The Law on Complaints' own limits to accept (Art. 27, 36), for complaints received before 1/7/2026. */
+export const COMPLAINTS_2011_TO_2026: Act = { ...COMPLAINTS_2011, until: "2026-06-30" };
+/**
+ * Decree 124/2020/NĐ-CP detailing the Law on Complaints, its Art. 16(1) as Decree 155/2026/NĐ-CP
+ * (Art. 10) words it from 1/7/2026, the day Law 136/2025/QH15 amending the Law takes effect.
+ */
+export const COMPLAINTS_DECREE_2026: Act = {
+  name: "Decree 124/2020/NĐ-CP as amended by Decree 155/2026/NĐ-CP",
+  from: "2026-07-01",
+  until: null,
+};
 
 /** Which deadline a row sets: to decide on acceptance, to resolve, or none once withdrawn. */
 export type DeadlineStep = "ACCEPTANCE" | "RESOLUTION" | "AFTER_WITHDRAWAL";
@@ -152,13 +163,22 @@ function acceptance(
  *   nhận nội dung ... kiến nghị, phản ánh", the receiver answers or tells the citizen in writing
  *   whether it was accepted, refused, or passed to the competent body; no time limit for the
  *   answer itself.
- * Not encoded yet: Law 136/2025/QH15 amending the three acts, in force from 1 July 2026 (Decree
- * 155/2026/NĐ-CP, same date, gives 07 working days to accept a complaint); its text was not read.
+ * From 1/7/2026 (complaints received from that day): Decree 155/2026/NĐ-CP of 15/5/2026, Art. 10,
+ * rewords Decree 124/2020/NĐ-CP, Art. 16(1): "Trong thời hạn 07 ngày làm việc, kể từ ngày nhận được
+ * khiếu nại ... người có thẩm quyền giải quyết khiếu nại lần đầu hoặc lần hai phải thụ lý giải quyết"
+ * (read in diepxuan/diepxuan.github.io, van-ban/tu-phap/nghi-dinh-155-2026-nd-cp-sua-doi-luat-khieu-nai.md,
+ * transcribed from vanban.chinhphu.vn; Art. 21: in force 1/7/2026). Law 136/2025/QH15 (passed
+ * 10/12/2025, in force 1/7/2026) amends the three acts; only its opening was read, and the press
+ * summaries read name no change to any period above. NOT CONFIRMED: whether the Law itself rewrites
+ * Art. 27 and 36 (and so whether the 10-day rows end for that reason), and that Art. 9, 28, 33 and 37
+ * of the Law on Complaints, Art. 24 and 30 of the Law on Denunciations and Art. 28 of the Law on
+ * Citizen Reception are unchanged: those rows stay as they were. Not modelled: its new Art. 11a
+ * (the days a resolution is suspended do not count; Decree 155, Art. 28b).
  */
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
   acceptance(
     "COMPLAINT_FIRST_ROUND_ACCEPTANCE",
-    COMPLAINTS_2011,
+    COMPLAINTS_2011_TO_2026,
     "Art. 27",
     "CALENDAR",
     10,
@@ -167,12 +187,30 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   ),
   acceptance(
     "COMPLAINT_SECOND_ROUND_ACCEPTANCE",
-    COMPLAINTS_2011,
+    COMPLAINTS_2011_TO_2026,
     "Art. 36",
     "CALENDAR",
     10,
     { kinds: [COMPLAINT], round: SECOND },
     "the second-round handler accepts within 10 days of receipt",
+  ),
+  acceptance(
+    "COMPLAINT_FIRST_ROUND_ACCEPTANCE_2026",
+    COMPLAINTS_DECREE_2026,
+    "Art. 16(1)",
+    "WORKING",
+    7,
+    { kinds: [COMPLAINT], round: FIRST },
+    "accept (or refuse, with reasons) within 7 working days of receipt",
+  ),
+  acceptance(
+    "COMPLAINT_SECOND_ROUND_ACCEPTANCE_2026",
+    COMPLAINTS_DECREE_2026,
+    "Art. 16(1)",
+    "WORKING",
+    7,
+    { kinds: [COMPLAINT], round: SECOND },
+    "the second-round handler accepts within 7 working days of receipt",
   ),
   acceptance(
     "DENUNCIATION_2011_ACCEPTANCE",

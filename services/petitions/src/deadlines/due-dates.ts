@@ -73,8 +73,9 @@ export function periodEnd(
 }
 
 /**
- * The last day to decide whether to accept a petition (Law on Complaints 2011, Art. 27 and 36; Law
- * on Denunciations 2011, Art. 20, and 2018, Art. 24; Law on Citizen Reception 2013, Art. 28).
+ * The last day to decide whether to accept a petition (Law on Complaints 2011, Art. 27 and 36, and
+ * from 1/7/2026 Decree 124/2020/NĐ-CP, Art. 16(1) as Decree 155/2026/NĐ-CP words it; Law on
+ * Denunciations 2011, Art. 20, and 2018, Art. 24; Law on Citizen Reception 2013, Art. 28).
  */
 export function acceptanceDueOn(f: RuleFacts, calendar: WorkingCalendar = BUILT_IN_CALENDAR): string {
   const rule = deadlineRuleFor("ACCEPTANCE", f);

@@ -3,6 +3,7 @@ import { WorkingDayDeadlines1764200000010 } from "./1764200000010-working-day-de
 import { EncryptedIdentities1764200000050 } from "./1764200000050-encrypted-identities.js";
 import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
 import { DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
+import { UnitsThroughTime1764200000080 } from "./1764200000080-units-through-time.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   EncryptedIdentities1764200000050,
   Forwarding1764200000060,
   DeclaredDays1764200000070,
+  UnitsThroughTime1764200000080,
 ];

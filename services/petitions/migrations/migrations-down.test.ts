@@ -8,6 +8,7 @@ import { DECLARED_DAYS } from "../src/deadlines/declared-days.js";
 import { migrations } from "./index.js";
 import { ADDED_DAYS, DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
 import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
+import { UnitsThroughTime1764200000080 } from "./1764200000080-units-through-time.js";
 
 const FORWARDING_COLUMNS = [
   "forwarded_to_body_id",
@@ -51,6 +52,14 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
       await runner.release();
     }
   };
+  const nullable = async (table: string, column: string) => {
+    const runner = ds.createQueryRunner();
+    try {
+      return (await runner.getTable(table))?.findColumnByName(column)?.isNullable;
+    } finally {
+      await runner.release();
+    }
+  };
   const indexNames = async (table: string) => {
     const runner = ds.createQueryRunner();
     try {
@@ -90,6 +99,10 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     await raw(
       "INSERT INTO petition (id, kind, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on, acceptance_due_on, due_on) VALUES (1, 'DENUNCIATION', 'DIRECT', '30280', '883', 'Tố cáo cán bộ ấp', '2019-01-02', 'NORMAL', 'RECEIVED', '2019-01-02', '2019-01-11', '2019-01-11')",
     );
+    // A step of it: SQLite's rebuild of the table (migration 1764200000080) must not cascade to it.
+    await raw(
+      "INSERT INTO petition_event (petition_id, transition, to_status, occurred_on, actor) VALUES (1, 'receive', 'RECEIVED', '2019-01-02', 'officer-1')",
+    );
     await ds.destroy();
     ds = await open(migrations);
   });
@@ -102,7 +115,7 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     const applied = await ds.runMigrations({ transaction: "each" });
     assert.deepEqual(
       applied.map((m) => m.name),
-      [new DeclaredDays1764200000070().name],
+      [new DeclaredDays1764200000070().name, new UnitsThroughTime1764200000080().name],
     );
     const mine = ADDED_DAYS.filter((d) => d !== ADMIN_DAY);
     const rows = await declared();
@@ -117,7 +130,9 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     );
     assert.equal(rows.length, DECLARED_DAYS.length, "every built-in day is in the table");
     assert.deepEqual(await dueDates(), ["2019-01-10", "2019-01-10"]);
+    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 1, "the steps stay");
 
+    await ds.undoLastMigration({ transaction: "each" }); // units through time
     await ds.undoLastMigration({ transaction: "each" });
     const left = await declared();
     assert.deepEqual(
@@ -130,6 +145,24 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
   it("reverts forwarding, the working-day deadlines and the first schema, then runs up again", async () => {
     await ds.runMigrations({ transaction: "each" });
     assert.equal((await ds.showMigrations()) as boolean, false, "all applied");
+
+    // Units through time: a petition of the 2025 map has no district; down refuses while one exists.
+    assert.equal(await nullable("petition", "district_code"), true);
+    for (const ix of ["ix_petition_commune", "ix_petition_district", "ix_petition_first_round"])
+      assert.ok((await indexNames("petition")).includes(ix), `${ix} kept`);
+    const district = async () => (await raw("SELECT district_code FROM petition WHERE id = 1"))[0]!.district_code;
+    assert.equal(await district(), "883", "the rows survive the column's change");
+    await raw(
+      "INSERT INTO petition (id, kind, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on) VALUES (2, 'REFLECTION', 'DIRECT', '30307', NULL, 'Phản ánh về trật tự xây dựng', '2026-03-02', 'NORMAL', 'RECEIVED', '2026-03-02')",
+    );
+    await assert.rejects(ds.undoLastMigration({ transaction: "each" }), /reset the database/);
+    await raw("DELETE FROM petition WHERE id = 2");
+    await ds.undoLastMigration({ transaction: "each" });
+    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 1);
+    // SQLite keeps the column nullable (the migration says why); PostgreSQL restores NOT NULL.
+    assert.equal(await nullable("petition", "district_code"), db.kind !== "postgres");
+    assert.equal(await district(), "883");
+    assert.deepEqual(await dueDates(), ["2019-01-10", "2019-01-10"]);
 
     await ds.undoLastMigration({ transaction: "each" }); // the 2016–2026 days
     await ds.undoLastMigration({ transaction: "each" }); // forwarding

@@ -125,9 +125,18 @@ describe("the petitions schema: petitionAggregate as the graph contract writes i
         "input PetitionAggregateFilter { kinds: [PetitionKind!] statuses: [PetitionStatus!] }",
         "input PetitionAggregateOrder { by: PetitionAggregateField! direction: SortDirection = DESC }",
         "type PetitionAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit month: String quarter: String year: String kind: PetitionKind status: PetitionStatus onTime: Boolean received: Int resolved: Int resolvedOnTime: Int overdue: Int acceptedLate: Int forwarded: Int forwardOverdue: Int medianDaysToResolve: Float suppressed: Boolean! }",
-        "type PetitionAggregate { rows: [PetitionAggregateRow!]! totalRows: Int! }",
+        "type PetitionAggregate { rows: [PetitionAggregateRow!]! totalRows: Int! coverage: FigureCoverage! }",
       ],
     );
+    // Issue 27: what the figures rest on, and the map the places use.
+    assert.deepEqual(
+      ["FigureCoverage", "UnitMap"].map((t) => shapeOf(schema, t)),
+      [
+        "type FigureCoverage { complete: Boolean! approximate: Boolean! uncoveredUnits: [AdministrativeUnit!]! countedWholeUnits: [AdministrativeUnit!]! }",
+        "enum UnitMap { AS_RECORDED TODAY }",
+      ],
+    );
+    assert.equal(typeOf(schema, "PetitionStatistics.coverage"), "FigureCoverage!");
     const field = assertObjectType(schema.getQueryType()).getFields().petitionAggregate!;
     assert.equal(String(field.type), "PetitionAggregate");
     assert.deepEqual(Object.fromEntries(field.args.map((a: GraphQLArgument) => [a.name, String(a.type)])), {
@@ -138,7 +147,9 @@ describe("the petitions schema: petitionAggregate as the graph contract writes i
       filter: "PetitionAggregateFilter",
       orderBy: "[PetitionAggregateOrder!]",
       first: "Int",
+      map: "UnitMap",
     });
+    assert.equal(field.args.find((a) => a.name === "map")!.defaultValue, "AS_RECORDED");
   });
 
   it("describes every new type, field, argument and enum value in English", async () => {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { DateScalar } from "@danvan/kit";
+import { DateScalar, figureUnit } from "@danvan/kit";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
 import type { PetitionsContext } from "../context.js";
 import { petitionStatisticsOf } from "../statistics/petition-statistics.js";
@@ -10,7 +10,8 @@ import { PetitionStatistics } from "../statistics/petition-statistics.type.js";
 export class AdministrativeUnitPetitionsResolver {
   @FieldResolver(() => PetitionStatistics, {
     nullable: true,
-    description: "Petitions received in a period in this unit and the units below it.",
+    description:
+      "Petitions received in a period in this unit version's territory: the units below it and those it was formed from (Phường Mỹ Hòa of 2010–2025 is 30307 alone until it ended).",
   })
   petitionStatistics(
     @Root() unit: AdministrativeUnitRef,
@@ -18,6 +19,7 @@ export class AdministrativeUnitPetitionsResolver {
     @Arg("to", () => DateScalar) to: string,
     @Ctx() ctx: PetitionsContext,
   ): Promise<PetitionStatistics> {
-    return petitionStatisticsOf(ctx.loaders.petitionFigures, unit.code, from, to);
+    // One version: the reference names it by code and validFrom.
+    return petitionStatisticsOf(ctx.loaders.petitionFigures, figureUnit(unit.code, unit.validFrom), from, to);
   }
 }

@@ -4,12 +4,12 @@ import {
   assertCanWriteUnit,
   audit,
   BadUserInputError,
-  districtOf,
   inTransaction,
   kitMessage,
   NotFoundError,
   todayInProvince,
-  unitByCode,
+  unitOn,
+  versionsOf,
 } from "@danvan/kit";
 import type { PetitionsContext } from "../context.js";
 import { PetitionKind, PetitionRuleError, receive } from "../lifecycle/index.js";
@@ -34,6 +34,7 @@ import { assertCanHandle } from "./petition-access.js";
 import { remoteAreas } from "../units/remote-areas.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { checkReceipt } from "./receipt-checks.js";
+import { unitOfTheDay } from "../units/unit-of-the-day.js";
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 
@@ -45,20 +46,23 @@ export class PetitionMutationsResolver {
     description: "Register a received petition; the idempotency key makes a retry return the first one.",
   })
   async submitPetition(@Arg("input") given: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
-    const commune = unitByCode(given.communeCode);
-    if (!commune || commune.level !== "COMMUNE")
+    if (!versionsOf(given.communeCode).some((v) => v.level === "COMMUNE"))
       throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
-    assertCanWriteUnit(ctx.identity, commune.code);
+    assertCanWriteUnit(ctx.identity, given.communeCode);
     // A second round: its first round checked and its round and decision date filled in (second-round.ts).
     const input = await withFirstRound(given, ctx);
     if (input.receivedOn > todayInProvince())
       throw BadUserInputError.field("input.receivedOn", kitMessage("notInFuture"));
+    // On the map of the receipt date: from 2025-07-01 a 2025 commune, before a commune of then.
+    const commune = unitOfTheDay(given.communeCode, input.receivedOn, "input.communeCode", true);
+    const parent = commune.parentCode ? unitOn(commune.parentCode, input.receivedOn) : undefined;
     if (input.denouncer && input.kind !== PetitionKind.DENUNCIATION)
       throw BadUserInputError.field("input.denouncer", petitionsMessage("denouncerOnlyForDenunciation"));
     if (input.denouncer && input.anonymous)
       throw BadUserInputError.field("input.denouncer", petitionsMessage("anonymousHasNoDenouncer"));
-    // Asked before the transaction opens: no lock is held while the graph answers.
-    const isRemoteArea = await remoteAreas().isRemoteArea(commune.code, ctx.logger);
+    // Asked before the transaction opens: no lock is held while the graph answers. The flag is
+    // the one of the commune version in force on the receipt date.
+    const isRemoteArea = await remoteAreas().isRemoteArea(commune.code, input.receivedOn, ctx.logger);
     const calendar = await calendarFor(ctx.ds.manager);
     let state;
     try {
@@ -81,7 +85,8 @@ export class PetitionMutationsResolver {
         ...state,
         channel: input.channel,
         communeCode: commune.code,
-        districtCode: districtOf(commune.code)!,
+        // The district of the day; none from 2025-07-01 (two-tier local government).
+        districtCode: parent?.level === "DISTRICT" ? parent.code : null,
         // Law on Denunciations 2018, Art. 47: the summary others read never names the denouncer.
         summary: input.denouncer ? screenDenouncer(input.summary.trim(), input.denouncer).text : input.summary.trim(),
         handledByOrganisationId: input.handledByOrganisationId ?? null,

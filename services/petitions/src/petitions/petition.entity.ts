@@ -36,8 +36,9 @@ export class Petition {
   @Column({ name: "commune_code", type: "varchar", length: 10 })
   communeCode: string;
 
-  @Column({ name: "district_code", type: "varchar", length: 10 })
-  districtCode: string;
+  /** The commune's district on the receipt date; null from 2025-07-01 (no districts). */
+  @Column({ name: "district_code", type: "varchar", length: 10, nullable: true })
+  districtCode: string | null;
 
   @Column({ type: "varchar", length: 1000 })
   summary: string;

@@ -2,9 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import {
   checkUnitArgument,
   BadUserInputError,
-  communesIn,
   connectionFrom,
   DateScalar,
+  figureUnit,
   hasAnyRole,
   kitMessage,
   NotFoundError,
@@ -25,6 +25,7 @@ import { Petition, PetitionEvent } from "./petition.entity.js";
 import { PetitionsArgs } from "./petition.input.js";
 import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
 import { stateOf } from "./record-step.js";
+import { windowsOf, windowsSql } from "../units/unit-windows.js";
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -52,7 +53,8 @@ export class PetitionResolver {
     const scope = unitScopeOf(ctx.identity);
     const handlerOnly =
       hasAnyRole(ctx.identity, ["HANDLING_OFFICER"]) && !hasAnyRole(ctx.identity, ["OFFICER", "ADMIN", "ANALYST"]);
-    const communes = communesIn(unitCode).filter((c) => handlerOnly || scope === null || scope.has(c));
+    // The unit the code names now, through time: each commune version while it was in force.
+    const windows = windowsOf(figureUnit(unitCode)).filter((w) => handlerOnly || scope === null || scope.has(w.code));
     if (args.dueWithinDays != null && args.dueWithinDays < 0)
       throw BadUserInputError.field("dueWithinDays", kitMessage("min", { min: 0 }));
     if (args.dueWithinDays != null && args.dueWithinDays > 365)
@@ -60,7 +62,13 @@ export class PetitionResolver {
     const today = todayInProvince();
     const base = () => {
       const q = ctx.ds.getRepository(Petition).createQueryBuilder("p");
-      q.where(communes.length ? "p.commune_code IN (:...communes)" : "1 = 0", { communes });
+      const bound: Record<string, string> = {};
+      const param = (v: string) => {
+        const name = `w${Object.keys(bound).length}`;
+        bound[name] = v;
+        return `:${name}`;
+      };
+      q.where(windowsSql(windows, "p.commune_code", "p.received_on", param), bound);
       if (handlerOnly) q.andWhere("p.handling_officer = :me", { me: ctx.identity.sub });
       if (args.kind != null) q.andWhere("p.kind = :kind", { kind: args.kind });
       if (args.status != null) q.andWhere("p.status = :status", { status: args.status });
@@ -94,7 +102,8 @@ export class PetitionResolver {
 
   @Query(() => PetitionStatistics, {
     nullable: true,
-    description: "Petitions received in a period in a unit and the units below it (public figures).",
+    description:
+      "Petitions received in a period in a unit and the units below it (public figures). The code names the unit it names now: a 2025 commune's figures over any period are the sum over the units it was formed from.",
   })
   petitionStatistics(
     @Arg("unitCode", () => ID) unitCode: string,
@@ -103,12 +112,14 @@ export class PetitionResolver {
     @Ctx() ctx: PetitionsContext,
   ): Promise<PetitionStatistics> {
     checkUnitArgument(unitCode);
-    return petitionStatisticsOf(ctx.loaders.petitionFigures, unitCode, from, to);
+    return petitionStatisticsOf(ctx.loaders.petitionFigures, figureUnit(unitCode), from, to);
   }
 
-  @FieldResolver(() => AdministrativeUnitRef, { description: "The commune the petition concerns." })
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description: "The commune the petition concerns, as it was on the day it was received.",
+  })
   unit(@Root() p: Petition): AdministrativeUnitRef {
-    return unitRef(p.communeCode);
+    return unitRef(p.communeCode, p.receivedOn);
   }
 
   @FieldResolver(() => OrganisationRef, { nullable: true, description: "The handling body." })

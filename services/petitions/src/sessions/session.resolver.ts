@@ -5,16 +5,19 @@ import {
   assertCanWriteUnit,
   audit,
   BadUserInputError,
-  childrenOf,
+  childVersionsOn,
   ConnectionType,
   connectionFrom,
+  figureUnit,
+  inForceOn,
   kitMessage,
   NotFoundError,
   pageRequest,
   subtreeCodes,
-  unitByCode,
   YearMonthScalar,
   type ConnectionShape,
+  type UnitLevel,
+  type UnitVersion,
 } from "@danvan/kit";
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import { In, type DataSource } from "typeorm";
@@ -26,11 +29,19 @@ import { complianceFor, receptionWindow, type ReceptionLevel } from "../receptio
 import { ReceptionCompliance } from "./reception-compliance.type.js";
 import { PresiderRole, ReceptionSession, SessionKind, SessionPetition } from "./reception-session.entity.js";
 import { RecordSessionInput, SessionsArgs } from "./session.input.js";
+import { inWindows, windowsOf, windowsSql } from "../units/unit-windows.js";
+import { unitOfTheDay } from "../units/unit-of-the-day.js";
+import { monthUnitOf, monthViewDay } from "./month-unit.js";
+
+const EVERY_LEVEL: readonly UnitLevel[] = ["PROVINCE", "DISTRICT", "COMMUNE"];
 
 export const ReceptionSessionConnection = ConnectionType(ReceptionSession);
 
-/** Sessions the chairs of a subtree held in person in a month's widest window: one statement. */
-async function chairDays(ds: DataSource, unitCode: string, month: string): Promise<Map<string, string[]>> {
+/**
+ * Sessions the chairs of a unit version's subtree (its units through time) held in person in a
+ * month's widest window, by unit code: one statement.
+ */
+async function chairDays(ds: DataSource, unit: UnitVersion, month: string): Promise<Map<string, string[]>> {
   const windows = (["COMMUNE", "DISTRICT", "PROVINCE"] as ReceptionLevel[]).map((l) => receptionWindow(l, month));
   const from = windows.map((w) => w.from).sort()[0]!;
   const to = windows
@@ -39,7 +50,11 @@ async function chairDays(ds: DataSource, unitCode: string, month: string): Promi
     .at(-1)!;
   const rows = await ds.getRepository(ReceptionSession).find({
     select: { unitCode: true, heldOn: true },
-    where: { unitCode: In(subtreeCodes(unitCode)), kind: SessionKind.RECEPTION, presiderRole: PresiderRole.CHAIR },
+    where: {
+      unitCode: In(subtreeCodes(unit.code, unit.validFrom)),
+      kind: SessionKind.RECEPTION,
+      presiderRole: PresiderRole.CHAIR,
+    },
   });
   const byUnit = new Map<string, string[]>();
   for (const r of rows)
@@ -47,17 +62,22 @@ async function chairDays(ds: DataSource, unitCode: string, month: string): Promi
   return byUnit;
 }
 
-function complianceTree(unitCode: string, month: string, days: Map<string, string[]>): ReceptionCompliance {
-  const level = unitByCode(unitCode)!.level as ReceptionLevel;
-  const c = complianceFor(level, month, days.get(unitCode) ?? []);
+/**
+ * A unit version's compliance in a month: its own chair's sessions while it was in force (a code
+ * is reused), and the units below it on the month's day (`monthViewDay`), each a version.
+ */
+function complianceTree(unit: UnitVersion, month: string, days: Map<string, string[]>): ReceptionCompliance {
+  const level = unit.level as ReceptionLevel;
+  const own = (days.get(unit.code) ?? []).filter((d) => inForceOn(unit, d));
+  const c = complianceFor(level, month, own);
   return {
-    unit: unitRef(unitCode),
+    unit: unitRef(unit.code, unit.validFrom),
     month,
     required: c.required,
     held: c.held,
     compliant: c.compliant,
     missingWeeks: c.missingWeeks ?? [],
-    byChildUnit: childrenOf(unitCode).map((child) => complianceTree(child.code, month, days)),
+    byChildUnit: childVersionsOn(unit, monthViewDay(unit, month)).map((child) => complianceTree(child, month, days)),
   };
 }
 
@@ -75,11 +95,19 @@ export class SessionResolver {
     if (args.from != null && args.to != null && args.from > args.to)
       throw BadUserInputError.field("from", kitMessage("notAfter", { other: "to" }));
     const page = pageRequest(args);
+    // The unit the code names now, through time: each unit version of it while in force.
+    const windows = windowsOf(figureUnit(args.unitCode), EVERY_LEVEL);
     const base = () => {
+      const bound: Record<string, string> = {};
+      const param = (v: string) => {
+        const name = `w${Object.keys(bound).length}`;
+        bound[name] = v;
+        return `:${name}`;
+      };
       const q = ctx.ds
         .getRepository(ReceptionSession)
         .createQueryBuilder("s")
-        .where("s.unit_code IN (:...units)", { units: subtreeCodes(args.unitCode) });
+        .where(windowsSql(windows, "s.unit_code", "s.held_on", param), bound);
       if (args.kind != null) q.andWhere("s.kind = :kind", { kind: args.kind });
       if (args.from) q.andWhere("s.held_on >= :from", { from: args.from });
       if (args.to) q.andWhere("s.held_on <= :to", { to: args.to });
@@ -99,7 +127,8 @@ export class SessionResolver {
 
   @Query(() => ReceptionCompliance, {
     nullable: true,
-    description: "Whether the chairs received citizens as often as the law requires, per unit, for a month.",
+    description:
+      "Whether the chairs received citizens as often as the law requires, per unit, for a month: the unit the code named that month and the units below it then.",
   })
   async receptionCompliance(
     @Arg("unitCode", () => ID) unitCode: string,
@@ -107,12 +136,13 @@ export class SessionResolver {
     @Ctx() ctx: PetitionsContext,
   ): Promise<ReceptionCompliance> {
     checkUnitArgument(unitCode);
-    return complianceTree(unitCode, month, await chairDays(ctx.ds, unitCode, month));
+    const unit = monthUnitOf(unitCode, month, "unitCode");
+    return complianceTree(unit, month, await chairDays(ctx.ds, unit, month));
   }
 
-  @FieldResolver(() => AdministrativeUnitRef)
+  @FieldResolver(() => AdministrativeUnitRef, { description: "The unit that held it, as it was that day." })
   unit(@Root() s: ReceptionSession): AdministrativeUnitRef {
-    return unitRef(s.unitCode);
+    return unitRef(s.unitCode, s.heldOn);
   }
 
   @Authorized(...PETITION_READERS)
@@ -135,15 +165,15 @@ export class SessionResolver {
     @Arg("input") input: RecordSessionInput,
     @Ctx() ctx: PetitionsContext,
   ): Promise<ReceptionSession> {
-    const unit = unitByCode(input.unitCode);
-    if (!unit) throw new NotFoundError(kitMessage("thingUnit"), "input.unitCode");
+    // The unit on the map of the session's day (NOT_FOUND for a code that never named one).
+    const unit = unitOfTheDay(input.unitCode, input.heldOn, "input.unitCode", false);
     assertCanWriteUnit(ctx.identity, unit.code);
     const ids = [...new Set(input.petitionIds.map(Number))];
     const petitions = ids.length ? await ctx.ds.getRepository(Petition).findBy({ id: In(ids) }) : [];
     if (petitions.length !== ids.length)
       throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionIds");
-    const scope = new Set(subtreeCodes(unit.code));
-    if (petitions.some((p) => !scope.has(p.communeCode)))
+    const scope = windowsOf({ code: unit.code, validFrom: unit.validFrom });
+    if (petitions.some((p) => !inWindows(scope, p.communeCode, p.receivedOn)))
       throw BadUserInputError.field("input.petitionIds", petitionsMessage("petitionsOutsideUnit"));
     return createOnce(
       ctx.ds,

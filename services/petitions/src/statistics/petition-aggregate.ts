@@ -2,10 +2,11 @@ import type { DataSource } from "typeorm";
 import {
   BadUserInputError,
   checkUnitArgument,
-  communesIn,
+  figureUnit,
   kitMessage,
   placeholders,
   todayInProvince,
+  type FigureUnit,
   type Identity,
 } from "@danvan/kit";
 import {
@@ -20,7 +21,8 @@ import {
   timeBucketSql,
   visibleMeasureSql,
 } from "@danvan/kit/aggregates";
-import { unitRef } from "@danvan/kit/federation";
+import { figureCoverage, unitRef, UnitMap, type FigureCoverageShape } from "@danvan/kit/federation";
+import type { AdministrativeUnitRef } from "@danvan/kit/federation";
 import { OPEN_STATUSES } from "../lifecycle/index.js";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
 import {
@@ -32,6 +34,7 @@ import {
   type PetitionAggregateRow,
   type PetitionMeasure,
 } from "./petition-aggregate.type.js";
+import { placeRowsOf, placesJoin } from "./aggregate-places.js";
 
 export interface PetitionAggregateArgs {
   unitCode: string;
@@ -41,11 +44,16 @@ export interface PetitionAggregateArgs {
   filter?: PetitionAggregateFilter | null;
   orderBy?: readonly PetitionAggregateOrder[] | null;
   first?: number | null;
+  /** The map place dimensions use: as recorded (the default) or today's. */
+  map?: UnitMap | null;
   /** False when the caller neither reads nor sorts by medianDaysToResolve: the median's work is skipped. */
   withMedian?: boolean;
 }
 
-/** Each dimension's column in the statement, and how it is computed from a petition row. */
+/**
+ * Each dimension's column in the statement, and how it is computed from a petition row. A place
+ * also has a `_since` column beside it: the first day of the unit version it names.
+ */
 const COLUMN: Record<PetitionDimension, string> = {
   DISTRICT: "g_district",
   COMMUNE: "g_commune",
@@ -60,12 +68,42 @@ const COLUMN: Record<PetitionDimension, string> = {
 const RESOLVED = `'${PetitionStatus.RESOLVED}'`;
 const OPEN = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
 
+/** The places table's alias in the statement (aggregate-places.ts). */
+const PLACE = "place";
+const SINCE = (column: string) => `${column}_since`;
+const isPlace = (d: PetitionDimension) => d === PetitionDimension.DISTRICT || d === PetitionDimension.COMMUNE;
+
+/**
+ * A place dimension's code and version: as recorded, the commune version and the district version
+ * of the petition's day (no district from 2025-07-01); on today's map, the 2025 commune it went
+ * into (its version now) and no district.
+ */
+function placeSql(d: PetitionDimension, map: UnitMap): [code: string, since: string] {
+  const none = "CAST(NULL AS VARCHAR(10))";
+  if (d === PetitionDimension.DISTRICT)
+    return map === UnitMap.TODAY
+      ? [none, none]
+      : [`NULLIF(${PLACE}.district, '')`, `NULLIF(${PLACE}.district_since, '')`];
+  return map === UnitMap.TODAY ? [`${PLACE}.today`, none] : [`${PLACE}.code`, `${PLACE}.commune_since`];
+}
+
+/** The statement's columns of the grouping, with the SQL of each: a place dimension has two. */
+function groupColumns(dims: readonly PetitionDimension[], map: UnitMap): [sql: string, column: string][] {
+  return dims.flatMap((d): [string, string][] => {
+    if (!isPlace(d)) return [[dimensionSql(d), COLUMN[d]]];
+    const [code, since] = placeSql(d, map);
+    return [
+      [code, COLUMN[d]],
+      [since, SINCE(COLUMN[d])],
+    ];
+  });
+}
+
 function dimensionSql(d: PetitionDimension): string {
   switch (d) {
     case PetitionDimension.DISTRICT:
-      return "p.district_code";
     case PetitionDimension.COMMUNE:
-      return "p.commune_code";
+      throw new Error("a place is grouped by placeSql");
     case PetitionDimension.MONTH:
     case PetitionDimension.QUARTER:
     case PetitionDimension.YEAR:
@@ -80,11 +118,17 @@ function dimensionSql(d: PetitionDimension): string {
   }
 }
 
-/** Places by code, time ascending (the strings sort so), enums in declaration order, false before true. */
-function dimensionSortKey(d: PetitionDimension): string {
-  if (d === PetitionDimension.KIND) return declarationOrderSql(COLUMN.KIND, Object.values(PetitionKind));
-  if (d === PetitionDimension.STATUS) return declarationOrderSql(COLUMN.STATUS, Object.values(PetitionStatus));
-  return COLUMN[d];
+/**
+ * Places by code (then version), time ascending (the strings sort so), enums in declaration order,
+ * false before true.
+ */
+function dimensionSortTerms(d: PetitionDimension, direction: "ASC" | "DESC"): string {
+  if (d === PetitionDimension.KIND)
+    return sortTerms(declarationOrderSql(COLUMN.KIND, Object.values(PetitionKind)), direction);
+  if (d === PetitionDimension.STATUS)
+    return sortTerms(declarationOrderSql(COLUMN.STATUS, Object.values(PetitionStatus)), direction);
+  if (isPlace(d)) return `${sortTerms(COLUMN[d], direction)}, ${sortTerms(SINCE(COLUMN[d]), direction)}`;
+  return sortTerms(COLUMN[d], direction);
 }
 
 const MEASURE_COLUMN: Record<PetitionMeasure, string> = {
@@ -167,42 +211,47 @@ export async function petitionAggregate(
   const param = (v: unknown) => (params.push(v), "?");
   const list = (values: readonly unknown[]) => values.map(param).join(", ");
 
+  // The unit the code names now, its territory through time: each commune version while in force.
+  const unit = figureUnit(args.unitCode);
+  const map = args.map ?? UnitMap.AS_RECORDED;
+  const places = placeRowsOf(unit);
   const dims = args.groupBy;
-  const cols = dims.map((d) => COLUMN[d]);
+  const grouping = groupColumns(dims, map);
+  const cols = grouping.map(([, c]) => c);
   const days =
     ds.options.type === "postgres"
       ? "(p.closed_on - p.received_on)"
       : "CAST(julianday(p.closed_on) - julianday(p.received_on) AS INTEGER)";
 
-  const where = [
-    `p.commune_code IN (${list(communesIn(args.unitCode))})`,
-    `p.received_on >= ${param(args.from)}`,
-    `p.received_on <= ${param(args.to)}`,
-  ];
+  // The places table joins first in the statement, so its values are bound first.
+  const join = placesJoin(ds, places, PLACE);
+  join.params.forEach(param);
+  const where = [`p.received_on >= ${param(args.from)}`, `p.received_on <= ${param(args.to)}`];
   const { kinds, statuses } = args.filter ?? {};
   if (kinds) where.push(kinds.length ? `p.kind IN (${list(kinds)})` : "1 = 0");
   if (statuses) where.push(statuses.length ? `p.status IN (${list(statuses)})` : "1 = 0");
 
-  const base = `SELECT ${dims.map((d) => `${dimensionSql(d)} AS ${COLUMN[d]}, `).join("")}
+  const base = `SELECT ${grouping.map(([sql, c]) => `${sql} AS ${c}, `).join("")}
       p.status AS st, p.due_on AS due, p.closed_on AS closed, ${days} AS days,
       p.accepted_on AS accepted, p.acceptance_due_on AS accept_due, p.forwarded_on AS fwd_on,
       p.forward_follow_up_due_on AS fwd_due, p.forward_answered_on AS fwd_answered
-    FROM petition p WHERE ${where.join(" AND ")}`;
+    FROM petition p ${join.sql} WHERE ${where.join(" AND ")}`;
   const sortsByMedian = (args.orderBy ?? []).some((o) => (o.by as string) === "MEDIAN_DAYS_TO_RESOLVE");
   const figuresCtes = figuresSql(cols, param, args.withMedian !== false || sortsByMedian);
-  const places = dims.filter((d) => d === "DISTRICT" || d === "COMMUNE").map((d) => COLUMN[d]);
-  const viewed = `SELECT grouped.*, ${restrictedSql(cellViewOf(identity, args.unitCode), places, param)} AS restricted FROM grouped`;
+  const placeColumns = dims.filter(isPlace).map((d) => COLUMN[d]);
+  const viewed = `SELECT grouped.*, ${restrictedSql(cellViewOf(identity, args.unitCode), placeColumns, param)} AS restricted FROM grouped`;
 
   const order: string[] = [];
   for (const o of args.orderBy ?? []) {
     const direction = (o.direction ?? "DESC") as SortDirection;
-    const key = isMeasure(o.by)
-      ? visibleMeasureSql(MEASURE_COLUMN[o.by], MEASURE_COLUMN.RECEIVED)
-      : dimensionSortKey(o.by as string as PetitionDimension);
-    order.push(sortTerms(key, direction));
+    order.push(
+      isMeasure(o.by)
+        ? sortTerms(visibleMeasureSql(MEASURE_COLUMN[o.by], MEASURE_COLUMN.RECEIVED), direction)
+        : dimensionSortTerms(o.by as string as PetitionDimension, direction),
+    );
   }
   for (const d of dims) {
-    if (!(args.orderBy ?? []).some((o) => (o.by as string) === d)) order.push(sortTerms(dimensionSortKey(d), "ASC"));
+    if (!(args.orderBy ?? []).some((o) => (o.by as string) === d)) order.push(dimensionSortTerms(d, "ASC"));
   }
 
   const sql = `WITH base AS (${base}), ${figuresCtes}, viewed AS (${viewed})
@@ -237,12 +286,16 @@ export async function petitionAggregate(
       Number(r.restricted) === 1
         ? suppressSmallCells([figures], "received", measures)[0]!
         : { ...figures, suppressed: false };
-    const district = text(PetitionDimension.DISTRICT);
-    const commune = text(PetitionDimension.COMMUNE);
+    // A place is the version its row names (on today's map, the 2025 commune as it is now).
+    const place = (d: PetitionDimension) => {
+      const code = text(d);
+      const since = r[SINCE(COLUMN[d])];
+      return code ? unitRef(code, since == null ? null : String(since).slice(0, 10)) : null;
+    };
     const onTime = text(PetitionDimension.ON_TIME);
     return {
-      district: district ? unitRef(district) : null,
-      commune: commune ? unitRef(commune) : null,
+      district: place(PetitionDimension.DISTRICT),
+      commune: place(PetitionDimension.COMMUNE),
       month: text(PetitionDimension.MONTH),
       quarter: text(PetitionDimension.QUARTER),
       year: text(PetitionDimension.YEAR),
@@ -252,5 +305,31 @@ export async function petitionAggregate(
       ...shown,
     };
   });
-  return { rows, totalRows: found.length ? Number(found[0]!.total_rows) : 0 };
+  return {
+    rows,
+    totalRows: found.length ? Number(found[0]!.total_rows) : 0,
+    coverage: coverageOf(unit, map, dims, places),
+  };
+}
+
+/**
+ * The unit's coverage (the kit's figureCoverage); on today's map by commune, the old communes
+ * split in 2025 whose petitions are all put under one of their parts are counted whole as well.
+ */
+function coverageOf(
+  unit: FigureUnit,
+  map: UnitMap,
+  dims: readonly PetitionDimension[],
+  places: ReturnType<typeof placeRowsOf>,
+): FigureCoverageShape<AdministrativeUnitRef> {
+  const coverage = figureCoverage(unit, (u) => unitRef(u.code, u.validFrom));
+  if (map !== UnitMap.TODAY || !dims.includes(PetitionDimension.COMMUNE)) return coverage;
+  const known = new Set(coverage.countedWholeUnits.map((u) => `${u.code}@${u.validFrom}`));
+  const split = places.filter((p) => p.approximate && !known.has(`${p.code}@${p.communeSince}`));
+  const added = [...new Map(split.map((p) => [`${p.code}@${p.communeSince}`, p])).values()];
+  return {
+    ...coverage,
+    approximate: coverage.approximate || added.length > 0,
+    countedWholeUnits: [...coverage.countedWholeUnits, ...added.map((p) => unitRef(p.code, p.communeSince))],
+  };
 }

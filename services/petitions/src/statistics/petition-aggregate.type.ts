@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { SortDirection } from "@danvan/kit/aggregates";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, type FigureCoverageShape } from "@danvan/kit/federation";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
+import { PetitionFigureCoverage } from "./petition-statistics.type.js";
 
 /** What petitionAggregate can group by: never the summary, the denouncer or the handling officer. */
 export enum PetitionDimension {
@@ -16,8 +17,10 @@ export enum PetitionDimension {
 }
 
 const DIMENSION_MEANINGS: Record<PetitionDimension, string> = {
-  DISTRICT: "The district of the commune the petition concerns.",
-  COMMUNE: "The commune the petition concerns.",
+  DISTRICT:
+    "The district of the commune the petition concerns, as it was on the day of receipt (none from 2025-07-01; none on today's map).",
+  COMMUNE:
+    "The commune the petition concerns: as it was on the day of receipt, or on today's map the 2025 commune it went into (`map`).",
   MONTH: "The month of receipt (`2019-03`).",
   QUARTER: "The quarter of receipt (`2019-Q1`).",
   YEAR: "The year of receipt (`2019`).",
@@ -115,10 +118,18 @@ export class PetitionAggregateOrder {
     "One group of petitions: the dimensions of the grouping (the others are null) and its measures. Public callers see the measures of a group under 5 petitions as null.",
 })
 export class PetitionAggregateRow {
-  @Field(() => AdministrativeUnitRef, { nullable: true, description: "The district (grouped by DISTRICT)." })
+  @Field(() => AdministrativeUnitRef, {
+    nullable: true,
+    description:
+      "The district (grouped by DISTRICT), the version of the petitions' days; null for petitions received from 2025-07-01 and on today's map.",
+  })
   district: AdministrativeUnitRef | null;
 
-  @Field(() => AdministrativeUnitRef, { nullable: true, description: "The commune (grouped by COMMUNE)." })
+  @Field(() => AdministrativeUnitRef, {
+    nullable: true,
+    description:
+      "The commune (grouped by COMMUNE): the version of the petitions' days, or on today's map the 2025 commune.",
+  })
   commune: AdministrativeUnitRef | null;
 
   @Field(() => String, { nullable: true, description: "The month of receipt, `2019-03` (grouped by MONTH)." })
@@ -202,4 +213,10 @@ export class PetitionAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  @Field(() => PetitionFigureCoverage, {
+    description:
+      "What the figures rest on: incomplete where the unit's territory holds communes without records (old Kiên Giang's before 2025-07-01); approximate where a commune split in 2025 is counted whole, or on today's map put under one of its parts.",
+  })
+  coverage: FigureCoverageShape<AdministrativeUnitRef>;
 }

@@ -1,7 +1,10 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, FigureCoverageType, type FigureCoverageShape } from "@danvan/kit/federation";
 import { PetitionKind } from "../petitions/petition-graphql-enums.js";
+
+/** The shareable FigureCoverage over the kit's unit reference (the kit's figure-coverage.ts). */
+export const PetitionFigureCoverage = FigureCoverageType(AdministrativeUnitRef);
 
 @ObjectType({ description: "Petition figures for one kind." })
 export class PetitionKindFigures {
@@ -36,8 +39,14 @@ export class PetitionKindFigures {
   forwardOverdue: number;
 }
 
-/** Petitions received in a period in a unit and the units below it: public aggregates, no person. */
-@ObjectType({ description: "Petitions received in a period in a unit and the units below it." })
+/**
+ * Petitions received in a period in a unit and the units below it, through time (a unit formed
+ * in 2025 counts its predecessors' petitions): public aggregates, no person.
+ */
+@ObjectType({
+  description:
+    "Petitions received in a period in a unit's territory through time: the units below it and the units it was formed from (a 2025 commune counts its predecessors' petitions).",
+})
 export class PetitionStatistics {
   @Field(() => AdministrativeUnitRef)
   unit: AdministrativeUnitRef;
@@ -92,4 +101,10 @@ export class PetitionStatistics {
 
   @Field(() => [PetitionKindFigures])
   byKind: PetitionKindFigures[];
+
+  @Field(() => PetitionFigureCoverage, {
+    description:
+      "What the figures rest on: incomplete where the unit's territory through time holds communes without records (old Kiên Giang's before 2025-07-01), approximate where a commune split in 2025 is counted whole.",
+  })
+  coverage: FigureCoverageShape<AdministrativeUnitRef>;
 }

@@ -1,0 +1,95 @@
+import { historyVersionsOf, unitVersion, unitVersions, type FigureUnit, type UnitLevel } from "@danvan/kit";
+
+/**
+ * One unit version of a figure's territory with its validity: the facts recorded at `code` from
+ * `from` to `to` (inclusive; null while in force) belong to it. A code is reused (30307 was Phường
+ * Mỹ Hòa until 2025-06-30 and is Phường Long Xuyên from 2025-07-01), so a fact belongs to the
+ * version its code named on the fact's date, never to the code alone.
+ */
+export interface UnitWindow {
+  readonly code: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+const cache = new Map<string, readonly UnitWindow[]>();
+
+/**
+ * The versions (of the given levels) whose facts a figure of `unit` counts: the version itself,
+ * the units below it and its predecessors through every change (the kit's `historyVersionsOf`,
+ * the same territory as `communesIn(code, validFrom)`), each with its own validity. Phường Long
+ * Xuyên of 2025 counts its six predecessors and Đông Xuyên, each until it ended, and itself from
+ * 2025-07-01; Phường Mỹ Hòa of 2010–2025 counts 30307 until 2025-06-30 only.
+ */
+export function windowsOf(unit: FigureUnit, levels: readonly UnitLevel[] = ["COMMUNE"]): readonly UnitWindow[] {
+  const key = `${unit.code}@${unit.validFrom}:${levels.join(",")}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const v = unitVersion(unit.code, unit.validFrom);
+  const list = v
+    ? historyVersionsOf(v)
+        .filter((h) => levels.includes(h.level))
+        .map((h) => ({ code: h.code, from: h.validFrom, to: h.validTo }))
+    : [];
+  cache.set(key, Object.freeze(list));
+  return list;
+}
+
+/** The codes of a unit's windows, once each. */
+export function windowCodes(windows: readonly UnitWindow[]): string[] {
+  return [...new Set(windows.map((w) => w.code))];
+}
+
+/**
+ * A WHERE condition that keeps the rows of a unit's windows: `codeColumn` one of a window's codes
+ * and `dateColumn` within its validity, one term per distinct validity (a handful). `param` binds
+ * a value and returns its placeholder. No window: no row.
+ */
+export function windowsSql(
+  windows: readonly UnitWindow[],
+  codeColumn: string,
+  dateColumn: string,
+  param: (v: string) => string,
+): string {
+  const byValidity = new Map<string, UnitWindow[]>();
+  for (const w of windows) {
+    const k = `${w.from}/${w.to ?? ""}`;
+    byValidity.set(k, [...(byValidity.get(k) ?? []), w]);
+  }
+  if (byValidity.size === 0) return "1 = 0";
+  const terms = [...byValidity.values()].map((list) => {
+    const { from, to } = list[0]!;
+    const codes = [...new Set(list.map((w) => w.code))].map(param).join(", ");
+    const dates = [`${dateColumn} >= ${param(from)}`, ...(to ? [`${dateColumn} <= ${param(to)}`] : [])];
+    return `(${codeColumn} IN (${codes}) AND ${dates.join(" AND ")})`;
+  });
+  return `(${terms.join(" OR ")})`;
+}
+
+/** True when a fact recorded at `code` on `date` lies in one of the windows. */
+export function inWindows(windows: readonly UnitWindow[], code: string, date: string): boolean {
+  return windows.some((w) => w.code === code && w.from <= date && (w.to === null || w.to >= date));
+}
+
+/**
+ * The days the map changed (every version's first day, the records' first day included), oldest
+ * first: between two of them no unit changes, so a fact's epoch and its code name one version.
+ */
+export const MAP_EPOCHS: readonly string[] = Object.freeze(
+  [...new Set(unitVersions.map((v) => v.validFrom))].sort().filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+);
+
+/** SQL that gives the epoch (a MAP_EPOCHS day, as text) a date column falls in. */
+export function epochSql(dateColumn: string): string {
+  const newestFirst = [...MAP_EPOCHS].reverse();
+  const whens = newestFirst
+    .slice(0, -1)
+    .map((d) => `WHEN ${dateColumn} >= '${d}' THEN '${d}'`)
+    .join(" ");
+  return `CASE ${whens} ELSE '${MAP_EPOCHS[0]}' END`;
+}
+
+/** The epochs a window spans (its validity starts and ends on epoch boundaries). */
+export function epochsOf(w: UnitWindow): string[] {
+  return MAP_EPOCHS.filter((e) => e >= w.from && (w.to === null || e <= w.to));
+}

@@ -1,11 +1,14 @@
-import { BadUserInputError, districtOf, kitMessage, valuesTable, type FieldProblem } from "@danvan/kit";
+import { BadUserInputError, kitMessage, type FieldProblem, type FigureUnit } from "@danvan/kit";
 import { checkGrouping } from "@danvan/kit/aggregates";
-import type { DataSource } from "typeorm";
+import { UnitMap } from "@danvan/kit/federation";
+import { coverageFor, figureRef, type Coverage } from "../figure-units.js";
 import { inList } from "../units.js";
+import { splitCommunesIn } from "./unit-places.js";
 
 /**
  * What the four grouped aggregates share besides their statement: their argument checks (every
- * fault at once, by path, never quoting a value) and the SQL that scopes them to a unit's communes.
+ * fault at once, by path, never quoting a value), the SQL that scopes them to a unit's communes
+ * and their coverage.
  */
 
 /** The grouping's faults (the kit's checkGrouping) and the aggregate's own, as one BAD_USER_INPUT. */
@@ -44,23 +47,19 @@ export function inFilter(
 }
 
 /**
- * A unit's communes with their districts, as the place table `s` of a grouping
- * (`s.commune_code`, `s.district_code`): the DISTRICT of a fact is its commune's, also when the
- * unit asked about is a commune.
+ * An aggregate's coverage: its unit's (kit coverageOf); on the TODAY map, also approximate when a
+ * group holds the facts of a commune split in 2025 (placed under one part), the split communes of
+ * its scope then listed as counted whole.
  */
-export function communePlaces(
-  ds: DataSource,
-  communes: readonly string[],
-  key: string,
-): { key: string; table: { sql: string; params: string[] }; column: string } {
-  return {
-    key,
-    table: valuesTable(
-      ds,
-      communes.map((c) => [c, districtOf(c)!]),
-      "s",
-      ["commune_code", "district_code"],
-    ),
-    column: "commune_code",
-  };
+export function aggregateCoverage(
+  unit: FigureUnit,
+  map: UnitMap,
+  flagged: boolean,
+  scope: readonly string[],
+): Coverage {
+  const own = coverageFor(unit);
+  if (map !== UnitMap.TODAY || !flagged) return own;
+  const known = new Set(own.countedWholeUnits.map((u) => `${u.code}@${u.validFrom}`));
+  const split = splitCommunesIn(scope).filter((u) => !known.has(`${u.code}@${u.validFrom}`));
+  return { ...own, approximate: true, countedWholeUnits: [...own.countedWholeUnits, ...split.map(figureRef)] };
 }

@@ -36,16 +36,20 @@ function contractDefinitions(): DefinitionNode[] {
   const definitions = programs.match(/\b(enum|input|type)\s+\w+\s*\{[^}]*\}/g) ?? [];
   let rest = programs;
   for (const d of definitions) rest = rest.replace(d, "");
-  // "Every <Fact>AggregateOrder is { by, direction = DESC } and every <Fact>Aggregate is { rows totalRows }."
+  // "Every <Fact>AggregateOrder is { by, direction = DESC } and every <Fact>Aggregate is { rows totalRows }";
+  // and, from the contract's units section (issue 27), every aggregate says what it rests on
+  // (`coverage: FigureCoverage!`) and takes the grouped aggregates' `map:` argument, after `first`.
   const implied = ["Household", "Support", "Contribution", "House"].flatMap((fact) => [
     `input ${fact}AggregateOrder { by: ${fact}AggregateField! direction: SortDirection = DESC }`,
-    `type ${fact}Aggregate { rows: [${fact}AggregateRow!]! totalRows: Int! }`,
+    `type ${fact}Aggregate { rows: [${fact}AggregateRow!]! totalRows: Int! coverage: FigureCoverage! }`,
   ]);
+  for (const [i, d] of definitions.entries())
+    if (/^type \w+Aggregate\s*\{/.test(d)) definitions[i] = d.replace(/\}$/, " coverage: FigureCoverage! }");
   const written = new Set(definitions.map((d) => /\b(?:enum|input|type)\s+(\w+)/.exec(d)![1]));
   const sdl = [
     ...definitions,
     ...implied.filter((d) => !written.has(/\b(?:input|type)\s+(\w+)/.exec(d)![1])),
-    `type Query { ${rest} }`,
+    `type Query { ${rest.replace(/first: Int\)/g, "first: Int, map: UnitMap = AS_RECORDED)")} }`,
   ].join("\n");
   return [...parse(sdl).definitions];
 }

@@ -1,11 +1,12 @@
-import { districtOf, subtreeCodes, unitByCode, valuesTable, vndOf } from "@danvan/kit";
+import { figureUnit, subtreeCodes, unitByCode, vndOf } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
-import { unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { ContributionForm, DonorKind } from "../fund/fund-enums.js";
 import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
-import { checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
+import { UnitMap } from "@danvan/kit/federation";
 import { runGrouping, type GroupedFacts } from "./grouped-statement.js";
 import {
   ContributionAggregateField,
@@ -27,7 +28,8 @@ const MEASURE_OF: Partial<Record<ContributionAggregateField, Measure>> = {
  * one statement over the contributions themselves (forty thousand rows at full scale; a
  * covering (unit, date, …) index reads each unit's period), attributed as fundSummary.raisedVnd attributes
  * them — to the receiving fund's unit, on the day received — so the rows add up to it. The unit
- * is checked by the caller.
+ * (the one its code names now: its funds and its predecessors') is checked by the caller; a
+ * contribution is placed on the map of the day received, or today's.
  */
 export async function contributionAggregateOf(
   ctx: ProgramsContext,
@@ -38,10 +40,11 @@ export async function contributionAggregateOf(
     [...periodProblems(args.from, args.to), ...filterListProblems(args.filter)],
   );
   const levels = args.filter?.fundLevels;
-  const units = subtreeCodes(args.unitCode).filter(
-    (u) => !levels?.length || levels.includes(unitByCode(u)!.level as UnitLevel),
-  );
-  if (units.length === 0) return { rows: [], totalRows: 0 };
+  const unit = figureUnit(args.unitCode);
+  const map = args.map ?? UnitMap.AS_RECORDED;
+  const scope = subtreeCodes(unit.code, unit.validFrom);
+  const units = scope.filter((u) => !levels?.length || levels.includes(unitByCode(u)!.level as UnitLevel));
+  if (units.length === 0) return { rows: [], totalRows: 0, coverage: aggregateCoverage(unit, map, false, []) };
   const forms = inFilter("c.form", args.filter?.forms);
   const donors = inFilter("c.donor_kind", args.filter?.donorKinds);
   const facts: GroupedFacts<ContributionDimension, Measure> = {
@@ -49,8 +52,7 @@ export async function contributionAggregateOf(
       WHERE c.unit_code IN (${inList(units)}) AND c.received_on >= ? AND c.received_on <= ?${forms.sql}${donors.sql}`,
     params: [...units, args.from, args.to, ...forms.params, ...donors.params],
     dimensions: {
-      DISTRICT: { value: "NULLIF(s.district_code, '')", fromPlace: true },
-      COMMUNE: { value: "NULLIF(s.commune_code, '')", fromPlace: true },
+      ...PLACE,
       MONTH: { value: timeBucketSql("MONTH", "c.received_on") },
       QUARTER: { value: timeBucketSql("QUARTER", "c.received_on") },
       YEAR: { value: timeBucketSql("YEAR", "c.received_on") },
@@ -60,27 +62,22 @@ export async function contributionAggregateOf(
     },
     measures: { contributions: "COUNT(*)", amountVnd: "SUM(c.amount_vnd)" },
     countedBy: "contributions",
-    // The receiving funds' units, with their district, commune (or '' above it) and level.
-    place: {
-      key: "c.unit_code",
-      table: valuesTable(
-        ctx.ds,
-        units.map((u) => {
-          const level = unitByCode(u)!.level;
-          return [u, districtOf(u) ?? "", level === "COMMUNE" ? u : "", level];
-        }),
-        "s",
-        ["unit_code", "district_code", "commune_code", "level"],
-      ),
-      column: "unit_code",
-    },
+    // The receiving funds' units, with their district, commune (or none above it) and level, on either map.
+    place: unitPlaces(
+      ctx.ds,
+      units,
+      "c.unit_code",
+      { sql: "c.received_on" },
+      { map, flagged: args.groupBy.includes(ContributionDimension.COMMUNE) },
+    ),
   };
-  const { rows, totalRows } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
+  const { rows, totalRows, flagged } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
   return {
     totalRows,
+    coverage: aggregateCoverage(unit, map, flagged, scope),
     rows: rows.map(({ dimensions: d, measures: m }): ContributionAggregateRow => ({
-      district: d.DISTRICT != null ? unitRef(String(d.DISTRICT)) : null,
-      commune: d.COMMUNE != null ? unitRef(String(d.COMMUNE)) : null,
+      district: placeRef(d.DISTRICT),
+      commune: placeRef(d.COMMUNE),
       month: d.MONTH != null ? String(d.MONTH) : null,
       quarter: d.QUARTER != null ? String(d.QUARTER) : null,
       year: d.YEAR != null ? String(d.YEAR) : null,

@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, MoneyScalar } from "@danvan/kit";
 import { SortDirection } from "@danvan/kit/aggregates";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, UnitMap } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { ContributionForm, DonorKind } from "../fund/fund-graphql-enums.js";
-import { FIRST, GROUP_BY, ORDER_BY, UNIT } from "./argument-descriptions.js";
+import { FIRST, GROUP_BY, MAP, ORDER_BY, UNIT } from "./argument-descriptions.js";
 import { describeValues } from "./enum-descriptions.js";
 import { UnitLevel } from "./unit-level.js";
 
@@ -133,6 +134,11 @@ export class ContributionAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  @Field(() => FigureCoverage, {
+    description: `${COVERAGE} On the TODAY map grouped by COMMUNE, also approximate when a split commune's facts are under one part.`,
+  })
+  coverage: Coverage;
 }
 
 @ArgsType()
@@ -157,4 +163,7 @@ export class ContributionAggregateArgs {
 
   @Field(() => Int, { nullable: true, description: FIRST })
   first?: number | null;
+
+  @Field(() => UnitMap, { nullable: true, defaultValue: UnitMap.AS_RECORDED, description: MAP })
+  map?: UnitMap | null;
 }

@@ -11,7 +11,9 @@ import { aggregateRowLimit, SortDirection } from "@danvan/kit/aggregates";
  * A dimension read from the unit a fact belongs to (its district, its fund's level) comes from a
  * small table of those units (`place`): the facts are grouped by unit first, then joined to it
  * and grouped again, so the join touches a few hundred groups, not every fact. The measures are
- * counts and sums, which add up across the two steps.
+ * counts and sums, which add up across the two steps. Where the place of a fact depends on its
+ * date (the unit its code named that day, unit-places.ts), the facts are grouped by unit and
+ * epoch, and the place table has a row for each.
  */
 
 /** A dimension in SQL: its value (text or integer, null where a row has none) and how it sorts. */
@@ -34,9 +36,11 @@ export interface GroupedFacts<D extends string, M extends string> {
   countedBy: M;
   /**
    * The units the facts belong to: `key`, the facts' unit column; `table`, a table `s` of those
-   * units (a VALUES table with its parameters), joined on `s.<column> = key`.
+   * units (a VALUES table with its parameters), joined on `s.<column> = key`; with `epoch` (an SQL
+   * expression over the facts), on `s.epoch = epoch` too. `flag`: a column of `s`, '1' or '0',
+   * whose maximum over the groups returned is runGrouping's `flagged`.
    */
-  place?: { key: string; table: { sql: string; params: unknown[] }; column: string };
+  place?: { key: string; epoch?: string; table: { sql: string; params: unknown[] }; column: string; flag?: string };
 }
 
 export interface Grouping<D extends string, F extends string> {
@@ -64,7 +68,7 @@ function groupedSelect<D extends string, M extends string>(
   facts: GroupedFacts<D, M>,
   dims: readonly D[],
   measures: readonly M[],
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; flagged: boolean } {
   const byGroup = (values: string[]) => (values.length ? `GROUP BY ${values.join(", ")}` : "");
   const place = dims.some((d) => facts.dimensions[d].fromPlace) ? facts.place : undefined;
   if (!place) {
@@ -73,36 +77,49 @@ function groupedSelect<D extends string, M extends string>(
       ...values.map((v, i) => `${v} AS d${i}`),
       ...measures.map((m, j) => `${facts.measures[m]} AS m${j}`),
     ];
-    return { sql: `SELECT ${select.join(", ")} ${facts.source} ${byGroup(values)}`, params: facts.params };
+    return {
+      sql: `SELECT ${select.join(", ")} ${facts.source} ${byGroup(values)}`,
+      params: facts.params,
+      flagged: false,
+    };
   }
   // By unit first (and the dimensions the facts hold), then by the place's dimensions too.
   const inner = dims.filter((d) => !facts.dimensions[d].fromPlace).map((d) => facts.dimensions[d].value);
+  const unitGroup = [place.key, ...(place.epoch ? [place.epoch] : [])];
   const innerSelect = [
     ...inner.map((v, i) => `${v} AS f${i}`),
     `${place.key} AS unit_key`,
+    ...(place.epoch ? [`${place.epoch} AS epoch`] : []),
     ...measures.map((m, j) => `${facts.measures[m]} AS m${j}`),
   ];
   let k = 0;
   const outer = dims.map((d) => (facts.dimensions[d].fromPlace ? facts.dimensions[d].value : `i.f${k++}`));
-  const select = [...outer.map((v, i) => `${v} AS d${i}`), ...measures.map((_, j) => `SUM(i.m${j}) AS m${j}`)];
+  const select = [
+    ...outer.map((v, i) => `${v} AS d${i}`),
+    ...measures.map((_, j) => `SUM(i.m${j}) AS m${j}`),
+    ...(place.flag ? [`MAX(s.${place.flag}) AS fx`] : []),
+  ];
   return {
     sql: `SELECT ${select.join(", ")}
-      FROM (SELECT ${innerSelect.join(", ")} ${facts.source} ${byGroup([...inner, place.key])}) i
-      JOIN ${place.table.sql} ON s.${place.column} = i.unit_key ${byGroup(outer)}`,
+      FROM (SELECT ${innerSelect.join(", ")} ${facts.source} ${byGroup([...inner, ...unitGroup])}) i
+      JOIN ${place.table.sql} ON s.${place.column} = i.unit_key${place.epoch ? " AND s.epoch = i.epoch" : ""}
+      ${byGroup(outer)}`,
     params: [...facts.params, ...place.table.params],
+    flagged: !!place.flag,
   };
 }
 
 /**
  * Runs the grouping. `measureOf` names the measure each sortable measure field stands for
- * (`HOUSEHOLDS` → `households`); the grouping is already checked (checkGrouping).
+ * (`HOUSEHOLDS` → `households`); the grouping is already checked (checkGrouping). `flagged`: some
+ * group (returned or cut by `first`) holds facts of a place whose flag column is '1'.
  */
 export async function runGrouping<D extends string, M extends string, F extends string>(
   ds: DataSource,
   facts: GroupedFacts<D, M>,
   grouping: Grouping<D, F>,
   measureOf: Partial<Record<F, M>>,
-): Promise<{ rows: GroupRow<D, M>[]; totalRows: number }> {
+): Promise<{ rows: GroupRow<D, M>[]; totalRows: number; flagged: boolean }> {
   const dims = grouping.groupBy;
   const measures = Object.keys(facts.measures) as M[];
   const dimColumn = (d: D) => `g.d${dims.indexOf(d)}`;
@@ -122,7 +139,7 @@ export async function runGrouping<D extends string, M extends string, F extends 
   }
 
   const grouped = groupedSelect(facts, dims, measures);
-  const sql = `SELECT g.*, COUNT(*) OVER () AS total_rows
+  const sql = `SELECT g.*, COUNT(*) OVER () AS total_rows${grouped.flagged ? ", MAX(g.fx) OVER () AS any_flag" : ""}
     FROM (${grouped.sql}) g
     WHERE ${measureColumn(facts.countedBy)} > 0
     ${order.length ? `ORDER BY ${order.join(", ")}` : ""}
@@ -133,6 +150,7 @@ export async function runGrouping<D extends string, M extends string, F extends 
   >[];
   return {
     totalRows: raw.length ? Number(raw[0]!.total_rows) : 0,
+    flagged: raw.length > 0 && String(raw[0]!.any_flag) === "1",
     rows: raw.map((r) => ({
       dimensions: Object.fromEntries(dims.map((d, i) => [d, r[`d${i}`] ?? null])) as Partial<
         Record<D, string | number | null>

@@ -1,12 +1,13 @@
-import { communesIn, vndOf } from "@danvan/kit";
+import { communesIn, figureUnit, vndOf } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
-import { unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { HouseStatus, HouseWorkKind } from "../houses/house-enums.js";
 import { CURRENT_STEP_ON } from "../houses/house-figures.js";
 import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
-import { checkAggregate, communePlaces, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
+import { UnitMap } from "@danvan/kit/federation";
 import { runGrouping, type GroupedFacts } from "./grouped-statement.js";
 import {
   HouseAggregateField,
@@ -29,14 +30,17 @@ const STEP_ON = `(${CURRENT_STEP_ON})`;
  * Great Solidarity houses of a unit and the units below it, grouped: one statement over the
  * houses themselves (27,000 at full scale), each counted in its current state and, with a
  * period, only when it reached that state within it — the houses houseStatistics(from, to)
- * counts, so the rows add up to its total. The unit is checked by the caller.
+ * counts, so the rows add up to its total. The unit (the one its code names now) is checked by
+ * the caller; a house is placed on the map of the day it reached its state, or today's.
  */
 export async function houseAggregateOf(ctx: ProgramsContext, args: HouseAggregateArgs): Promise<HouseAggregate> {
   checkAggregate(
     { groupBy: args.groupBy, orderBy: args.orderBy, first: args.first, measures: Object.keys(MEASURE_OF) },
     [...periodProblems(args.from, args.to), ...filterListProblems(args.filter)],
   );
-  const communes = communesIn(args.unitCode);
+  const unit = figureUnit(args.unitCode);
+  const map = args.map ?? UnitMap.AS_RECORDED;
+  const communes = communesIn(unit.code, unit.validFrom);
   const statuses = inFilter("h.status", args.filter?.statuses);
   const kinds = inFilter("h.kind", args.filter?.workKinds);
   const facts: GroupedFacts<HouseDimension, Measure> = {
@@ -50,8 +54,7 @@ export async function houseAggregateOf(ctx: ProgramsContext, args: HouseAggregat
       ...kinds.params,
     ],
     dimensions: {
-      DISTRICT: { value: "s.district_code", fromPlace: true },
-      COMMUNE: { value: "h.commune_code" },
+      ...PLACE,
       MONTH: { value: timeBucketSql("MONTH", STEP_ON) },
       QUARTER: { value: timeBucketSql("QUARTER", STEP_ON) },
       YEAR: { value: timeBucketSql("YEAR", STEP_ON) },
@@ -64,14 +67,21 @@ export async function houseAggregateOf(ctx: ProgramsContext, args: HouseAggregat
       fundVnd: "SUM(h.fund_amount_vnd)",
     },
     countedBy: "houses",
-    place: communePlaces(ctx.ds, communes, "h.commune_code"),
+    place: unitPlaces(
+      ctx.ds,
+      communes,
+      "h.commune_code",
+      { sql: STEP_ON },
+      { map, flagged: args.groupBy.includes(HouseDimension.COMMUNE) },
+    ),
   };
-  const { rows, totalRows } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
+  const { rows, totalRows, flagged } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
   return {
     totalRows,
+    coverage: aggregateCoverage(unit, map, flagged, communes),
     rows: rows.map(({ dimensions: d, measures: m }): HouseAggregateRow => ({
-      district: d.DISTRICT != null ? unitRef(String(d.DISTRICT)) : null,
-      commune: d.COMMUNE != null ? unitRef(String(d.COMMUNE)) : null,
+      district: placeRef(d.DISTRICT),
+      commune: placeRef(d.COMMUNE),
       month: d.MONTH != null ? String(d.MONTH) : null,
       quarter: d.QUARTER != null ? String(d.QUARTER) : null,
       year: d.YEAR != null ? String(d.YEAR) : null,

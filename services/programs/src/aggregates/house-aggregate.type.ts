@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, MoneyScalar } from "@danvan/kit";
 import { SortDirection } from "@danvan/kit/aggregates";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, UnitMap } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { HouseStatus, HouseWorkKind } from "../houses/house-graphql-enums.js";
-import { FIRST, GROUP_BY, ORDER_BY, UNIT } from "./argument-descriptions.js";
+import { FIRST, GROUP_BY, MAP, ORDER_BY, UNIT } from "./argument-descriptions.js";
 import { describeValues } from "./enum-descriptions.js";
 
 /** What houseAggregate groups Great Solidarity houses by: never the household or a sponsor. */
@@ -134,6 +135,11 @@ export class HouseAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  @Field(() => FigureCoverage, {
+    description: `${COVERAGE} On the TODAY map grouped by COMMUNE, also approximate when a split commune's facts are under one part.`,
+  })
+  coverage: Coverage;
 }
 
 @ArgsType()
@@ -164,4 +170,7 @@ export class HouseAggregateArgs {
 
   @Field(() => Int, { nullable: true, description: FIRST })
   first?: number | null;
+
+  @Field(() => UnitMap, { nullable: true, defaultValue: UnitMap.AS_RECORDED, description: MAP })
+  map?: UnitMap | null;
 }

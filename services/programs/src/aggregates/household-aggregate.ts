@@ -1,12 +1,13 @@
-import { communesIn, kitMessage, type FieldProblem } from "@danvan/kit";
-import { unitRef } from "@danvan/kit/federation";
+import { communesIn, figureUnit, kitMessage, type FieldProblem } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { AreaType } from "../households/area-type.js";
 import { PovertyStatus } from "../poverty/poverty-status.js";
 import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
-import { checkAggregate, communePlaces, inFilter } from "./aggregate-arguments.js";
+import { aggregateCoverage, checkAggregate, inFilter } from "./aggregate-arguments.js";
+import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
+import { UnitMap } from "@danvan/kit/federation";
 import { runGrouping, type GroupedFacts } from "./grouped-statement.js";
 import {
   HouseholdAggregateField,
@@ -45,7 +46,8 @@ function argumentProblems(year: number, filter: HouseholdAggregateFilter | null 
 /**
  * Households reviewed in `year` in a unit and the units below it, grouped: one statement over
  * the household-year tally (household_year_tally), whose rows add up to povertyStatistics'
- * figures. The unit is checked by the caller.
+ * figures. The unit (the one its code names now) is checked by the caller. The households of a
+ * review year are placed on the map of the review (the year's last day) or today's.
  */
 export async function householdAggregateOf(
   ctx: ProgramsContext,
@@ -56,7 +58,9 @@ export async function householdAggregateOf(
     argumentProblems(args.year, args.filter),
   );
   const f = args.filter;
-  const communes = communesIn(args.unitCode);
+  const unit = figureUnit(args.unitCode);
+  const map = args.map ?? UnitMap.AS_RECORDED;
+  const communes = communesIn(unit.code, unit.validFrom);
   const areas = inFilter("t.area", f?.areas);
   const statuses = inFilter("t.status", f?.povertyStatuses);
   const facts: GroupedFacts<HouseholdDimension, Measure> = {
@@ -72,22 +76,28 @@ export async function householdAggregateOf(
       ...(f?.memberCountMax != null ? [f.memberCountMax] : []),
     ],
     dimensions: {
-      DISTRICT: { value: "s.district_code", fromPlace: true },
-      COMMUNE: { value: "t.commune_code" },
+      ...PLACE,
       AREA: { value: "t.area", order: Object.values(AreaType) },
       POVERTY_STATUS: { value: "t.status", order: Object.values(PovertyStatus) },
       MEMBER_COUNT: { value: "t.member_count" },
     },
     measures: { households: "SUM(t.households)", people: "SUM(t.people)" },
     countedBy: "households",
-    place: communePlaces(ctx.ds, communes, "t.commune_code"),
+    place: unitPlaces(
+      ctx.ds,
+      communes,
+      "t.commune_code",
+      { day: `${args.year}-12-31` },
+      { map, flagged: args.groupBy.includes(HouseholdDimension.COMMUNE) },
+    ),
   };
-  const { rows, totalRows } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
+  const { rows, totalRows, flagged } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
   return {
     totalRows,
+    coverage: aggregateCoverage(unit, map, flagged, communes),
     rows: rows.map(({ dimensions: d, measures: m }): HouseholdAggregateRow => ({
-      district: d.DISTRICT != null ? unitRef(String(d.DISTRICT)) : null,
-      commune: d.COMMUNE != null ? unitRef(String(d.COMMUNE)) : null,
+      district: placeRef(d.DISTRICT),
+      commune: placeRef(d.COMMUNE),
       area: d.AREA != null ? (String(d.AREA) as AreaType) : null,
       povertyStatus: d.POVERTY_STATUS != null ? (String(d.POVERTY_STATUS) as PovertyStatus) : null,
       memberCount: d.MEMBER_COUNT != null ? Number(d.MEMBER_COUNT) : null,

@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { SortDirection } from "@danvan/kit/aggregates";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, UnitMap } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { AreaType } from "../households/household-graphql-enums.js";
 import { PovertyStatus } from "../poverty/poverty-graphql-enums.js";
-import { FIRST, GROUP_BY, ORDER_BY, UNIT } from "./argument-descriptions.js";
+import { FIRST, GROUP_BY, MAP, ORDER_BY, UNIT } from "./argument-descriptions.js";
 import { describeValues } from "./enum-descriptions.js";
 
 /** What householdAggregate groups households by: never a name, an address or an income. */
@@ -114,6 +115,11 @@ export class HouseholdAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  @Field(() => FigureCoverage, {
+    description: `${COVERAGE} On the TODAY map grouped by COMMUNE, also approximate when a split commune's facts are under one part.`,
+  })
+  coverage: Coverage;
 }
 
 @ArgsType()
@@ -135,4 +141,7 @@ export class HouseholdAggregateArgs {
 
   @Field(() => Int, { nullable: true, description: FIRST })
   first?: number | null;
+
+  @Field(() => UnitMap, { nullable: true, defaultValue: UnitMap.AS_RECORDED, description: MAP })
+  map?: UnitMap | null;
 }

@@ -1,6 +1,5 @@
-import { communesIn } from "@danvan/kit";
+import { communesIn, figureUnit } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
-import { unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { PovertyStatus } from "../poverty/poverty-status.js";
 import { splitPeriodByMonth } from "../period.js";
@@ -9,7 +8,9 @@ import { SupportKind } from "../support/support-kind.js";
 import { inList } from "../units.js";
 import { vndOf } from "@danvan/kit";
 import { filterListProblems } from "@danvan/kit/aggregates";
-import { checkAggregate, communePlaces, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
+import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
+import { UnitMap } from "@danvan/kit/federation";
 import { runGrouping, type GroupedFacts } from "./grouped-statement.js";
 import {
   SupportAggregateField,
@@ -54,15 +55,17 @@ function filtered(
  * facts are the month rollup (support_month_tally) for the period's whole months and the events
  * themselves for the partial months at its ends, as fundSummary reads whole years from its tally;
  * its rows add up to fundSummary's supportEvents (its supportVisits when filtered to the published
- * kinds and recipients, support/published-visits.ts) and its support amounts. The unit is checked by
- * the caller.
+ * kinds and recipients, support/published-visits.ts) and its support amounts. The unit (the one its
+ * code names now) is checked by the caller; an event is placed on the map of its month or today's.
  */
 export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggregateArgs): Promise<SupportAggregate> {
   checkAggregate(
     { groupBy: args.groupBy, orderBy: args.orderBy, first: args.first, measures: Object.keys(MEASURE_OF) },
     [...periodProblems(args.from, args.to), ...filterListProblems(args.filter)],
   );
-  const communes = communesIn(args.unitCode);
+  const unit = figureUnit(args.unitCode);
+  const map = args.map ?? UnitMap.AS_RECORDED;
+  const communes = communesIn(unit.code, unit.validFrom);
   const { months, edges } = splitPeriodByMonth(args.from, args.to);
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -95,8 +98,7 @@ export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggr
     source: `FROM (${parts.join(" UNION ALL ")}) u`,
     params,
     dimensions: {
-      DISTRICT: { value: "s.district_code", fromPlace: true },
-      COMMUNE: { value: "u.commune_code" },
+      ...PLACE,
       MONTH: { value: timeBucketSql("MONTH", "u.month") },
       QUARTER: { value: timeBucketSql("QUARTER", "u.month") },
       YEAR: { value: timeBucketSql("YEAR", "u.month") },
@@ -109,14 +111,21 @@ export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggr
     },
     measures: { events: "SUM(u.events)", amountVnd: "SUM(u.amount_vnd)" },
     countedBy: "events",
-    place: communePlaces(ctx.ds, communes, "u.commune_code"),
+    place: unitPlaces(
+      ctx.ds,
+      communes,
+      "u.commune_code",
+      { month: "u.month" },
+      { map, flagged: args.groupBy.includes(SupportDimension.COMMUNE) },
+    ),
   };
-  const { rows, totalRows } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
+  const { rows, totalRows, flagged } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
   return {
     totalRows,
+    coverage: aggregateCoverage(unit, map, flagged, communes),
     rows: rows.map(({ dimensions: d, measures: m }): SupportAggregateRow => ({
-      district: d.DISTRICT != null ? unitRef(String(d.DISTRICT)) : null,
-      commune: d.COMMUNE != null ? unitRef(String(d.COMMUNE)) : null,
+      district: placeRef(d.DISTRICT),
+      commune: placeRef(d.COMMUNE),
       month: d.MONTH != null ? String(d.MONTH) : null,
       quarter: d.QUARTER != null ? String(d.QUARTER) : null,
       year: d.YEAR != null ? String(d.YEAR) : null,

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, MoneyScalar } from "@danvan/kit";
 import { SortDirection } from "@danvan/kit/aggregates";
-import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { AdministrativeUnitRef, UnitMap } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { PovertyStatus } from "../poverty/poverty-graphql-enums.js";
 import { SupportFunding } from "../support/support-funding.js";
 import { SupportKind } from "../support/support-graphql-enums.js";
-import { FIRST, GROUP_BY, ORDER_BY, UNIT } from "./argument-descriptions.js";
+import { FIRST, GROUP_BY, MAP, ORDER_BY, UNIT } from "./argument-descriptions.js";
 import { describeValues } from "./enum-descriptions.js";
 
 registerEnumType(SupportFunding, {
@@ -150,6 +151,11 @@ export class SupportAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  @Field(() => FigureCoverage, {
+    description: `${COVERAGE} On the TODAY map grouped by COMMUNE, also approximate when a split commune's facts are under one part.`,
+  })
+  coverage: Coverage;
 }
 
 @ArgsType()
@@ -174,4 +180,7 @@ export class SupportAggregateArgs {
 
   @Field(() => Int, { nullable: true, description: FIRST })
   first?: number | null;
+
+  @Field(() => UnitMap, { nullable: true, defaultValue: UnitMap.AS_RECORDED, description: MAP })
+  map?: UnitMap | null;
 }

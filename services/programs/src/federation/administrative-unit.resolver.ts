@@ -31,7 +31,7 @@ export class AdministrativeUnitFieldsResolver {
     @Args() period: HousePeriodArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<HouseStatistics> {
-    return houseStatisticsOf(ctx, unit.code, period);
+    return houseStatisticsOf(ctx, figureUnit(unit.code, unit.validFrom), period);
   }
 
   @FieldResolver(() => ModelStatistics, {
@@ -43,7 +43,7 @@ export class AdministrativeUnitFieldsResolver {
     @Arg("year", () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ModelStatistics> {
-    return modelStatisticsOf(ctx, unit.code, year);
+    return modelStatisticsOf(ctx, figureUnit(unit.code, unit.validFrom), year);
   }
 
   @FieldResolver(() => PovertyStatistics, {
@@ -68,7 +68,7 @@ export class AdministrativeUnitFieldsResolver {
     @Arg("to", () => DateScalar) to: string,
     @Ctx() ctx: ProgramsContext,
   ): Promise<FundSummary> {
-    return fundSummaryOf(ctx, unit.code, from, to);
+    return fundSummaryOf(ctx, figureUnit(unit.code, unit.validFrom), from, to);
   }
 
   @FieldResolver(() => HouseholdConnection, {
@@ -80,6 +80,6 @@ export class AdministrativeUnitFieldsResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ConnectionShape<Household>> {
-    return householdsOf(ctx, unit.code, args);
+    return householdsOf(ctx, figureUnit(unit.code, unit.validFrom), args);
   }
 }

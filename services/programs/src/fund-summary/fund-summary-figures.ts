@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { communesIn, subtreeCodes } from "@danvan/kit";
-import { unitRef } from "@danvan/kit/federation";
+import { communesIn, subtreeCodes, type FigureUnit } from "@danvan/kit";
+import { coverageFor, figureRef } from "../figure-units.js";
 import { raisedAndSpent } from "../fund/fund-figures.js";
 import { handedOverHouses } from "../houses/house-figures.js";
 import { visitsByCommune } from "../support/support-figures.js";
@@ -64,10 +64,13 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
   return f;
 }
 
-/** Sums the period's figures over a unit's subtree, in total and by year. */
-export function summaryFor(unitCode: string, from: string, to: string, f: PeriodFigures): FundSummary {
-  const units = subtreeCodes(unitCode);
-  const communes = communesIn(unitCode);
+/**
+ * Sums the period's figures over a unit's territory through time (its units below and, for a unit
+ * formed from others, theirs: a 2025 commune's predecessors' funds and communes), in total and by year.
+ */
+export function summaryFor(unit: FigureUnit, from: string, to: string, f: PeriodFigures): FundSummary {
+  const units = subtreeCodes(unit.code, unit.validFrom);
+  const communes = communesIn(unit.code, unit.validFrom);
   const byYear: FundYear[] = f.years.map((year) => {
     const sumBig = (m: Map<string, bigint>, codes: string[]) =>
       codes.reduce((s, c) => s + (m.get(key(c, year)) ?? 0n), 0n);
@@ -83,7 +86,7 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
     };
   });
   return {
-    unit: unitRef(unitCode),
+    unit: figureRef(unit),
     from,
     to,
     raisedVnd: byYear.reduce((s, y) => s + y.raisedVnd, 0n),
@@ -93,5 +96,6 @@ export function summaryFor(unitCode: string, from: string, to: string, f: Period
     supportVisits: byYear.reduce((s, y) => s + y.supportVisits, 0),
     supportEvents: byYear.reduce((s, y) => s + y.supportEvents, 0),
     byYear: byYear.filter((y) => y.raisedVnd || y.spentVnd || y.housesBuilt || y.housesRepaired || y.supportEvents),
+    coverage: coverageFor(unit),
   };
 }

@@ -1,3 +1,4 @@
+import type { FigureUnit } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { checkPeriod } from "../arguments.js";
 import { summaryFor } from "./fund-summary-figures.js";
@@ -9,10 +10,10 @@ import type { FundSummary } from "./fund-summary.type.js";
  */
 export async function fundSummaryOf(
   ctx: ProgramsContext,
-  unitCode: string,
+  unit: FigureUnit,
   from: string,
   to: string,
 ): Promise<FundSummary> {
   checkPeriod(from, to);
-  return summaryFor(unitCode, from, to, await ctx.loaders.periodFigures.get({ from, to }));
+  return summaryFor(unit, from, to, await ctx.loaders.periodFigures.get({ from, to }));
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { checkUnitArgument, DateScalar } from "@danvan/kit";
+import { checkUnitArgument, DateScalar, figureUnit } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { supportByKindFor } from "../support/support-figures.js";
 import { fundSummaryOf } from "./fund-summary-statistics.js";
@@ -18,13 +18,16 @@ export class FundSummaryResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<FundSummary> {
     checkUnitArgument(unitCode);
-    return fundSummaryOf(ctx, unitCode, from, to);
+    return fundSummaryOf(ctx, figureUnit(unitCode), from, to);
   }
 
   @FieldResolver(() => [SupportKindFigures], {
     description: "Support events by kind, with their value (every kind, zero included).",
   })
   async supportByKind(@Root() s: FundSummary, @Ctx() ctx: ProgramsContext): Promise<SupportKindFigures[]> {
-    return supportByKindFor(s.unit.code, await ctx.loaders.supportByKind.get({ from: s.from, to: s.to }));
+    return supportByKindFor(
+      figureUnit(s.unit.code, s.unit.validFrom),
+      await ctx.loaders.supportByKind.get({ from: s.from, to: s.to }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar, MoneyScalar } from "@danvan/kit";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { SupportKind } from "../support/support-graphql-enums.js";
 
 @ObjectType({ description: "One calendar year of a fund summary (the part of it inside the period)." })
@@ -80,4 +81,7 @@ export class FundSummary {
 
   @Field(() => [FundYear], { description: "The same figures by calendar year." })
   byYear: FundYear[];
+
+  @Field(() => FigureCoverage, { description: COVERAGE })
+  coverage: Coverage;
 }

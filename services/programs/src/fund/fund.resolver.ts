@@ -54,9 +54,11 @@ export class FundResolver {
     return organisationRef(f.organisationId);
   }
 
-  @FieldResolver(() => AdministrativeUnitRef)
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description: "The unit whose committee keeps the fund, as it was when the fund opened.",
+  })
   unit(@Root() f: Fund): AdministrativeUnitRef {
-    return unitRef(f.unitCode);
+    return unitRef(f.unitCode, f.openedOn);
   }
 
   @FieldResolver(() => FundBalance, {

@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
-import { communePairs, groupedLoader, keyedLoader, LoaderFamily, placeholders, valuesTable } from "@danvan/kit";
+import { communesIn, groupedLoader, keyedLoader, LoaderFamily, placeholders, valuesTable } from "@danvan/kit";
+import { figureOfKey } from "../figure-units.js";
 import { Household } from "./household.entity.js";
 
 export interface HouseholdPageKey {
@@ -34,7 +35,18 @@ function fromRow(r: Row): Household {
   });
 }
 
-/** Household loaders; a unit's households are those of the communes in its subtree. */
+/**
+ * The (unit key, commune) pairs of many units, each a version keyed `code@validFrom`: the communes
+ * of its territory through time (kit communesIn).
+ */
+function communePairsOf(unitKeys: readonly string[]): string[][] {
+  return unitKeys.flatMap((k) => {
+    const u = figureOfKey(k);
+    return communesIn(u.code, u.validFrom).map((c) => [k, c]);
+  });
+}
+
+/** Household loaders; a unit's households are those of the communes of its territory through time. */
 export function householdLoaders(ds: DataSource) {
   const households = ds.getRepository(Household);
   return {
@@ -43,11 +55,11 @@ export function householdLoaders(ds: DataSource) {
       (h) => h.id,
     ),
 
-    /** One page per unit, for any number of units, in one windowed statement. */
+    /** One page per unit (key `code@validFrom`), for any number of units, in one windowed statement. */
     householdPage: new LoaderFamily((page: HouseholdPageKey) =>
-      groupedLoader<string, Household & { unitCode: string }>(
-        async (unitCodes) => {
-          const pairs = communePairs(unitCodes);
+      groupedLoader<string, Household & { unitKey: string }>(
+        async (unitKeys) => {
+          const pairs = communePairsOf(unitKeys);
           if (pairs.length === 0) return [];
           const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
           const after = page.afterKey === null ? "" : "AND h.id > ?";
@@ -58,15 +70,15 @@ export function householdLoaders(ds: DataSource) {
           ) t WHERE t.rn <= ? ORDER BY t.id`;
           const params = [...scope.params, ...(page.afterKey === null ? [] : [page.afterKey]), page.limit + 1];
           const rows = (await ds.query(placeholders(ds, sql), params)) as Row[];
-          return rows.map((r) => Object.assign(fromRow(r), { unitCode: r.unit_code }));
+          return rows.map((r) => Object.assign(fromRow(r), { unitKey: r.unit_code }));
         },
-        (h) => h.unitCode,
+        (h) => h.unitKey,
       ),
     ),
 
-    householdTotal: keyedLoader<string, { unitCode: string; n: number }>(
-      async (unitCodes) => {
-        const pairs = communePairs(unitCodes);
+    householdTotal: keyedLoader<string, { unitKey: string; n: number }>(
+      async (unitKeys) => {
+        const pairs = communePairsOf(unitKeys);
         if (pairs.length === 0) return [];
         const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
         const sql = `SELECT s.unit_code AS unit_code, COUNT(h.id) AS n FROM ${scope.sql} JOIN household h ON h.commune_code = s.commune_code GROUP BY s.unit_code`;
@@ -74,9 +86,9 @@ export function householdLoaders(ds: DataSource) {
           unit_code: string;
           n: number | string;
         }[];
-        return rows.map((r) => ({ unitCode: r.unit_code, n: Number(r.n) }));
+        return rows.map((r) => ({ unitKey: r.unit_code, n: Number(r.n) }));
       },
-      (r) => r.unitCode,
+      (r) => r.unitKey,
     ),
 
     householdsByIds: groupedLoader<number, Household>(

@@ -5,6 +5,7 @@ import {
   audit,
   checkUnitArgument,
   districtOf,
+  figureUnit,
   inTransaction,
   kitMessage,
   maskName,
@@ -47,7 +48,7 @@ export class HouseholdResolver {
   async households(@Args() args: HouseholdsArgs, @Ctx() ctx: ProgramsContext): Promise<ConnectionShape<Household>> {
     const unitCode = args.unitCode ?? defaultUnit(ctx.identity);
     checkUnitArgument(unitCode);
-    return householdsOf(ctx, unitCode, args);
+    return householdsOf(ctx, figureUnit(unitCode), args);
   }
 
   @FieldResolver(() => String, { description: "Head of household; initials only for analysts." })
@@ -60,9 +61,11 @@ export class HouseholdResolver {
     return seesPersonalData(ctx.identity) ? h.address : null;
   }
 
-  @FieldResolver(() => AdministrativeUnitRef, { description: "The commune the household lives in." })
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description: "The commune the household lives in, as it was when the household was registered.",
+  })
   unit(@Root() h: Household): AdministrativeUnitRef {
-    return unitRef(h.communeCode);
+    return unitRef(h.communeCode, h.registeredOn);
   }
 
   @Authorized("OFFICER", "ADMIN")

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { communePairs, placeholders, valuesTable } from "@danvan/kit";
-import { unitRef } from "@danvan/kit/federation";
+import { communesIn, placeholders, valuesTable, type FigureUnit } from "@danvan/kit";
+import { coverageFor, figureKey, figureRef } from "../figure-units.js";
 import { HouseStatus, HouseWorkKind } from "./house-enums.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
 import { overPeriod, yearOfDateColumn } from "../period.js";
@@ -55,39 +55,40 @@ export interface HousePeriod {
 }
 
 /**
- * Counts by state and kind for many units in one aggregate statement: each unit is joined to
- * the communes of its subtree (a VALUES table), so a page of units costs what one unit costs.
+ * Counts by state and kind for many units in one aggregate statement: each unit (one version,
+ * keyed `code@validFrom`) is joined to the communes of its territory through time (a VALUES
+ * table), so a page of units costs what one unit costs.
  */
 export async function houseStatisticsFor(
   ds: DataSource,
-  unitCodes: readonly string[],
+  units: readonly FigureUnit[],
   period: HousePeriod,
 ): Promise<HouseStatistics[]> {
-  const counts = new Map<string, Map<string, number>>(unitCodes.map((u) => [u, new Map()]));
-  const pairs = communePairs(unitCodes);
+  const counts = new Map<string, Map<string, number>>(units.map((u) => [figureKey(u), new Map()]));
+  const pairs = units.flatMap((u) => communesIn(u.code, u.validFrom).map((c) => [figureKey(u), c]));
   if (pairs.length > 0) {
-    const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
+    const scope = valuesTable(ds, pairs, "s", ["unit_key", "commune_code"]);
     const conditions = [
       ...(period.from ? [`${CURRENT_STEP_ON} >= ?`] : []),
       ...(period.to ? [`${CURRENT_STEP_ON} <= ?`] : []),
     ];
-    const sql = `SELECT s.unit_code AS unit_code, h.status AS status, h.kind AS kind, COUNT(*) AS n
+    const sql = `SELECT s.unit_key AS unit_key, h.status AS status, h.kind AS kind, COUNT(*) AS n
       FROM ${scope.sql} JOIN solidarity_house h ON h.commune_code = s.commune_code
       ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
-      GROUP BY s.unit_code, h.status, h.kind`;
+      GROUP BY s.unit_key, h.status, h.kind`;
     const params = [...scope.params, ...(period.from ? [period.from] : []), ...(period.to ? [period.to] : [])];
     const rows = (await ds.query(placeholders(ds, sql), params)) as {
-      unit_code: string;
+      unit_key: string;
       status: string;
       kind: string;
       n: string | number;
     }[];
-    for (const r of rows) counts.get(r.unit_code)?.set(`${r.status}:${r.kind}`, Number(r.n));
+    for (const r of rows) counts.get(r.unit_key)?.set(`${r.status}:${r.kind}`, Number(r.n));
   }
-  return unitCodes.map((unitCode) => statisticsOf(unitCode, period, counts.get(unitCode)!));
+  return units.map((unit) => statisticsOf(unit, period, counts.get(figureKey(unit))!));
 }
 
-function statisticsOf(unitCode: string, period: HousePeriod, n: Map<string, number>): HouseStatistics {
+function statisticsOf(unit: FigureUnit, period: HousePeriod, n: Map<string, number>): HouseStatistics {
   const count = (status: HouseStatus | null, kind: HouseWorkKind | null) =>
     [...n.entries()]
       .filter(([key]) => {
@@ -96,11 +97,12 @@ function statisticsOf(unitCode: string, period: HousePeriod, n: Map<string, numb
       })
       .reduce((sum, [, v]) => sum + v, 0);
   return {
-    unit: unitRef(unitCode),
+    unit: figureRef(unit),
     from: period.from,
     to: period.to,
     total: count(null, null),
     byStatus: Object.values(HouseStatus).map((status) => ({ status, count: count(status, null) })),
     byKind: Object.values(HouseWorkKind).map((kind) => ({ kind, count: count(null, kind) })),
+    coverage: coverageFor(unit),
   };
 }

@@ -1,4 +1,6 @@
+import type { FigureUnit } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { figureKey } from "../figure-units.js";
 import { checkPeriod } from "../arguments.js";
 import type { HousePeriodArgs } from "./house.input.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
@@ -10,12 +12,12 @@ import type { HouseStatistics } from "./house-statistics.type.js";
  */
 export async function houseStatisticsOf(
   ctx: ProgramsContext,
-  unitCode: string,
+  unit: FigureUnit,
   period: HousePeriodArgs,
 ): Promise<HouseStatistics> {
   checkPeriod(period.from, period.to);
   const stats = await ctx.loaders.houseStatistics
     .for({ from: period.from ?? null, to: period.to ?? null })
-    .load(unitCode);
+    .load(figureKey(unit));
   return stats!;
 }

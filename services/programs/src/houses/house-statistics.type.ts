@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@danvan/kit";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { HouseStatus, HouseWorkKind } from "./house-graphql-enums.js";
 
 @ObjectType({ description: "Houses in one state." })
@@ -43,4 +44,7 @@ export class HouseStatistics {
 
   @Field(() => [HouseKindCount], { description: "One row per kind, zeros included." })
   byKind: HouseKindCount[];
+
+  @Field(() => FigureCoverage, { description: COVERAGE })
+  coverage: Coverage;
 }

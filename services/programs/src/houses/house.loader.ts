@@ -1,6 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { keyedLoader, LoaderFamily } from "@danvan/kit";
 import { SolidarityHouse } from "./solidarity-house.entity.js";
+import { figureKey, figureOfKey } from "../figure-units.js";
 import { houseStatisticsFor, type HousePeriod } from "./house-figures.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
 
@@ -13,11 +14,11 @@ export function houseLoaders(ds: DataSource) {
       (h) => h.id,
     ),
 
-    /** Every unit's counts in one period come from one aggregate statement. */
+    /** Every unit's counts in one period come from one aggregate statement (keys: `code@validFrom`). */
     houseStatistics: new LoaderFamily((period: HousePeriod) =>
       keyedLoader<string, HouseStatistics>(
-        (unitCodes) => houseStatisticsFor(ds, unitCodes, period),
-        (s) => s.unit.code,
+        (keys) => houseStatisticsFor(ds, keys.map(figureOfKey), period),
+        (s) => figureKey(s.unit),
       ),
     ),
   };

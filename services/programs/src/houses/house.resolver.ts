@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   ConnectionType,
   connectionFrom,
+  figureUnit,
   kitMessage,
   NotFoundError,
   pageRequest,
@@ -78,7 +79,7 @@ export class SolidarityHouseResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<HouseStatistics> {
     unitArgument(unitCode, "unitCode");
-    return houseStatisticsOf(ctx, unitCode, period);
+    return houseStatisticsOf(ctx, figureUnit(unitCode), period);
   }
 
   @FieldResolver(() => Household, { description: "The household the house is for." })
@@ -86,9 +87,11 @@ export class SolidarityHouseResolver {
     return (await ctx.loaders.household.load(h.householdId))!;
   }
 
-  @FieldResolver(() => AdministrativeUnitRef, { description: "The household's commune." })
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description: "The household's commune, as it was when the house was proposed.",
+  })
   unit(@Root() h: SolidarityHouse): AdministrativeUnitRef {
-    return unitRef(h.communeCode);
+    return unitRef(h.communeCode, h.proposedOn);
   }
 
   @FieldResolver(() => Fund, { nullable: true, description: "The fund paying the fund's share, if any." })

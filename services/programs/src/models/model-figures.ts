@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { placeholders, subtreeCodes, valuesTable, vndOf } from "@danvan/kit";
-import { unitRef } from "@danvan/kit/federation";
+import { placeholders, subtreeCodes, valuesTable, vndOf, type FigureUnit } from "@danvan/kit";
+import { coverageFor, figureKey, figureRef } from "../figure-units.js";
 import { MobilisationField, ModelStatus } from "./model-enums.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
 
@@ -15,16 +15,17 @@ interface Cell {
 
 /**
  * Counts by field and state for many units in one aggregate statement. Models sit at any
- * level (a province model, a district model, a commune model), so each requested unit is
- * joined to every unit of its subtree through a VALUES table.
+ * level (a province model, a district model, a commune model), so each requested unit (one
+ * version, keyed `code@validFrom`) is joined to every unit of its territory through time (its
+ * units below and its predecessors') through a VALUES table.
  */
 export async function modelStatisticsFor(
   ds: DataSource,
-  unitCodes: readonly string[],
+  units: readonly FigureUnit[],
   year: number | null,
 ): Promise<ModelStatistics[]> {
-  const cells = new Map<string, Cell[]>(unitCodes.map((u) => [u, []]));
-  const pairs = unitCodes.flatMap((u) => subtreeCodes(u).map((c) => [u, c] as [string, string]));
+  const cells = new Map<string, Cell[]>(units.map((u) => [figureKey(u), []]));
+  const pairs = units.flatMap((u) => subtreeCodes(u.code, u.validFrom).map((c) => [figureKey(u), c]));
   if (pairs.length > 0) {
     const scope = valuesTable(ds, pairs, "s", ["unit_code", "member_code"]);
     const sql = `SELECT s.unit_code AS unit_code, m.field AS field, m.status AS status,
@@ -43,16 +44,17 @@ export async function modelStatisticsFor(
       cells.get(r.unit_code)?.push({ field: r.field, status: r.status, n: Number(r.n), resources: vndOf(r.resources) });
     }
   }
-  return unitCodes.map((unitCode) => {
-    const mine = cells.get(unitCode)!;
+  return units.map((unit) => {
+    const mine = cells.get(figureKey(unit))!;
     const count = (keep: (c: Cell) => boolean) => mine.filter(keep).reduce((s, c) => s + c.n, 0);
     return {
-      unit: unitRef(unitCode),
+      unit: figureRef(unit),
       year,
       total: count(() => true),
       resourcesMobilisedVnd: mine.reduce((s, c) => s + c.resources, 0n),
       byField: Object.values(MobilisationField).map((field) => ({ field, count: count((c) => c.field === field) })),
       byStatus: Object.values(ModelStatus).map((status) => ({ status, count: count((c) => c.status === status) })),
+      coverage: coverageFor(unit),
     };
   });
 }

@@ -1,5 +1,6 @@
-import { BadUserInputError, kitMessage } from "@danvan/kit";
+import { BadUserInputError, kitMessage, type FigureUnit } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
+import { figureKey } from "../figure-units.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
 
 /** A registration year argument, when given: 2000 to 2100. */
@@ -15,9 +16,9 @@ export function checkModelYear(year: number | null | undefined, field = "year"):
  */
 export async function modelStatisticsOf(
   ctx: ProgramsContext,
-  unitCode: string,
+  unit: FigureUnit,
   year: number | null | undefined,
 ): Promise<ModelStatistics> {
   checkModelYear(year);
-  return (await ctx.loaders.modelStatistics.for(year ?? null).load(unitCode))!;
+  return (await ctx.loaders.modelStatistics.for(year ?? null).load(figureKey(unit)))!;
 }

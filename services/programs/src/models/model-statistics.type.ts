@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { MoneyScalar } from "@danvan/kit";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 import { MobilisationField, ModelStatus } from "./model-graphql-enums.js";
 
 @ObjectType({ description: "Models in one field." })
@@ -42,4 +43,7 @@ export class ModelStatistics {
 
   @Field(() => [ModelStatusCount], { description: "One row per state, zeros included, in lifecycle order." })
   byStatus: ModelStatusCount[];
+
+  @Field(() => FigureCoverage, { description: COVERAGE })
+  coverage: Coverage;
 }

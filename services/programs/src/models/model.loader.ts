@@ -1,6 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, type PageRequest } from "@danvan/kit";
 import { MobilisationModel } from "./mobilisation-model.entity.js";
+import { figureKey, figureOfKey } from "../figure-units.js";
 import { modelStatisticsFor } from "./model-figures.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
 
@@ -57,11 +58,11 @@ export function modelLoaders(ds: DataSource) {
       (r) => r.organisationId,
     ),
 
-    /** Every unit's counts for one year (or all years) come from one aggregate statement. */
+    /** Every unit's counts for one year (or all years) come from one aggregate statement (keys: `code@validFrom`). */
     modelStatistics: new LoaderFamily((year: number | null) =>
       keyedLoader<string, ModelStatistics>(
-        (unitCodes) => modelStatisticsFor(ds, unitCodes, year),
-        (s) => s.unit.code,
+        (keys) => modelStatisticsFor(ds, keys.map(figureOfKey), year),
+        (s) => figureKey(s.unit),
       ),
     ),
   };

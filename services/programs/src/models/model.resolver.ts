@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import {
   BadUserInputError,
   connectionFrom,
+  figureUnit,
   kitMessage,
   NotFoundError,
   pageRequest,
@@ -76,7 +77,7 @@ export class MobilisationModelResolver {
     @Ctx() ctx: ProgramsContext,
   ): Promise<ModelStatistics> {
     unitArgument(unitCode, "unitCode");
-    return modelStatisticsOf(ctx, unitCode, year);
+    return modelStatisticsOf(ctx, figureUnit(unitCode), year);
   }
 
   @FieldResolver(() => String, {
@@ -91,8 +92,8 @@ export class MobilisationModelResolver {
     return organisationRef(m.organisationId);
   }
 
-  @FieldResolver(() => AdministrativeUnitRef, { description: "The unit the model runs in." })
+  @FieldResolver(() => AdministrativeUnitRef, { description: "The unit the model runs in, as it was when registered." })
   unit(@Root() m: MobilisationModel): AdministrativeUnitRef {
-    return unitRef(m.unitCode);
+    return unitRef(m.unitCode, m.registeredOn);
   }
 }

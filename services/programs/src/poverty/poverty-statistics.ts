@@ -7,8 +7,8 @@ import {
   todayInProvince,
   type FigureUnit,
 } from "@danvan/kit";
-import { unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
+import { coverageFor, figureRef } from "../figure-units.js";
 import type { PovertyCounts, PovertyStatistics } from "./poverty-statistics.type.js";
 
 /** A review year argument: a whole year from 2000 to 2100. */
@@ -32,12 +32,13 @@ export function statisticsFor(unit: FigureUnit, year: number, tally: Map<string,
     { households: 0, poor: 0, nearPoor: 0 },
   );
   return {
-    unit: unitRef(unit.code, unit.validFrom),
+    unit: figureRef(unit),
     year,
     ...counts,
     poorRate: rate(counts.poor, counts.households),
     nearPoorRate: rate(counts.nearPoor, counts.households),
     byChildUnit: drillDownOf(unit, todayInProvince()).map((child) => statisticsFor(child, year, tally)),
+    coverage: coverageFor(unit),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { AdministrativeUnitRef } from "@danvan/kit/federation";
+import { COVERAGE, FigureCoverage, type Coverage } from "../figure-units.js";
 
 /** Households by poverty status in a unit and every unit below it, for one year's review. */
 @ObjectType({ description: "Poverty figures for a unit and the units below it in one year." })
@@ -25,8 +26,14 @@ export class PovertyStatistics {
   @Field(() => Float, { description: "nearPoor / households, rounded to 4 decimals." })
   nearPoorRate: number;
 
-  @Field(() => [PovertyStatistics], { description: "One row per child unit (drill-down)." })
+  @Field(() => [PovertyStatistics], {
+    description:
+      "One row per unit directly below on the unit's viewed day (today, or its last day): they add up to it.",
+  })
   byChildUnit: PovertyStatistics[];
+
+  @Field(() => FigureCoverage, { description: COVERAGE })
+  coverage: Coverage;
 }
 
 export interface PovertyCounts {

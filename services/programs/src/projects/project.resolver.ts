@@ -80,8 +80,10 @@ export class MemberProjectResolver {
     return organisationRef(p.organisationId);
   }
 
-  @FieldResolver(() => AdministrativeUnitRef, { description: "The unit the project runs in." })
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description: "The unit the project runs in, as it was when it started.",
+  })
   unit(@Root() p: MemberProject): AdministrativeUnitRef {
-    return unitRef(p.unitCode);
+    return unitRef(p.unitCode, p.startsOn);
   }
 }

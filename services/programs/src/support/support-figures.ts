@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders, vndOf } from "@danvan/kit";
+import { communesIn, placeholders, vndOf, type FigureUnit } from "@danvan/kit";
 import { overPeriod, yearOfDateColumn } from "../period.js";
 import { COMMUNE_CODES, inList } from "../units.js";
 import { SupportKind } from "./support-kind.js";
@@ -87,12 +87,12 @@ export async function supportByKindFigures(ds: DataSource, from: string, to: str
   return figures;
 }
 
-/** A unit's support by kind (its communes' sums), every kind listed. */
+/** A unit's support by kind (the sums of its territory's communes through time), every kind listed. */
 export function supportByKindFor(
-  unitCode: string,
+  unit: FigureUnit,
   figures: SupportByKind,
 ): { kind: SupportKind; visits: number; amountVnd: bigint }[] {
-  const communes = communesIn(unitCode);
+  const communes = communesIn(unit.code, unit.validFrom);
   return Object.values(SupportKind).map((kind) => {
     let visits = 0;
     let amountVnd = 0n;

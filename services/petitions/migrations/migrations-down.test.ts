@@ -9,6 +9,7 @@ import { migrations } from "./index.js";
 import { ADDED_DAYS, DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
 import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
 import { UnitsThroughTime1764200000080 } from "./1764200000080-units-through-time.js";
+import { ComplaintAcceptance20261764200000090 } from "./1764200000090-complaint-acceptance-2026.js";
 
 const FORWARDING_COLUMNS = [
   "forwarded_to_body_id",
@@ -99,6 +100,11 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     await raw(
       "INSERT INTO petition (id, kind, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on, acceptance_due_on, due_on) VALUES (1, 'DENUNCIATION', 'DIRECT', '30280', '883', 'Tố cáo cán bộ ấp', '2019-01-02', 'NORMAL', 'RECEIVED', '2019-01-02', '2019-01-11', '2019-01-11')",
     );
+    // A complaint received on Friday 3/7/2026, its acceptance counted by the old 10 calendar days
+    // (Monday 13/7); from 2026-07-01 the law gives 7 working days: Tuesday 14/7.
+    await raw(
+      "INSERT INTO petition (id, kind, complaint_round, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on, acceptance_due_on, due_on) VALUES (3, 'COMPLAINT', 'FIRST', 'DIRECT', '30280', '883', 'Khiếu nại quyết định thu hồi đất', '2026-07-03', 'NORMAL', 'RECEIVED', '2026-07-03', '2026-07-13', '2026-07-13')",
+    );
     // A step of it: SQLite's rebuild of the table (migration 1764200000080) must not cascade to it.
     await raw(
       "INSERT INTO petition_event (petition_id, transition, to_status, occurred_on, actor) VALUES (1, 'receive', 'RECEIVED', '2019-01-02', 'officer-1')",
@@ -115,7 +121,17 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     const applied = await ds.runMigrations({ transaction: "each" });
     assert.deepEqual(
       applied.map((m) => m.name),
-      [new DeclaredDays1764200000070().name, new UnitsThroughTime1764200000080().name],
+      [
+        new DeclaredDays1764200000070().name,
+        new UnitsThroughTime1764200000080().name,
+        new ComplaintAcceptance20261764200000090().name,
+      ],
+    );
+    const complaint = (await raw("SELECT acceptance_due_on, due_on FROM petition WHERE id = 3"))[0]!;
+    assert.deepEqual(
+      [String(complaint.acceptance_due_on).slice(0, 10), String(complaint.due_on).slice(0, 10)],
+      ["2026-07-14", "2026-07-14"],
+      "a complaint of July 2026 counts 7 working days, as the law in force on its receipt date says",
     );
     const mine = ADDED_DAYS.filter((d) => d !== ADMIN_DAY);
     const rows = await declared();
@@ -132,6 +148,7 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     assert.deepEqual(await dueDates(), ["2019-01-10", "2019-01-10"]);
     assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 1, "the steps stay");
 
+    await ds.undoLastMigration({ transaction: "each" }); // the 2026 acceptance (leaves the dates)
     await ds.undoLastMigration({ transaction: "each" }); // units through time
     await ds.undoLastMigration({ transaction: "each" });
     const left = await declared();
@@ -155,6 +172,7 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     await raw(
       "INSERT INTO petition (id, kind, channel, commune_code, district_code, summary, received_on, complexity, status, last_step_on) VALUES (2, 'REFLECTION', 'DIRECT', '30307', NULL, 'Phản ánh về trật tự xây dựng', '2026-03-02', 'NORMAL', 'RECEIVED', '2026-03-02')",
     );
+    await ds.undoLastMigration({ transaction: "each" }); // the 2026 acceptance
     await assert.rejects(ds.undoLastMigration({ transaction: "each" }), /reset the database/);
     await raw("DELETE FROM petition WHERE id = 2");
     await ds.undoLastMigration({ transaction: "each" });

@@ -1,0 +1,87 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+import { calendarFor } from "../src/calendar/calendar-store.js";
+import { acceptanceDueOn, dueOn } from "../src/deadlines/due-dates.js";
+import type { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "../src/lifecycle/petition-enums.js";
+
+/** The day the 7-working-day acceptance of complaints came into force (deadline-rules.ts). */
+export const COMPLAINT_ACCEPTANCE_2026 = "2026-07-01";
+
+interface Row {
+  id: number | string;
+  kind: PetitionKind;
+  complaint_round: ComplaintRound | null;
+  complexity: Complexity;
+  is_remote_area: boolean | number;
+  status: PetitionStatus;
+  received_on: string | Date;
+  accepted_on: string | Date | null;
+  extensions_used: number | string;
+  extended_days: number | string;
+  acceptance_due_on: string | Date | null;
+  due_on: string | Date | null;
+}
+
+const day = (v: string | Date | null) =>
+  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
+const sql = (q: QueryRunner, text: string) =>
+  q.connection.driver.options.type === "postgres"
+    ? text.replace(
+        /\?/g,
+        (
+          (n) => () =>
+            `$${++n}`
+        )(0),
+      )
+    : text;
+
+/**
+ * Issue 19: complaints received from 2026-07-01 are accepted within 7 working days (Decree 124/2020
+ * as amended by Decree 155/2026, Art. 16(1)); the code before counted 10 calendar days, so the
+ * acceptance deadlines (and the due dates that follow from them) stored for complaints received
+ * since then are recomputed by the law in force on their receipt date, with the calendar the
+ * database holds. The seed's complaints are all older: a fresh database changes nothing. `down`
+ * leaves the dates as they are: the earlier ones were wrong in law, and the rule table that
+ * counted them is gone.
+ */
+export class ComplaintAcceptance20261764200000090 implements MigrationInterface {
+  name = "ComplaintAcceptance20261764200000090";
+
+  async up(q: QueryRunner): Promise<void> {
+    const rows: Row[] = await q.query(
+      sql(
+        q,
+        `SELECT id, kind, complaint_round, complexity, is_remote_area, status, received_on, accepted_on, extensions_used,
+                extended_days, acceptance_due_on, due_on
+           FROM petition WHERE kind = 'COMPLAINT' AND received_on >= ?`,
+      ),
+      [COMPLAINT_ACCEPTANCE_2026],
+    );
+    if (rows.length === 0) return;
+    const calendar = await calendarFor(q.manager);
+    for (const r of rows) {
+      const facts = {
+        kind: r.kind,
+        round: r.complaint_round,
+        complexity: r.complexity,
+        isRemoteArea: r.is_remote_area === true || Number(r.is_remote_area) === 1,
+        status: r.status,
+        receivedOn: day(r.received_on)!,
+        acceptedOn: day(r.accepted_on),
+        extensionsUsed: Number(r.extensions_used),
+        extendedDays: Number(r.extended_days),
+      };
+      const acceptance = acceptanceDueOn(facts, calendar);
+      const due = dueOn(facts, calendar);
+      if (acceptance === day(r.acceptance_due_on) && due === day(r.due_on)) continue;
+      await q.query(sql(q, "UPDATE petition SET acceptance_due_on = ?, due_on = ? WHERE id = ?"), [
+        acceptance,
+        due,
+        Number(r.id),
+      ]);
+    }
+  }
+
+  async down(): Promise<void> {
+    // Nothing to undo: see the class comment.
+  }
+}

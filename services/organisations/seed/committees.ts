@@ -2,6 +2,8 @@ import { illustrativeRemoteCommunes, referenceUnits, unitByCode, type ReferenceU
 import type { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
 import { unitVersionRows } from "../src/units/unit-timeline-rows.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
+import { OrganisationSuccession } from "../src/organisations/organisation-succession.entity.js";
+import { committeesThroughTime } from "../src/organisations/committees-through-time.js";
 import {
   ALL_ORGANISATION_KINDS,
   OrganisationKind,
@@ -24,9 +26,14 @@ export function hasCommittee(kind: OrganisationKind, unit: ReferenceUnit): boole
 /**
  * The committees of units (each organisation where it has one: organisation-structure.ts) and
  * the grassroots trade unions under the districts' Labour Federations, with the closure of
- * the tree; parents before children, so foreign keys hold row by row.
+ * the tree; the committees of the 2025 map, the old ones' last days and their successions
+ * (committees-through-time.ts); parents before children, so foreign keys hold row by row.
  */
-export function organisationRows(): { organisations: Organisation[]; closure: OrganisationClosure[] } {
+export function organisationRows(): {
+  organisations: Organisation[];
+  closure: OrganisationClosure[];
+  successions: OrganisationSuccession[];
+} {
   const organisations: Organisation[] = [];
   const closure: OrganisationClosure[] = [];
   const ancestry = (id: string, parents: string[]) =>
@@ -45,6 +52,8 @@ export function organisationRows(): { organisations: Organisation[]; closure: Or
           unitCode: unit.code,
           parentId: unit.parentCode ? organisationId(kind, unit.parentCode) : null,
           workplaceSector: null,
+          validFrom: null,
+          validTo: null,
         }),
       );
       const parents: string[] = [];
@@ -67,12 +76,21 @@ export function organisationRows(): { organisations: Organisation[]; closure: Or
         unitCode: g.unitCode,
         parentId: federation,
         workplaceSector: g.sector,
+        validFrom: null,
+        validTo: null,
       }),
     );
     ancestry(g.id, [federation, organisationId(OrganisationKind.LABOUR_FEDERATION, "89")]);
   }
+  // The 2025 map: the old committees end, the new ones begin, the successions carry the members.
+  const plan = committeesThroughTime(organisations.filter((o) => o.workplaceSector === null));
+  for (const o of organisations) o.validTo = plan.ends.get(o.id) ?? null;
+  for (const c of plan.committees)
+    organisations.push(Object.assign(new Organisation(), { ...c, workplaceSector: null, validTo: null }));
+  closure.push(...plan.closure.map((c) => Object.assign(new OrganisationClosure(), c)));
+  const successions = plan.successions.map((s) => Object.assign(new OrganisationSuccession(), s));
   // Parents before children: the province, the districts, then the communes' bodies.
   const depth = (o: Organisation) => (o.parentId === null ? 0 : o.unitCode.length === 3 ? 1 : 2);
   organisations.sort((a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id));
-  return { organisations, closure };
+  return { organisations, closure, successions };
 }

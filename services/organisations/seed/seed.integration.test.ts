@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { startHarness, type Harness } from "../src/testing/harness.js";
 import { buildDataset, seedOrganisations } from "./seed.js";
 import { SIZES } from "./published-sizes.js";
+import { referenceUnits } from "@danvan/kit/units";
 
 describe("organisations seed at the default scale (integration)", () => {
   let h: Harness;
@@ -17,10 +18,16 @@ describe("organisations seed at the default scale (integration)", () => {
     const [{ n }] = (await h.ds.query(`SELECT COUNT(*) AS n FROM member`)) as { n: number | string }[];
     assert.equal(Number(n), counts.member);
     assert.ok(Number(n) >= 100_000, `${n} members`);
+    const codes = referenceUnits.map((u) => `'${u.code}'`).join(", ");
     const [{ units }] = (await h.ds.query(
-      `SELECT COUNT(*) AS units FROM administrative_unit WHERE valid_from = '2010-01-01' AND code NOT LIKE '9%' AND code NOT IN (SELECT code FROM administrative_unit WHERE parent_code LIKE '9%' OR code = '91')`,
+      `SELECT COUNT(*) AS units FROM administrative_unit WHERE valid_from = '2010-01-01' AND code IN (${codes})`,
     )) as { units: number | string }[];
     assert.equal(Number(units), 168, "old An Giang's 2019 list");
+    const [{ links }] = (await h.ds.query(`SELECT COUNT(*) AS links FROM organisation_succession`)) as {
+      links: number | string;
+    }[];
+    assert.equal(Number(links), counts.organisation_succession);
+    assert.equal(Number(links), 848, "each committee of the 2019 map goes into one");
   });
 
   it("is deterministic: generating twice gives the same rows, and the database holds them", async () => {
@@ -51,7 +58,7 @@ describe("organisations seed at the default scale (integration)", () => {
     }
   });
 
-  it("answers each published size exactly from memberCount(asOf) of the province committee", async () => {
+  it("answers each published size exactly from memberCount(asOf) of the province committee, and carries the members over in 2025", async () => {
     const r = await h.run(`{
       farmers: organisation(id: "HND-89") { memberCount(asOf: "${SIZES.FARMERS_UNION.on}") }
       veterans: organisation(id: "CCB-89") { memberCount(asOf: "${SIZES.VETERANS_ASSOCIATION.on}") }
@@ -63,6 +70,13 @@ describe("organisations seed at the default scale (integration)", () => {
     assert.equal(count("veterans"), 12_521);
     assert.equal(count("youth"), SIZES.YOUTH_UNION.members);
     assert.ok(count("youth") > 55_000, "over 55,000");
+    // From 2025-07-01 the province's committee counts every member of the old province's still a member.
+    const after = await h.run(`{ o: organisation(id: "HND-91-25") { memberCount(asOf: "2025-07-01") } }`);
+    const [{ active }] = (await h.ds.query(
+      `SELECT COUNT(*) AS active FROM member m JOIN organisation o ON o.id = m.organisation_id
+       WHERE o.kind = 'FARMERS_UNION' AND m.joined_on <= '2025-07-01' AND (m.left_on IS NULL OR m.left_on > '2025-07-01')`,
+    )) as { active: number | string }[];
+    assert.equal((after.data!.o as { memberCount: number }).memberCount, Number(active));
   });
 
   it("gives every member a join date no later than any leave date and a status matching it", async () => {

@@ -3,6 +3,7 @@ import { AdministrativeUnit } from "../src/units/administrative-unit.entity.js";
 import { UnitSuccession } from "../src/units/unit-succession.entity.js";
 import { successionRows } from "../src/units/unit-timeline-rows.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
+import { OrganisationSuccession } from "../src/organisations/organisation-succession.entity.js";
 import { OrganisationKind } from "../src/organisations/organisation-kind.js";
 import { Member } from "../src/members/member.entity.js";
 import { LeadershipPosition } from "../src/positions/leadership-position.entity.js";
@@ -99,16 +100,20 @@ function targetRows(
 export function buildDataset(scale: SeedScale) {
   const rng = new SeededRandom(SEED);
   const units = unitRows();
-  const { organisations, closure } = organisationRows();
-  const members = memberRows(organisations, scale);
-  const positions = positionRows(rng, organisations);
-  const targets = targetRows(rng, organisations, members, scale);
-  return { rng, units, organisations, closure, members, positions, targets };
+  const { organisations, closure, successions } = organisationRows();
+  // The register ends in 2022 (published-sizes.ts): members, positions and targets are the 2019
+  // map's committees'. The 2025 committees start with the members carried over to them.
+  const recorded = organisations.filter((o) => o.validFrom === null);
+  const members = memberRows(recorded, scale);
+  const positions = positionRows(rng, recorded);
+  const targets = targetRows(rng, recorded, members, scale);
+  return { rng, units, organisations, closure, successions, members, positions, targets };
 }
 
 /**
- * Loads the deterministic dataset: the real units; the committees each organisation has (848)
- * and the grassroots trade unions under the districts' Labour Federations, with their closure;
+ * Loads the deterministic dataset: the real units; the committees each organisation has (848 on
+ * the 2019 map, ended with their units, and 555 on the 2025 map, with the successions between
+ * them) and the grassroots trade unions under the districts' Labour Federations, with their closure;
  * positions; members (775,436 rows at full scale, each organisation's published size on its
  * day; 8,506 small); recruitment targets and campaigns. One transaction: all of it or nothing.
  */
@@ -116,13 +121,16 @@ export async function seedOrganisations(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const { rng, units, organisations, closure, members, positions, targets } = buildDataset(opts.scale ?? "full");
+  const { rng, units, organisations, closure, successions, members, positions, targets } = buildDataset(
+    opts.scale ?? "full",
+  );
   const counts: Record<string, number> = {};
   await ds.transaction(async (m) => {
     await insertAll(m, AdministrativeUnit, "administrative_unit", units, opts.progress);
     await insertAll(m, UnitSuccession, "administrative_unit_succession", successionRows(), opts.progress);
     await insertAll(m, Organisation, "organisation", organisations, opts.progress);
     await insertAll(m, OrganisationClosure, "organisation_closure", closure, opts.progress);
+    await insertAll(m, OrganisationSuccession, "organisation_succession", successions, opts.progress);
     await insertAll(m, LeadershipPosition, "leadership_position", positions, opts.progress);
     await insertAll(m, Member, "member", members, opts.progress);
     await insertAll(m, RecruitmentTarget, "recruitment_target", targets, opts.progress);
@@ -155,6 +163,7 @@ export async function seedOrganisations(
     administrative_unit: units.length,
     organisation: organisations.length,
     organisation_closure: closure.length,
+    organisation_succession: successions.length,
     leadership_position: positions.length,
     member: members.length,
     recruitment_target: targets.length,

@@ -2,6 +2,7 @@ import { recordKeepingEntities } from "@danvan/kit";
 import { AdministrativeUnit } from "./units/administrative-unit.entity.js";
 import { UnitSuccession } from "./units/unit-succession.entity.js";
 import { Organisation, OrganisationClosure } from "./organisations/organisation.entity.js";
+import { OrganisationSuccession } from "./organisations/organisation-succession.entity.js";
 import { Member } from "./members/member.entity.js";
 import { LeadershipPosition } from "./positions/leadership-position.entity.js";
 import { RecruitmentTarget } from "./recruitment/recruitment-target.entity.js";
@@ -12,6 +13,7 @@ export const entities = [
   UnitSuccession,
   Organisation,
   OrganisationClosure,
+  OrganisationSuccession,
   Member,
   LeadershipPosition,
   RecruitmentTarget,

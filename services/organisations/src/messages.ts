@@ -26,6 +26,8 @@ export const orgMessage = defineMessages(
     // Field messages.
     organisationId: "must be an organisation id such as HND-883",
     membershipEnded: "the membership has already ended",
+    committeeNotInExistence:
+      "did not exist on the join date: a committee whose unit has ended takes no new members, the committee it went into does (see its successors)",
     exitStatus: "must be TRANSFERRED, CEASED or DECEASED for an exit",
     // Membership rules (src/members/membership-rules.ts): each names its organisation and basis.
     ruleJoinAgeFrom: "{{organisation}} admits members aged {{min}} or over in the year they join ({{basis}})",
@@ -64,6 +66,8 @@ export const orgMessage = defineMessages(
     otherParentEnd: "ngày kết thúc của cuộc vận động cấp trên",
     organisationId: "phải là mã tổ chức, có dạng như HND-883",
     membershipEnded: "tư cách đoàn viên, hội viên này đã chấm dứt",
+    committeeNotInExistence:
+      "không tồn tại vào ngày gia nhập: tổ chức của đơn vị hành chính đã kết thúc không kết nạp thêm, tổ chức kế thừa (successors) kết nạp",
     exitStatus:
       "phải là TRANSFERRED (chuyển sinh hoạt), CEASED (thôi sinh hoạt) hoặc DECEASED (từ trần) khi ghi nhận việc kết thúc",
     ruleJoinAgeFrom:

@@ -3,7 +3,7 @@ import { buildFederatedSchema } from "@danvan/kit";
 import { AdministrativeUnitResolver, administrativeUnitReference } from "./units/administrative-unit.resolver.js";
 import { OrganisationResolver, organisationReference } from "./organisations/organisation.resolver.js";
 import { MemberResolver, OrganisationMembersResolver } from "./members/member.resolver.js";
-import { MemberAggregateResolver } from "./members/member-aggregate.resolver.js";
+import { MemberAggregateCoverageResolver, MemberAggregateResolver } from "./members/member-aggregate.resolver.js";
 import { PositionResolver } from "./positions/position.resolver.js";
 import { CampaignResolver } from "./campaigns/campaign.resolver.js";
 import { RecruitmentResolver } from "./recruitment/recruitment.resolver.js";
@@ -22,6 +22,7 @@ export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
       OrganisationMembersResolver,
       MemberResolver,
       MemberAggregateResolver,
+      MemberAggregateCoverageResolver,
       PositionResolver,
       CampaignResolver,
       RecruitmentResolver,

@@ -45,3 +45,30 @@ export function hasCommittee(prefix: OrganisationPrefix, unitCode: string): bool
   if (prefix === "HND") return !WARDS_WITHOUT_FARMERS_UNION.includes(unitCode);
   return true;
 }
+
+/**
+ * A committee of the 2025 map ("HPN-30307-25", "LDLD-91-25"): the province 91's and each 2025
+ * commune's, from 2025-07-01. The suffix keeps it apart from the 2019 map's "HPN-30307" (codes are
+ * reused).
+ */
+export const COMMITTEE_2025_ID = new RegExp(`^(${ORGANISATION_PREFIXES.join("|")})-(\\d{2}|\\d{5})-25$`);
+
+export function committeeId2025(prefix: OrganisationPrefix, unitCode: string): string {
+  return `${prefix}-${unitCode}-25`;
+}
+
+/** The parts of a committee id of either map, with the map it belongs to; null when it is neither. */
+export function parseCommitteeId(id: string): (OrganisationId & { map: 2019 | 2025 }) | null {
+  const old = parseOrganisationId(id);
+  if (old) return { ...old, map: 2019 };
+  const m = COMMITTEE_2025_ID.exec(id);
+  return m ? { prefix: m[1] as OrganisationPrefix, unitCode: m[2]!, map: 2025 } : null;
+}
+
+/**
+ * Whether a 2025 committee of this organisation exists at a 2025 unit: the Labour Federation at the
+ * province only, the others (the Farmers' Union included) at the province and every commune.
+ */
+export function hasCommittee2025(prefix: OrganisationPrefix, unitCode: string): boolean {
+  return prefix === "LDLD" ? unitCode.length === 2 : true;
+}

@@ -48,7 +48,7 @@ describe("the organisations schema: memberAggregate as the graph contract writes
         "input MemberAggregateFilter { organisationKinds: [OrganisationKind!] genders: [Gender!] ageBands: [AgeBand!] }",
         "input MemberAggregateOrder { by: MemberAggregateField! direction: SortDirection = DESC }",
         "type MemberAggregateRow { district: AdministrativeUnit commune: AdministrativeUnit organisationKind: OrganisationKind gender: Gender ageBand: AgeBand joinYear: String members: Int suppressed: Boolean! }",
-        "type MemberAggregate { rows: [MemberAggregateRow!]! totalRows: Int! }",
+        "type MemberAggregate { rows: [MemberAggregateRow!]! totalRows: Int! coverage: FigureCoverage! }",
       ],
     );
     const field = assertObjectType(schema.getQueryType()).getFields().memberAggregate!;
@@ -60,6 +60,7 @@ describe("the organisations schema: memberAggregate as the graph contract writes
       filter: "MemberAggregateFilter",
       orderBy: "[MemberAggregateOrder!]",
       first: "Int",
+      map: "UnitMap",
     });
   });
 

@@ -1,6 +1,8 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { SortDirection } from "@danvan/kit/aggregates";
 import { OrganisationKind } from "../organisations/organisation-kind.js";
+import { FigureCoverageType, type FigureCoverageShape } from "@danvan/kit/federation";
+import type { FigureUnit } from "@danvan/kit/units";
 import { AdministrativeUnit } from "../units/administrative-unit.entity.js";
 import { AgeBand } from "./age-band.js";
 import { Gender } from "./member-status.js";
@@ -28,8 +30,10 @@ export enum MemberDimension {
 }
 
 const DIMENSION_MEANINGS: Record<MemberDimension, string> = {
-  DISTRICT: "The district of the committee the member is registered with (null for the province's own committees).",
-  COMMUNE: "The commune of the committee the member is registered with (null for district and province committees).",
+  DISTRICT:
+    "The district of the committee the member is registered with (null for the province's own committees, and on today's map, which has no districts).",
+  COMMUNE:
+    "The commune of the committee the member is registered with (null for district and province committees); on today's map, the 2025 commune it went into.",
   ORGANISATION_KIND: "The Front or the socio-political organisation.",
   GENDER: "The member's gender.",
   AGE_BAND: "The member's age band on `asOf`, from the birth year.",
@@ -96,9 +100,11 @@ export class MemberAggregateOrder {
     "One group of members: the dimensions of the grouping (the others are null) and how many members it holds. Public callers see a group under 5 members as null.",
 })
 export class MemberAggregateRow {
-  /** The codes `district` and `commune` resolve, through the request's unit loader. */
+  /** The units `district` and `commune` resolve (code and first day: one version), through the request's unit loader. */
   districtCode: string | null;
+  districtValidFrom: string | null;
   communeCode: string | null;
+  communeValidFrom: string | null;
 
   @Field(() => AdministrativeUnit, {
     nullable: true,
@@ -136,6 +142,9 @@ export class MemberAggregateRow {
   suppressed: boolean;
 }
 
+/** FigureCoverage over this subgraph's units: made when the module loads, before the schema is built. */
+export const MemberFigureCoverage = FigureCoverageType(AdministrativeUnit);
+
 @ObjectType({ description: "Members grouped by the dimensions asked for, in the order asked for." })
 export class MemberAggregate {
   @Field(() => [MemberAggregateRow], { description: "The groups, at most `first` of them." })
@@ -143,4 +152,13 @@ export class MemberAggregate {
 
   @Field(() => Int, { description: "How many groups there are before `first` keeps some of them." })
   totalRows: number;
+
+  /** The unit counted for: one version, whose coverage `coverage` gives. */
+  unit?: FigureUnit;
+
+  @Field(() => MemberFigureCoverage, {
+    description:
+      "What the figures rest on: the communes of the unit's territory through time without records (old Kiên Giang's), and the split communes whose members are all under one part.",
+  })
+  coverage?: FigureCoverageShape<AdministrativeUnit>;
 }

@@ -1,5 +1,7 @@
 import { In, type DataSource } from "typeorm";
-import { groupedLoader, keyedLoader, LoaderFamily, type PageRequest } from "@danvan/kit";
+import { groupedLoader, keyedLoader, LoaderFamily, placeholders, type PageRequest } from "@danvan/kit";
+import { inExistenceSql } from "../organisations/committee-validity.js";
+import { asText, CARRIED_OVER_SQL, reachCte } from "./member-reach.js";
 import { Member } from "./member.entity.js";
 import type { MemberStatus } from "./member-status.js";
 
@@ -40,18 +42,19 @@ export interface MemberPageKey {
 }
 
 /**
- * Member loaders. A committee's members include those of the committees below it, through
- * the closure table; pages of several committees come from one windowed statement.
+ * Member loaders. A committee's members include those of the committees below it, through the
+ * closure table, and, from each succession's day, those of the committees that went into it
+ * (member-reach.ts); pages of several committees come from one windowed statement.
  */
 export function memberLoaders(ds: DataSource) {
   const members = ds.getRepository(Member);
-
-  const subtreeMembers = (ids: string[]) =>
-    ds
-      .createQueryBuilder()
-      .from("organisation_closure", "c")
-      .innerJoin("member", "m", "m.organisation_id = c.descendant_id")
-      .where("c.ancestor_id IN (:...ids)", { ids });
+  /** Runs `select` over the reach of `ids` (bound first), then `params`. */
+  const overReach = <R>(ids: readonly string[], select: string, params: unknown[]) =>
+    ds.query(placeholders(ds, `WITH RECURSIVE ${reachCte(ids.map(() => "?").join(", "))} ${select}`), [
+      ...ids,
+      ...params,
+    ]) as Promise<R[]>;
+  const counts = (rows: { id: string; n: number | string }[]) => rows.map((r) => ({ id: r.id, n: Number(r.n) }));
 
   return {
     member: keyedLoader<number, Member>(
@@ -59,33 +62,38 @@ export function memberLoaders(ds: DataSource) {
       (m) => m.id,
     ),
 
-    /** Members counted on a date (joined on or before it, not left by it). */
+    /**
+     * Members counted on a date (joined on or before it, not left by it), of the committees the
+     * committee reaches on that date; none for a committee that does not exist on it.
+     */
     memberCountOn: new LoaderFamily((asOf: string) =>
       keyedLoader<string, { id: string; n: number }>(
         (ids) =>
-          subtreeMembers(ids)
-            .select("c.ancestor_id", "id")
-            .addSelect("COUNT(*)", "n")
-            .andWhere("m.joined_on <= :asOf", { asOf })
-            .andWhere("(m.left_on IS NULL OR m.left_on > :asOf)", { asOf })
-            .groupBy("c.ancestor_id")
-            .getRawMany<{ id: string; n: number | string }>()
-            .then((rows) => rows.map((r) => ({ id: r.id, n: Number(r.n) }))),
+          overReach<{ id: string; n: number | string }>(
+            ids,
+            `SELECT reach.root AS id, COUNT(*) AS n FROM reach
+              JOIN organisation o ON o.id = reach.root
+              JOIN member m ON m.organisation_id = reach.org
+            WHERE reach.since <= ? AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)
+              AND ${inExistenceSql("o", () => "?")}
+            GROUP BY reach.root`,
+            [asOf, asOf, asOf, asOf, asOf],
+          ).then(counts),
         (r) => r.id,
       ),
     ),
 
-    /** New members who joined in [from, to]. */
+    /** New members who joined in [from, to] (a member carried over joined before the succession). */
     joinedBetween: new LoaderFamily(({ from, to }: { from: string; to: string }) =>
       keyedLoader<string, { id: string; n: number }>(
         (ids) =>
-          subtreeMembers(ids)
-            .select("c.ancestor_id", "id")
-            .addSelect("COUNT(*)", "n")
-            .andWhere("m.joined_on >= :from AND m.joined_on <= :to", { from, to })
-            .groupBy("c.ancestor_id")
-            .getRawMany<{ id: string; n: number | string }>()
-            .then((rows) => rows.map((r) => ({ id: r.id, n: Number(r.n) }))),
+          overReach<{ id: string; n: number | string }>(
+            ids,
+            `SELECT reach.root AS id, COUNT(*) AS n FROM reach JOIN member m ON m.organisation_id = reach.org
+            WHERE m.joined_on >= ? AND m.joined_on <= ? AND ${asText("m.joined_on")} >= reach.since
+            GROUP BY reach.root`,
+            [from, to],
+          ).then(counts),
         (r) => r.id,
       ),
     ),
@@ -94,24 +102,26 @@ export function memberLoaders(ds: DataSource) {
     memberPage: new LoaderFamily((page: MemberPageKey) =>
       groupedLoader<string, PagedMember>(
         async (ids) => {
-          const rows = await ds
-            .createQueryBuilder()
-            .select("t.*")
-            .from((sq) => {
-              let q = sq
-                .select("c.ancestor_id", "ancestor_id")
-                .addSelect(MEMBER_COLUMNS.map((c) => `m.${c} AS ${c}`).join(", "))
-                .addSelect("ROW_NUMBER() OVER (PARTITION BY c.ancestor_id ORDER BY m.id)", "rn")
-                .from("organisation_closure", "c")
-                .innerJoin("member", "m", "m.organisation_id = c.descendant_id")
-                .where("c.ancestor_id IN (:...ids)", { ids });
-              if (page.afterKey !== null) q = q.andWhere("m.id > :afterKey", { afterKey: page.afterKey });
-              if (page.status !== null) q = q.andWhere("m.status = :status", { status: page.status });
-              return q;
-            }, "t")
-            .where("t.rn <= :take", { take: page.limit + 1 })
-            .orderBy("t.id")
-            .getRawMany<MemberRow & { ancestor_id: string }>();
+          const params: unknown[] = [];
+          const where = [CARRIED_OVER_SQL];
+          if (page.afterKey !== null) {
+            where.push("m.id > ?");
+            params.push(page.afterKey);
+          }
+          if (page.status !== null) {
+            where.push("m.status = ?");
+            params.push(page.status);
+          }
+          const rows = await overReach<MemberRow & { ancestor_id: string }>(
+            ids,
+            `, t AS (
+              SELECT reach.root AS ancestor_id, ${MEMBER_COLUMNS.map((c) => `m.${c} AS ${c}`).join(", ")},
+                ROW_NUMBER() OVER (PARTITION BY reach.root ORDER BY m.id) AS rn
+              FROM reach JOIN member m ON m.organisation_id = reach.org
+              WHERE ${where.join(" AND ")})
+            SELECT t.* FROM t WHERE t.rn <= ? ORDER BY t.id`,
+            [...params, page.limit + 1],
+          );
           return rows.map((r) => Object.assign(memberFromRow(r), { ancestorId: r.ancestor_id }));
         },
         (m) => m.ancestorId,
@@ -121,14 +131,14 @@ export function memberLoaders(ds: DataSource) {
     /** How many members a committee's list holds (all of them, or of one status). */
     memberTotal: new LoaderFamily((status: MemberStatus | null) =>
       keyedLoader<string, { id: string; n: number }>(
-        (ids) => {
-          let q = subtreeMembers(ids).select("c.ancestor_id", "id").addSelect("COUNT(*)", "n");
-          if (status !== null) q = q.andWhere("m.status = :status", { status });
-          return q
-            .groupBy("c.ancestor_id")
-            .getRawMany<{ id: string; n: number | string }>()
-            .then((rows) => rows.map((r) => ({ id: r.id, n: Number(r.n) })));
-        },
+        (ids) =>
+          overReach<{ id: string; n: number | string }>(
+            ids,
+            `SELECT reach.root AS id, COUNT(*) AS n FROM reach JOIN member m ON m.organisation_id = reach.org
+            WHERE ${CARRIED_OVER_SQL}${status !== null ? " AND m.status = ?" : ""}
+            GROUP BY reach.root`,
+            status !== null ? [status] : [],
+          ).then(counts),
         (r) => r.id,
       ),
     ),

@@ -22,6 +22,7 @@ import {
 import type { OrganisationsContext } from "../context.js";
 import { isGrassrootsUnion, Organisation, scopeUnitOf } from "../organisations/organisation.entity.js";
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
+import { inExistenceOn } from "../organisations/committee-validity.js";
 import { Member } from "./member.entity.js";
 import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
@@ -77,6 +78,9 @@ export class MemberResolver {
     if (problems.length) throw new BadUserInputError(problems);
     const organisation = await requireOrganisation(ctx, input.organisationId, "input.organisationId");
     assertCanWriteUnit(ctx.identity, scopeUnitOf(organisation));
+    // Committees follow the map: one whose unit has ended (or not yet begun) admits no one that day.
+    if (!inExistenceOn(organisation, input.joinedOn))
+      throw BadUserInputError.field("input.organisationId", orgMessage("committeeNotInExistence"));
     // The organisation's own rules: who it admits, and where (membership-rules.ts).
     const broken = joinRuleProblems(
       { kind: organisation.kind, isGrassrootsUnion: isGrassrootsUnion(organisation) },

@@ -2,6 +2,7 @@ import { ORGANISATION_ID, WARDS_WITHOUT_FARMERS_UNION } from "@danvan/kit";
 
 export { WARDS_WITHOUT_FARMERS_UNION };
 import { OrganisationKind } from "./organisation-kind.js";
+import { COMMITTEE_2025_ID } from "./committees-through-time.js";
 
 /**
  * Where each organisation has a body, as data (free of GraphQL and TypeORM). The Front and the
@@ -53,5 +54,10 @@ export function grassrootsUnionId(communeCode: string, serial: number): string {
   return `LDLD-${communeCode}-${String(serial).padStart(3, "0")}`;
 }
 
-/** Every id this subgraph makes: a committee of a unit (the kit's codec) or a grassroots union. */
-export const BODY_ID = new RegExp(`${ORGANISATION_ID.source}|${GRASSROOTS_UNION_ID.source}`);
+/**
+ * Every id this subgraph makes: a committee of a unit of the 2019 map (the kit's codec), of the
+ * 2025 map ("HPN-30307-25", committees-through-time.ts) or a grassroots union.
+ */
+export const BODY_ID = new RegExp(
+  `${ORGANISATION_ID.source}|${COMMITTEE_2025_ID.source}|${GRASSROOTS_UNION_ID.source}`,
+);

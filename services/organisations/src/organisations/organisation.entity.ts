@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { districtOf } from "@danvan/kit";
+import { DateScalar, districtOf } from "@danvan/kit";
 import { OrganisationKind } from "./organisation-kind.js";
 import { WorkplaceSector } from "./workplace-sector.js";
 
@@ -20,7 +20,7 @@ import { WorkplaceSector } from "./workplace-sector.js";
 export class Organisation {
   @Field(() => ID, {
     description:
-      'Stable id: short code of the kind and the unit code, "HND-883"; a grassroots trade union adds a serial, "LDLD-30280-001".',
+      'Stable id: short code of the kind and the unit code, "HND-883"; a committee of the 2025 map adds "-25" ("HPN-30307-25"); a grassroots trade union adds a serial, "LDLD-30280-001".',
   })
   @PrimaryColumn({ type: "varchar", length: 16 })
   id: string;
@@ -38,6 +38,22 @@ export class Organisation {
 
   @Column({ name: "parent_id", type: "varchar", length: 16, nullable: true })
   parentId: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "First day of the committee; null for a committee of the units before 2025-07-01, which existed before the records begin.",
+  })
+  @Column({ name: "valid_from", type: "date", nullable: true })
+  validFrom: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Last day of the committee, when its unit ended (2025-06-30 for the committees of districts and of old communes); null while it exists.",
+  })
+  @Column({ name: "valid_to", type: "date", nullable: true })
+  validTo: string | null;
 
   @Field(() => WorkplaceSector, {
     nullable: true,

@@ -6,13 +6,15 @@ import {
   DateScalar,
   kitMessage,
   pageRequest,
-  subtreeCodes,
+  todayInProvince,
   type ConnectionShape,
 } from "@danvan/kit";
+import { historyVersionsOf, unitVersion } from "@danvan/kit/units";
 import { dateOrToday } from "../as-of.js";
 import type { OrganisationsContext } from "../context.js";
 import { AdministrativeUnit } from "../units/administrative-unit.entity.js";
 import { requireUnit } from "../units/unit-lookup.js";
+import { belongsToVersionsSql, inExistenceSql, unitDayOf } from "./committee-validity.js";
 import { LeadershipPosition } from "../positions/leadership-position.entity.js";
 import { FIRST_YEAR, LAST_YEAR, Recruitment, recruitmentOf } from "../recruitment/recruitment.type.js";
 import { Organisation } from "./organisation.entity.js";
@@ -32,23 +34,30 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, {
     nullable: true,
     description:
-      "Committees of units, by kind and/or unit, ordered by id; with grassroots unions, the grassroots trade unions too.",
+      "Committees of units, by kind and/or unit, ordered by id; with grassroots unions, the grassroots trade unions too. Every committee ever, or those in existence on asOf.",
   })
   async organisations(
     @Args() args: OrganisationsArgs,
     @Ctx() ctx: OrganisationsContext,
   ): Promise<ConnectionShape<Organisation>> {
     const page = pageRequest(args);
-    if (args.unitCode != null) await requireUnit(ctx, args.unitCode, "unitCode");
+    // The unit the code names now (or on asOf); with includeBelow, its territory through time.
+    const unit = args.unitCode != null ? await requireUnit(ctx, args.unitCode, "unitCode", args.asOf ?? null) : null;
+    const version = unit ? unitVersion(unit.code, unit.validFrom) : undefined;
+    const versions = version ? (args.includeBelow ? historyVersionsOf(version) : [version]) : [];
     const base = () => {
       const q = ctx.ds.getRepository(Organisation).createQueryBuilder("o");
       if (args.kind != null) q.andWhere("o.kind = :kind", { kind: args.kind });
       if (!args.grassrootsUnions) q.andWhere("o.workplace_sector IS NULL");
-      if (args.unitCode != null) {
-        const codes = args.includeBelow ? subtreeCodes(args.unitCode) : [args.unitCode];
-        q.andWhere("o.unit_code IN (:...codes)", { codes });
-      }
-      return q;
+      const params: Record<string, string> = {};
+      const param = (v: string) => {
+        const name = `p${Object.keys(params).length}`;
+        params[name] = v;
+        return `:${name}`;
+      };
+      if (unit) q.andWhere(belongsToVersionsSql("o", versions, param));
+      if (args.asOf != null) q.andWhere(inExistenceSql("o", () => param(args.asOf!)));
+      return q.setParameters(params);
     };
     const q = base()
       .orderBy("o.id")
@@ -63,9 +72,37 @@ export class OrganisationResolver {
     );
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, {
+    description:
+      "The unit as the committee knows it: the version in force today while the committee exists, else on its last day (a grassroots trade union's commune as on the 2019 map).",
+  })
   async unit(@Root() o: Organisation, @Ctx() ctx: OrganisationsContext): Promise<AdministrativeUnit> {
-    return (await ctx.loaders.unit.load(o.unitCode))!;
+    const versions = await ctx.loaders.versionsOfCode.load(o.unitCode);
+    const day = unitDayOf(o, todayInProvince());
+    // The last version begun by then (a grassroots union's commune may have ended before 2025-07-01).
+    return versions.filter((v) => v.validFrom <= day).at(-1) ?? versions[0]!;
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description:
+      "The committees that went into this one, whose members count here from the day after their last (a 2025 commune's: its old communes' committees of the same kind).",
+  })
+  async predecessors(@Root() o: Organisation, @Ctx() ctx: OrganisationsContext): Promise<Organisation[]> {
+    const links = await ctx.loaders.predecessorsOf.load(o.id);
+    return (await Promise.all(links.map((l) => ctx.loaders.organisation.load(l.fromId)))).filter(
+      (x): x is Organisation => x !== null,
+    );
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description:
+      "The committee this one went into when its unit ended, with its members (none while it exists; a grassroots trade union has none).",
+  })
+  async successors(@Root() o: Organisation, @Ctx() ctx: OrganisationsContext): Promise<Organisation[]> {
+    const links = await ctx.loaders.successorsOf.load(o.id);
+    return (await Promise.all(links.map((l) => ctx.loaders.organisation.load(l.toId)))).filter(
+      (x): x is Organisation => x !== null,
+    );
   }
 
   @FieldResolver(() => Organisation, {
@@ -85,7 +122,10 @@ export class OrganisationResolver {
     return ctx.loaders.organisationsByParent.load(o.id);
   }
 
-  @FieldResolver(() => Int, { description: "Members on a date (today by default), including the committees below." })
+  @FieldResolver(() => Int, {
+    description:
+      "Members on a date (today by default), including the committees below and, from the day after their last, the members of the committees that went into it; 0 on a day the committee does not exist.",
+  })
   async memberCount(
     @Root() o: Organisation,
     @Ctx() ctx: OrganisationsContext,

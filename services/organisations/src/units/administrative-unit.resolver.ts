@@ -95,14 +95,15 @@ export class AdministrativeUnitResolver {
   }
 
   @FieldResolver(() => [Organisation], {
-    description: "The Front's and the five organisations' committees at this unit.",
+    description:
+      "The Front's and the five organisations' committees of this unit version (those of the 2025 map at a 2025 unit, the 2019 map's at an old one).",
   })
   async organisations(
     @Root() unit: AdministrativeUnit,
     @Ctx() ctx: OrganisationsContext,
     @Arg("kind", () => OrganisationKind, { nullable: true }) kind?: OrganisationKind | null,
   ): Promise<Organisation[]> {
-    const list = await ctx.loaders.organisationsByUnit.load(unit.code);
+    const list = await ctx.loaders.organisationsOfUnit.load(versionKey(unit));
     return kind ? list.filter((o) => o.kind === kind) : list;
   }
 

@@ -134,7 +134,7 @@ describe("role × field access matrix over the supergraph", () => {
     const nodes = <T>(c: unknown) => (c as Nodes<T>).edges.map((e) => e.node);
     const d = await adminData(`{
       districts: administrativeUnits(parentCode: "89", asOf: "2020-01-01") { code }
-      organisations(unitCode: "${DISTRICT}", includeBelow: true, first: 100) { edges { node { id memberCount fund { id } positions { id } } } }
+      organisations(unitCode: "${DISTRICT}", includeBelow: true, first: 100) { edges { node { id memberCount(asOf: "2020-01-01") fund { id } positions { id } } } }
       households(unitCode: "${COMMUNE}", first: 50) { edges { node { id address classifications { year } supportEvents { id } } } }
       solidarityHouses(unitCode: "${DISTRICT}", first: 50) { edges { node { id sponsorName } } }
       memberProjects(unitCode: "${DISTRICT}", first: 1) { edges { node { id } } }

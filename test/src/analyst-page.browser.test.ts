@@ -1,21 +1,20 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startFederation, type Federation } from "./support/federation.js";
+import type { Page } from "playwright-core";
+import type { Federation } from "./support/federation.js";
 import {
   analystChart,
   analystErrors,
   analystRanking,
   analystTable,
   askAnalystPage,
-  launchChromium,
   openAnalystPage,
   parseCsv,
 } from "./support/browser.js";
+import { startAnalystBrowser, type AnalystBrowser } from "./analyst-page-browser.js";
 
 interface SupportRow {
   district?: { code: string; name: string };
@@ -30,74 +29,29 @@ interface SupportRow {
  * is not to the gateway on this machine is refused, and the page must still load Chart.js and its
  * scripts, ask the graph and show its figures. The gateway runs as a development gateway, so the
  * page sends the analyst's development token by default. What the page shows is checked against
- * the same questions sent directly to the gateway.
+ * the same questions sent directly to the gateway. The maps and the coverage (issue 27):
+ * analyst-page-maps.browser.test.ts.
  */
 describe("the analyst page in headless Chromium, offline", () => {
+  let b: AnalystBrowser;
   let f: Federation;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let dataDir: string;
   let analystToken: string;
   let origin: string;
-  const foreign: string[] = [];
-  const problems: string[] = [];
-  const tokenSecret = randomBytes(32).toString("base64url");
+  let foreign: string[];
+  let problems: string[];
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-analyst-data-"));
-    fs.writeFileSync(
-      path.join(dataDir, "dev-secrets.json"),
-      JSON.stringify({ identitySecret: randomBytes(32).toString("base64url"), tokenSecret }),
-      { mode: 0o600 },
-    );
-    f = await startFederation({
-      // An empty JWT_SECRET counts as unset: the gateway signs and verifies with the development secret.
-      extraEnv: { NODE_ENV: "development", JWT_SECRET: "", DANVAN_DATA_DIR: dataDir },
-    });
-    analystToken = await f.token({ sub: "analyst-test", roles: ["ANALYST"] }, { secret: tokenSecret });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-    origin = new URL(f.gatewayUrl).origin;
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin)) return route.continue();
-      foreign.push(url);
-      return route.abort("internetdisconnected");
-    });
-    // Anything the Content-Security-Policy refuses, and any error of the page's scripts.
-    await context.addInitScript(() => {
-      const g = globalThis as unknown as {
-        document: {
-          addEventListener(t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void): void;
-        };
-        console: { error(s: string): void };
-      };
-      g.document.addEventListener("securitypolicyviolation", (e) =>
-        g.console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    page = await context.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
+    b = await startAnalystBrowser();
+    ({ f, page, analystToken, origin, foreign, problems } = b);
   });
 
   after(async () => {
-    await browser?.close();
-    await f?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await b?.stop();
   });
 
   /** The same question sent directly to the gateway, as the analyst (null: as the public). */
-  async function direct<T>(query: string, token: string | null = analystToken): Promise<T> {
-    const res = await f.query(query, token ? { token } : {});
-    assert.equal(res.status, 200, res.text);
-    assert.equal(res.body.errors, undefined, res.text);
-    return res.body.data as T;
-  }
+  const direct = <T>(query: string, token: string | null = analystToken) => b.direct<T>(query, token);
 
   const SUPPORT_2019 = `{
     supportAggregate(unitCode: "89", from: "2019-01-01", to: "2019-12-31", groupBy: [DISTRICT, KIND],
@@ -114,6 +68,8 @@ describe("the analyst page in headless Chromium, offline", () => {
     assert.equal(await page.title(), "Đồ thị Dân vận · Trang phân tích");
     assert.equal(await page.textContent("#lang-switch"), "English");
     assert.equal(await page.inputValue("#role"), "analyst");
+    assert.equal(await page.inputValue("#unit"), "91", "today's province first");
+    assert.equal(await page.inputValue("#map"), "AS_RECORDED");
     await page
       .locator("#caller-status")
       .filter({ hasText: /chuyên viên phân tích/ })
@@ -238,6 +194,7 @@ describe("the analyst page in headless Chromium, offline", () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
     const text = bytes.subarray(3).toString("utf8");
     assert.ok(text.endsWith("\r\n"));
+    assert.ok(!text.startsWith("#"), "old An Giang's figures are complete: no coverage note");
     const [header, ...rows] = parseCsv(text);
     assert.deepEqual(header, table.headers);
     assert.equal(rows.length, table.rows.length);
@@ -270,10 +227,12 @@ describe("the analyst page in headless Chromium, offline", () => {
     const body = JSON.parse(copied) as { operationName: string; query: string; variables: Record<string, unknown> };
     assert.equal(body.operationName, "SupportAggregate");
     assert.match(body.query, /^query SupportAggregate\(/);
+    assert.match(body.query, /\n {4}coverage \{\n {6}complete\n {6}approximate\n/);
     assert.deepEqual(body.variables, {
       unitCode: "89",
       from: "2019-01-01",
       to: "2019-12-31",
+      map: "AS_RECORDED",
       groupBy: ["DISTRICT", "KIND"],
       orderBy: [{ by: "EVENTS", direction: "DESC" }],
       first: 100,

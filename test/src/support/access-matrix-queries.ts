@@ -67,6 +67,11 @@ export function locators(s: Samples): Record<string, Locator> {
   return {
     Query: { wrap: (sel) => `{ ${sel} }`, path: [] },
     AdministrativeUnit: one(`administrativeUnit(code: "${COMMUNE}")`, "administrativeUnit"),
+    FigureCoverage: nested(
+      `povertyStatistics(unitCode: "91", year: 2019)`,
+      ["coverage"],
+      ["povertyStatistics", "coverage"],
+    ),
     UnitSuccessionLink: nested(
       `administrativeUnit(code: "30307")`,
       ["predecessors"],

@@ -64,6 +64,8 @@ export const TYPE_POLICY: Readonly<Record<string, TypePolicy>> = {
   AdministrativeUnit: { access: "public", fields: { households: "record" } },
   // A unit's links to the units it was formed from and went into (issue 27): public reference data.
   UnitSuccessionLink: { access: "public" },
+  // What a figure rests on (issue 27): as public as the figure.
+  FigureCoverage: { access: "public" },
   Organisation: { access: "public", fields: { members: "record", petitions: "record" } },
   LeadershipPosition: { access: "public" },
   Recruitment: { access: "public" },

@@ -129,6 +129,13 @@ const en = {
   wordOnTimeFalse: "late",
   wordOnTimeNull: "not resolved yet",
   wordNone: "(none)",
+  // The coverage's notes (no comma: each is one field of the CSV's leading lines).
+  wordCoverageIncomplete:
+    "Incomplete: {count} communes of old Kiên Giang have no records. The figures leave them out (not a zero).",
+  wordCoverageIncompleteOne:
+    "Incomplete: 1 commune of old Kiên Giang has no records. The figures leave it out (not a zero).",
+  wordCoverageApproximate:
+    "Approximate: these communes split in 2025 are counted whole here though only part of each lies here: {units}.",
 };
 
 /** In Vietnamese: the same keys. */
@@ -250,6 +257,12 @@ const vi: Record<keyof typeof en, string> = {
   wordOnTimeFalse: "trễ hạn",
   wordOnTimeNull: "chưa giải quyết",
   wordNone: "(không có)",
+  wordCoverageIncomplete:
+    "Số liệu chưa đầy đủ: {count} xã của tỉnh Kiên Giang cũ chưa có số liệu. Các con số không tính các xã này (không phải bằng 0).",
+  wordCoverageIncompleteOne:
+    "Số liệu chưa đầy đủ: 1 xã của tỉnh Kiên Giang cũ chưa có số liệu. Các con số không tính xã này (không phải bằng 0).",
+  wordCoverageApproximate:
+    "Số liệu gần đúng: các xã sau bị chia tách năm 2025 nhưng được tính trọn ở đây dù chỉ một phần thuộc về đây: {units}.",
 };
 
 export const ANALYST_AGGREGATE_MESSAGES = { en, vi };

@@ -1,8 +1,9 @@
 /**
  * What the analyst page knows of the analysts' grouped aggregates (issue 18): each root field,
  * its period, dimensions, measures and filters, exactly as docs/graph-contract.md ("Analysts'
- * grouped aggregates") names them. The page builds its GraphQL documents from this table and
- * nothing else; analyst-page.test.ts checks it against schema/supergraph.graphql.
+ * grouped aggregates") names them, and whether it takes the map and answers its coverage (issue
+ * 27). The page builds its GraphQL documents from this table and nothing else;
+ * analyst-aggregates.test.ts checks it against the contract and schema/supergraph.graphql.
  */
 
 /** The enums the aggregates' dimensions and filters take, with their values in the graph's order. */
@@ -99,7 +100,18 @@ export interface AggregateSpec {
   readonly filters: readonly FilterSpec[];
   /** True when the public's small cells are suppressed (rows carry `suppressed`, measures nullable). */
   readonly suppressed: boolean;
+  /**
+   * True when it takes `map: UnitMap` (issue 27): AS_RECORDED, each fact under the commune and
+   * district of its date; TODAY, under the 2025 commune its commune went into, with no districts.
+   */
+  readonly map: boolean;
+  /** True when it answers `coverage: FigureCoverage!` (communes without records, split communes counted whole). */
+  readonly coverage: boolean;
 }
+
+/** The values of `UnitMap`, the first the graph's default. */
+export const UNIT_MAPS = ["AS_RECORDED", "TODAY"] as const;
+export type UnitMapValue = (typeof UNIT_MAPS)[number];
 
 const place = (name: "DISTRICT" | "COMMUNE"): DimensionSpec => ({ name, field: name.toLowerCase(), kind: "place" });
 const PLACES = [place("DISTRICT"), place("COMMUNE")];
@@ -138,6 +150,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       { field: "memberCountMax", kind: "int" },
     ],
     suppressed: false,
+    map: true,
+    coverage: true,
   },
   {
     id: "support",
@@ -158,6 +172,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       enumFilter("recipientStatuses", "PovertyStatus", "RECIPIENT_STATUS"),
     ],
     suppressed: false,
+    map: true,
+    coverage: true,
   },
   {
     id: "contributions",
@@ -178,6 +194,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       enumFilter("fundLevels", "UnitLevel", "FUND_LEVEL"),
     ],
     suppressed: false,
+    map: true,
+    coverage: true,
   },
   {
     id: "houses",
@@ -193,6 +211,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
     measures: [count("HOUSES", "houses"), money("COST_VND", "costVnd"), money("FUND_VND", "fundVnd")],
     filters: [enumFilter("statuses", "HouseStatus", "STATUS"), enumFilter("workKinds", "HouseWorkKind", "WORK_KIND")],
     suppressed: false,
+    map: true,
+    coverage: true,
   },
   {
     id: "petitions",
@@ -218,6 +238,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
     ],
     filters: [enumFilter("kinds", "PetitionKind", "KIND"), enumFilter("statuses", "PetitionStatus", "STATUS")],
     suppressed: true,
+    map: true,
+    coverage: true,
   },
   {
     id: "members",
@@ -238,6 +260,8 @@ export const AGGREGATES: readonly AggregateSpec[] = [
       enumFilter("ageBands", "AgeBand", "AGE_BAND"),
     ],
     suppressed: true,
+    map: true,
+    coverage: true,
   },
 ];
 

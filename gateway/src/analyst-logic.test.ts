@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import vm from "node:vm";
 import { describe, it } from "node:test";
 import { chartOf } from "./analyst-chart.js";
+import { coverageNotes } from "./analyst-coverage.js";
 import { ANALYST_LOGIC_SCRIPT, LOGIC_FUNCTIONS } from "./analyst-logic.js";
 import { buildAggregateRequest } from "./analyst-question.js";
 import { rankingOf } from "./analyst-ranking.js";
 import { csvOf, resultColumns } from "./analyst-table.js";
-import { aggregate, everyQuestion, model, SUPPORT_ROWS } from "./testing/analyst-questions.js";
+import { aggregate, COVERAGE, everyQuestion, model, SUPPORT_ROWS } from "./testing/analyst-questions.js";
 
 describe("the analyst page's logic in the browser (/analyst/analyst-logic.js)", () => {
   const rows = SUPPORT_ROWS;
@@ -25,6 +26,10 @@ describe("the analyst page's logic in the browser (/analyst/analyst-logic.js)", 
     const columns = resultColumns(aggregate("support"), ["DISTRICT", "KIND"], model.words);
     same(logic.resultColumns!(aggregate("support"), ["DISTRICT", "KIND"], model.words), columns);
     assert.equal(logic.csvOf!(columns, rows, model), csvOf(columns, rows, model));
+    const notes = coverageNotes(COVERAGE, model.words);
+    same(logic.coverageNotes!(COVERAGE, model.words), notes);
+    const texts = notes.map((n) => n.text);
+    assert.equal(logic.csvOf!(columns, rows, model, texts), csvOf(columns, rows, model, texts));
     same(
       logic.chartOf!(aggregate("support"), ["KIND"], rows, "events", model, 12),
       chartOf(aggregate("support"), ["KIND"], rows, "events", model, 12),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import vm from "node:vm";
 import { describe, it } from "node:test";
-import { referenceUnits } from "@danvan/kit/units";
+import { childrenOf, referenceUnits } from "@danvan/kit/units";
 import { MAX_DIMENSIONS } from "./analyst-aggregates.js";
 import { ANALYST_LOGIC_SCRIPT } from "./analyst-logic.js";
 import { scriptMessages } from "./analyst-messages.js";
@@ -41,15 +41,32 @@ describe("the analyst page", () => {
     assert.doesNotMatch(ANALYST_CONTENT_SECURITY_POLICY, /unsafe|\*/);
   });
 
-  it("offers the six aggregates, every reference unit (the province chosen), 4 dimensions and the caller", () => {
+  it("offers the six aggregates, today's and old An Giang's units (province 91 chosen), the map, 4 dimensions and the caller", () => {
     const menu = /<select id="aggregate"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
     assert.deepEqual(
       [...menu.matchAll(/value="(\w+)"/g)].map((m) => m[1]),
       ["households", "support", "contributions", "houses", "petitions", "members"],
     );
     const units = /<select id="unit"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
-    assert.equal([...units.matchAll(/<option /g)].length, referenceUnits.length);
-    assert.match(units, /<option value="89" data-level="PROVINCE" selected>89 · Tỉnh An Giang<\/option>/);
+    assert.equal([...units.matchAll(/<option /g)].length, 1 + childrenOf("91").length + referenceUnits.length);
+    assert.match(
+      units,
+      /^\s*<option value="91" data-level="PROVINCE" selected>91 · Tỉnh An Giang \(từ 01\/07\/2025\)<\/option>/,
+    );
+    assert.match(units, /<option value="89" data-level="PROVINCE">89 · Tỉnh An Giang \(đến 30\/06\/2025\)<\/option>/);
+    assert.equal([...units.matchAll(/ selected/g)].length, 1);
+    const map = /<select id="map"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+    assert.deepEqual(
+      [...map.matchAll(/<option value="(\w+)"( selected)?>([^<]*)</g)].map((m) => [m[1], Boolean(m[2]), m[3]]),
+      [
+        ["AS_RECORDED", true, "theo thời điểm ghi nhận"],
+        ["TODAY", false, "bản đồ hiện nay (2025)"],
+      ],
+    );
+    assert.match(html, /<label for="map">Bản đồ/);
+    assert.match(html, /<span data-map="TODAY" hidden>[^<]*không còn cấp huyện/);
+    assert.match(html, /<div id="coverage" hidden>/);
+    assert.ok(html.indexOf('id="coverage"') < html.indexOf('id="table"'), "the coverage above the table");
     for (let i = 1; i <= MAX_DIMENSIONS; i++) assert.match(html, new RegExp(`<select id="dim-${i}"`));
     assert.doesNotMatch(html, /id="dim-5"/);
     assert.match(html, /data-dev-tokens="\/ide\/dev-tokens"/);
@@ -67,6 +84,9 @@ describe("the analyst page", () => {
     const en = renderAnalystPage({ endpoint: "/graphql", language: "en", search: "x=1&lang=en", idePath: "/graphql" });
     assert.match(en, /<html lang="en">/);
     assert.match(en, /<button id="copy-query" type="button">Copy the query<\/button>/);
+    assert.match(en, /<option value="AS_RECORDED" selected>as recorded<\/option>/);
+    assert.match(en, /<option value="TODAY">today&#39;s map \(2025\)<\/option>/);
+    assert.match(en, /<option value="89" data-level="PROVINCE">89 · Tỉnh An Giang \(until 2025-06-30\)<\/option>/);
     assert.match(en, /href="\/analyst\?x=1" lang="vi" hreflang="vi"[^>]*>Tiếng Việt<\/a>/);
     assert.match(en, /<a id="ide-link" href="\/graphql\?lang=en">/);
   });

@@ -1,20 +1,21 @@
 /**
- * The analyst page's HTML (GET /analyst): a form for a grouped aggregate (which figures, unit,
- * period, 1 to 4 dimensions, filters, sort, rows), and the places where its script
- * (analyst-script.ts) shows the answer: a table, a chart (Chart.js, served from node_modules),
- * a ranking of units, the CSV download and the query sent.
+ * The analyst page's HTML (GET /analyst): a form for a grouped aggregate (which figures, unit
+ * (analyst-units.ts), map, period, 1 to 4 dimensions, filters, sort, rows), and the places where
+ * its script (analyst-script.ts) shows the answer: what the figures rest on (their coverage), a
+ * table, a chart (Chart.js, served from node_modules), a ranking of units, the CSV download and
+ * the query sent.
  *
  * Everything is served by the gateway under /analyst/ (no CDN, works offline); the page carries
  * no inline script or style, so its Content-Security-Policy allows only this origin's files. Its
  * words come from the `analyst` catalogue (analyst-messages.ts): Vietnamese, English with `?lang=en`.
  */
 import type { Language } from "@danvan/kit/i18n";
-import { childrenOf, PROVINCE_CODE, unitByCode, type ReferenceUnit } from "@danvan/kit/units";
 import {
   AGGREGATE_ENUMS,
   AGGREGATES,
   DEFAULT_ROWS,
   MAX_DIMENSIONS,
+  UNIT_MAPS,
   type AggregateEnumName,
 } from "./analyst-aggregates.js";
 import type { ModelAggregate, PageModel } from "./analyst-model.js";
@@ -28,6 +29,7 @@ import {
   scriptMessages,
   type AnalystMessageKey,
 } from "./analyst-messages.js";
+import { analystUnitOptions } from "./analyst-units.js";
 import { escapeHtml, roleOptions } from "./ide-html.js";
 import { otherLanguage } from "./ide-messages.js";
 import { languageSwitchHref } from "./ide-page.js";
@@ -80,6 +82,8 @@ export function pageModel(language: Language): PageModel {
     label: t(aggregateKey(a.id)),
     note: t(aggregateNoteKey(a.id)),
     suppressed: a.suppressed,
+    map: a.map,
+    coverage: a.coverage,
     dimensions: a.dimensions.map((d) => ({ ...d, label: t(dimensionKey(d.field)) })),
     measures: a.measures.map((m) => ({ ...m, label: t(measureKey(m.field)) })),
     filters: a.filters.map((f) => {
@@ -104,24 +108,11 @@ export function pageModel(language: Language): PageModel {
       onTimeFalse: t("wordOnTimeFalse"),
       onTimeNull: t("wordOnTimeNull"),
       none: t("wordNone"),
+      coverageIncomplete: t("wordCoverageIncomplete"),
+      coverageIncompleteOne: t("wordCoverageIncompleteOne"),
+      coverageApproximate: t("wordCoverageApproximate"),
     },
   };
-}
-
-/** The reference units as options, the province first (selected), each district followed by its communes. */
-export function analystUnitOptions(): string {
-  const out: string[] = [];
-  const add = (unit: ReferenceUnit, depth: number) => {
-    const indent = "\u00a0\u00a0\u00a0\u00a0".repeat(depth);
-    const selected = unit.code === PROVINCE_CODE ? " selected" : "";
-    out.push(
-      `<option value="${unit.code}" data-level="${unit.level}"${selected}>${indent}${escapeHtml(`${unit.code} · ${unit.name}`)}</option>`,
-    );
-    for (const child of childrenOf(unit.code)) add(child, depth + 1);
-  };
-  const province = unitByCode(PROVINCE_CODE);
-  if (province) add(province, 0);
-  return out.join("\n        ");
 }
 
 /** The page's style sheet, served as /analyst/analyst.css (the CSP allows no inline style). */
@@ -143,6 +134,10 @@ select, input, button { font: inherit; }
 .choices label { font-size: .9rem; }
 .field-error { color: #b00020; font-size: .85rem; }
 [aria-invalid="true"] { outline: 2px solid #b00020; }
+#coverage { margin: .5rem 0; }
+#coverage .warning { border-left: 4px solid #b26a00; background: #fff8e6; padding: .4rem .8rem; margin: .3rem 0; font-weight: 600; }
+#coverage .approximate { border-left: 4px solid #777; background: #f6f6f6; padding: .4rem .8rem; margin: .3rem 0; }
+#coverage ul { columns: 3 14rem; font-size: .85rem; }
 #run { font-weight: 600; padding: .35rem 1.2rem; }
 #status { min-height: 1.3em; color: #333; }
 #errors { border-left: 4px solid #b00020; background: #fff4f4; padding: .4rem .8rem; }
@@ -178,6 +173,13 @@ export function renderAnalystPage(opts: AnalystPageOptions): string {
   const aggregateOptions = AGGREGATES.map(
     (a) =>
       `<option value="${a.id}"${a.id === "support" ? " selected" : ""}>${escapeHtml(analystText(aggregateKey(a.id), language))}</option>`,
+  ).join("\n          ");
+  const mapLabels: Record<(typeof UNIT_MAPS)[number], AnalystMessageKey> = {
+    AS_RECORDED: "mapAsRecorded",
+    TODAY: "mapToday",
+  };
+  const mapOptions = UNIT_MAPS.map(
+    (m, i) => `<option value="${m}"${i === 0 ? " selected" : ""}>${t(mapLabels[m])}</option>`,
   ).join("\n          ");
   const dimensionSelects = Array.from(
     { length: MAX_DIMENSIONS },
@@ -217,10 +219,20 @@ export function renderAnalystPage(opts: AnalystPageOptions): string {
       </label>
       <label for="unit">${t("unit")}
         <select id="unit" name="unit">
-        ${analystUnitOptions()}
+        ${analystUnitOptions(language)}
+        </select>
+      </label>
+      <label for="map">${t("map")}
+        <select id="map" name="map">
+          ${mapOptions}
         </select>
       </label>
     </div>
+    <p class="note">${t("unitReusedNote")}</p>
+    <p id="map-note" class="note">
+      <span data-map="AS_RECORDED">${t("mapNoteAsRecorded")}</span>
+      <span data-map="TODAY" hidden>${t("mapNoteToday")}</span>
+    </p>
     <p id="aggregate-note" class="note"></p>
     <div class="row">
       <label for="year" class="field" data-period="year">${t("year")}
@@ -290,6 +302,14 @@ export function renderAnalystPage(opts: AnalystPageOptions): string {
 <section id="result" hidden>
   <h2>${t("resultHeading")}</h2>
   <p id="result-summary"></p>
+  <div id="coverage" hidden>
+    <p id="coverage-incomplete" class="warning" hidden></p>
+    <details id="coverage-uncovered" hidden>
+      <summary>${t("coverageUncovered")}</summary>
+      <ul id="coverage-uncovered-list"></ul>
+    </details>
+    <p id="coverage-approximate" class="approximate" hidden></p>
+  </div>
   <div class="actions">
     <button id="download-csv" type="button">${t("downloadCsv")}</button>
     <button id="copy-query" type="button">${t("copyQuery")}</button>

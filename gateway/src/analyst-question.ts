@@ -16,6 +16,8 @@ export interface AggregateChoice {
   from?: string | null;
   to?: string | null;
   asOf?: string | null;
+  /** The map the places are on (`UnitMap`), sent to the aggregates that take it; AS_RECORDED when not given. */
+  map?: "AS_RECORDED" | "TODAY" | null;
   groupBy: string[];
   /** Filter fields: lists of enum values, whole numbers; empty ones are left out. */
   filter: Record<string, unknown>;
@@ -32,8 +34,10 @@ export interface AggregateRequest {
 
 /**
  * The GraphQL document and variables of a grouping: one named query with a variable for each
- * argument given, the grouped dimensions (a place as `{ code name }`) and every measure selected,
- * `suppressed` where the aggregate has it, and `totalRows`.
+ * argument given (`map` always, where the aggregate takes it, so that a copied query says which
+ * map its places are on), the grouped dimensions (a place as `{ code name }`) and every measure
+ * selected, `suppressed` where the aggregate has it, `totalRows`, and `coverage` where the
+ * aggregate answers it.
  */
 export function buildAggregateRequest(aggregate: ModelAggregate, choice: AggregateChoice): AggregateRequest {
   const args: [string, string, unknown][] = [["unitCode", "ID!", choice.unitCode]];
@@ -45,6 +49,7 @@ export function buildAggregateRequest(aggregate: ModelAggregate, choice: Aggrega
     if (choice.to) args.push(["to", "Date", choice.to]);
   }
   if (p === "asOf" && choice.asOf) args.push(["asOf", "Date", choice.asOf]);
+  if (aggregate.map) args.push(["map", "UnitMap", choice.map || "AS_RECORDED"]);
   args.push(["groupBy", `[${aggregate.prefix}Dimension!]!`, choice.groupBy.slice()]);
   const filter: Record<string, unknown> = {};
   for (const f of aggregate.filters) {
@@ -71,6 +76,17 @@ export function buildAggregateRequest(aggregate: ModelAggregate, choice: Aggrega
   }
   for (const m of aggregate.measures) selection.push(m.field);
   if (aggregate.suppressed) selection.push("suppressed");
+  const unitList = (field: string) => [`  ${field} {`, "    code", "    name", "  }"];
+  const coverage = aggregate.coverage
+    ? [
+        "coverage {",
+        "  complete",
+        "  approximate",
+        ...unitList("uncoveredUnits"),
+        ...unitList("countedWholeUnits"),
+        "}",
+      ]
+    : [];
   const query = [
     `query ${operationName}(${args.map(([name, type]) => `$${name}: ${type}`).join(", ")}) {`,
     `  ${aggregate.field}(${args.map(([name]) => `${name}: $${name}`).join(", ")}) {`,
@@ -78,6 +94,7 @@ export function buildAggregateRequest(aggregate: ModelAggregate, choice: Aggrega
     ...selection.map((line) => `      ${line}`),
     "    }",
     "    totalRows",
+    ...coverage.map((line) => `    ${line}`),
     "  }",
     "}",
     "",
@@ -97,6 +114,7 @@ export function controlOfPath(path: string): string | null {
   const head = parts[0];
   if (head === "unitCode") return "unit";
   if (head === "asOf") return "as-of";
+  if (head === "map") return "map";
   if (head === "year" || head === "from" || head === "to" || head === "first") return head;
   if (head === "groupBy") {
     const i = Number(parts[1]);

@@ -1,14 +1,35 @@
 /**
  * The analyst page's script, its part on the answer (analyst-script.ts puts the parts together in
- * one function): the table, the Chart.js chart and the ranking of units, drawn from
- * `AnalystLogic`'s cells, series and ranking, and the CSV's file name. It uses the script's
- * `model`, `chart`, `chartCanvas`, `locale`, `say`, `formatted` and element helpers, and gives
- * the others `measureOf`, `renderTable`, `renderChart`, `renderRanking` and `fileName`.
+ * one function): the coverage's notes, the table, the Chart.js chart and the ranking of units,
+ * drawn from `AnalystLogic`'s notes, cells, series and ranking, and the CSV's file name. It uses
+ * the script's `model`, `chart`, `chartCanvas`, `locale`, `say`, `formatted` and element helpers,
+ * and gives the others `measureOf`, `renderCoverage`, `renderTable`, `renderChart`,
+ * `renderRanking` and `fileName`.
  */
 export const ANALYST_SCRIPT_ANSWER = `  // ---- The answer.
   function measureOf(agg, choice) {
     var name = choice.orderBy ? choice.orderBy.by : agg.measures[0].name;
     return agg.measures.filter(function (m) { return m.name === name; })[0] || agg.measures[0];
+  }
+  /** The coverage's notes above the answer: the warning (with the communes without records), the approximation. */
+  function renderCoverage(notes) {
+    var incomplete = notes.filter(function (n) { return n.kind === "incomplete"; })[0];
+    var approximate = notes.filter(function (n) { return n.kind === "approximate"; })[0];
+    var warning = $("coverage-incomplete");
+    var list = $("coverage-uncovered-list");
+    warning.hidden = !incomplete;
+    warning.textContent = incomplete ? incomplete.text : "";
+    warning.setAttribute("data-count", incomplete ? String(incomplete.units.length) : "0");
+    clear(list);
+    (incomplete ? incomplete.units : []).forEach(function (u) {
+      list.appendChild(element("li", { "data-code": u.code, text: u.name + " (" + u.code + ")" }));
+    });
+    $("coverage-uncovered").hidden = !incomplete || incomplete.units.length === 0;
+    var note = $("coverage-approximate");
+    note.hidden = !approximate;
+    note.textContent = approximate ? approximate.text : "";
+    note.setAttribute("data-count", approximate ? String(approximate.units.length) : "0");
+    $("coverage").hidden = notes.length === 0;
   }
   function renderTable(columns, rows) {
     var table = $("table");
@@ -85,5 +106,6 @@ export const ANALYST_SCRIPT_ANSWER = `  // ---- The answer.
   function fileName(agg, choice) {
     var period = choice.year ? String(choice.year) : choice.asOf ? choice.asOf
       : [choice.from, choice.to].filter(Boolean).join("_");
-    return ["danvan", agg.id, choice.unitCode, period].concat(choice.groupBy).filter(Boolean).join("-").toLowerCase() + ".csv";
+    var map = choice.map === "TODAY" ? "today" : "";
+    return ["danvan", agg.id, choice.unitCode, period, map].concat(choice.groupBy).filter(Boolean).join("-").toLowerCase() + ".csv";
   }`;

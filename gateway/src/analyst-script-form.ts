@@ -1,6 +1,7 @@
 /**
  * The analyst page's script, its part on the form (analyst-script.ts puts the parts together in
- * one function): the dimensions, filters and sort of the aggregate picked, and the faults shown
+ * one function): the dimensions, filters and sort of the aggregate picked, the map (on today's
+ * map, which has no districts, the DISTRICT dimension is disabled), and the faults shown
  * beside the fields they name and listed above the answer (a graph fault's path read with
  * `AnalystLogic.controlOfPath`). It uses the script's form controls, `model`, `text`, `say` and
  * its element helpers, and gives the others `showAggregate`, `clearErrors`, `showErrors` and
@@ -44,8 +45,30 @@ export const ANALYST_SCRIPT_FORM = `  // ---- The form, for the chosen aggregate
     agg.measures.forEach(function (m) { sortSelect.appendChild(option(m.name, m.label)); });
     var measures = agg.measures.map(function (m) { return m.name; });
     sortSelect.value = measures.indexOf(sortBefore) >= 0 ? sortBefore : measures[0];
+    applyMap();
   }
   aggregateSelect.addEventListener("change", function () { showAggregate(); clearErrors(); });
+
+  // ---- The map: its note, and no district on today's map (a district dimension moves to the commune).
+  function applyMap() {
+    var agg = aggregateOf(aggregateSelect.value);
+    mapSelect.disabled = !agg.map;
+    var today = agg.map && mapSelect.value === "TODAY";
+    Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (el) {
+      el.hidden = !agg.map || el.getAttribute("data-map") !== mapSelect.value;
+    });
+    var picked = dimSelects.map(function (select) { return select.value; });
+    dimSelects.forEach(function (select, i) {
+      Array.prototype.forEach.call(select.options, function (o) { o.disabled = today && o.value === "DISTRICT"; });
+      if (!today || select.value !== "DISTRICT") return;
+      var free = Array.prototype.filter.call(select.options, function (o) {
+        return !o.disabled && o.value && picked.indexOf(o.value) < 0;
+      }).map(function (o) { return o.value; });
+      select.value = free.indexOf("COMMUNE") >= 0 ? "COMMUNE" : i === 0 ? free[0] || "" : "";
+      picked[i] = select.value;
+    });
+  }
+  mapSelect.addEventListener("change", function () { applyMap(); clearErrors(); });
 
   // ---- Faults, beside their fields and listed above the answer.
   function labelOf(control) {

@@ -2,7 +2,7 @@
  * The analyst page's script, its part on the question (analyst-script.ts puts the parts together
  * in one function): the choice read from the form (whole numbers and required fields checked
  * here, each fault by its control), and the POST to the gateway with the caller's token and the
- * page's language. It uses the script's form controls, `data`, `lang`, `say` and `currentToken`,
+ * page's language. It uses the script's form controls (the map among them), `data`, `lang`, `say` and `currentToken`,
  * and gives the others `readChoice` and `send`.
  */
 export const ANALYST_SCRIPT_QUESTION = `  // ---- The question.
@@ -24,6 +24,7 @@ export const ANALYST_SCRIPT_QUESTION = `  // ---- The question.
       }
     }
     if (agg.period === "asOf") choice.asOf = $("as-of").value || null;
+    if (agg.map) choice.map = mapSelect.value;
     dimSelects.forEach(function (select) {
       if (select.value) { choice.groupBy.push(select.value); dimControls.push(select.id); }
     });

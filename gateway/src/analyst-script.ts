@@ -3,7 +3,8 @@
  * script). It reads the aggregates and its words from the page's data- attributes, fills the
  * form for the chosen aggregate, builds the question with `AnalystLogic` (analyst-logic.ts),
  * POSTs it to the gateway with the caller's token and the page's language, and shows the answer:
- * a table, a Chart.js chart, a ranking of units, the CSV download and the query sent. Faults
+ * what its figures rest on (the coverage's notes), a table, a Chart.js chart, a ranking of units,
+ * the CSV download (the notes first) and the query sent. Faults
  * come back by field and are shown beside the field, in the page's language.
  *
  * One function holds it all; its parts are in their own files, in this order, sharing the
@@ -29,6 +30,7 @@ export const ANALYST_SCRIPT = `(function () {
   var form = $("question");
   var aggregateSelect = $("aggregate");
   var unitSelect = $("unit");
+  var mapSelect = $("map");
   var dimSelects = [$("dim-1"), $("dim-2"), $("dim-3"), $("dim-4")];
   var filterBox = $("filter-fields");
   var sortSelect = $("sort");
@@ -117,7 +119,8 @@ ${ANALYST_SCRIPT_ANSWER}
       var rows = payload.rows || [];
       var columns = L.resultColumns(agg, choice.groupBy, model.words);
       var measure = measureOf(agg, choice);
-      last = { agg: agg, choice: choice, rows: rows, columns: columns, body: body, file: fileName(agg, choice) };
+      var notes = L.coverageNotes(payload.coverage, model.words);
+      last = { agg: agg, choice: choice, rows: rows, columns: columns, body: body, file: fileName(agg, choice), notes: notes };
       result.hidden = false;
       $("query-document").textContent = request.query;
       $("query-variables").textContent = JSON.stringify(request.variables, null, 2);
@@ -127,6 +130,7 @@ ${ANALYST_SCRIPT_ANSWER}
       var summary = rows.length === 0 ? say("noRows") : say("resultRows", counts);
       if (payload.totalRows > rows.length) summary += " " + say("truncated", { first: text.first });
       $("result-summary").textContent = summary;
+      renderCoverage(notes);
       renderTable(columns, rows);
       renderChart(agg, choice, rows, measure);
       renderRanking(agg, choice, rows, measure);
@@ -140,7 +144,7 @@ ${ANALYST_SCRIPT_ANSWER}
 
   $("download-csv").addEventListener("click", function () {
     if (!last) return;
-    var csv = L.csvOf(last.columns, last.rows, model);
+    var csv = L.csvOf(last.columns, last.rows, model, last.notes.map(function (n) { return n.text; }));
     var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     var link = element("a", { href: url, download: last.file, className: "offscreen" });
     document.body.appendChild(link);

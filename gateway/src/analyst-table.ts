@@ -99,9 +99,15 @@ export function csvField(text: string): string {
  * The table as CSV: UTF-8 with a byte-order mark (so that Excel reads Vietnamese), CRLF line
  * ends, the header row, then each row's cells as the table shows them but numbers in full digits
  * (no thousands separators). A suppressed cell is empty.
+ *
+ * `notes` (the coverage's, analyst-coverage.ts) come first, before the header, each a line of
+ * one field that starts with "# " (quoted, as any field, when it holds a comma or a quote): the
+ * figures never travel without them, and a reader that skips comment lines (pandas'
+ * `comment="#"`, R's `comment.char = "#"`) reads the table alone.
  */
-export function csvOf(columns: Column[], rows: AggregateRow[], model: PageModel): string {
-  const lines = [columns.map((c) => csvField(c.label)).join(",")];
+export function csvOf(columns: Column[], rows: AggregateRow[], model: PageModel, notes: string[] = []): string {
+  const lines = notes.map((note) => csvField(`# ${note}`));
+  lines.push(columns.map((c) => csvField(c.label)).join(","));
   for (const row of rows) lines.push(columns.map((c) => csvField(cellOf(row, c, model).text)).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

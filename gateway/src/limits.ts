@@ -121,12 +121,26 @@ function aggregateRows(field: GraphQLField<unknown, unknown>, args: Record<strin
  * `first` when given (at most 100), else 20 for a list or a connection. A connection's `edges` are counted
  * by the connection, not again.
  */
+/**
+ * The cost of one row of the aggregate being estimated: the estimator sees a field's children
+ * before the field, so `rows` leaves it here for its aggregate, which multiplies it alone (its other
+ * fields, `totalRows` and `coverage`, are answered once, not per row).
+ */
+let rowCost = 0;
+
 const estimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
   // Introspection follows the INTROSPECTION setting, not the budget (graphql-armor's depth rule skips it too).
   if (field.name.startsWith("__") || parent.name.startsWith("__")) return 0;
   // An analysts' aggregate: its rows (counted here, not again by `rows`) times each row's cost.
-  if (GROUPED.test(field.name)) return 10 + aggregateRows(field, args) * childComplexity;
-  if (field.name === "rows" && parent.name.endsWith("Aggregate")) return childComplexity;
+  if (GROUPED.test(field.name)) {
+    const row = rowCost;
+    rowCost = 0;
+    return 10 + aggregateRows(field, args) * row + (childComplexity - row);
+  }
+  if (field.name === "rows" && parent.name.endsWith("Aggregate")) {
+    rowCost = childComplexity;
+    return childComplexity;
+  }
   const weight = AGGREGATE.test(field.name) ? 10 : 1;
   const type = getNullableType(field.type);
   const many = isListType(type) || getNamedType(field.type).name.endsWith("Connection");

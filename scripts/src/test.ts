@@ -71,6 +71,7 @@ const DATABASE_INDEPENDENT = [
   // Pages, input checks and the error contract are the gateway's and the kit's: the subgraphs'
   // own tests run their database-dependent parts (aggregates, validation) on both databases.
   "analyst-page.browser.",
+  "analyst-page-maps.browser.",
   "input-errors.e2e.",
   "error-contract.e2e.",
 ];

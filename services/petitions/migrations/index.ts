@@ -5,6 +5,7 @@ import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
 import { DeclaredDays1764200000070 } from "./1764200000070-declared-days-2016-2026.js";
 import { UnitsThroughTime1764200000080 } from "./1764200000080-units-through-time.js";
 import { ComplaintAcceptance20261764200000090 } from "./1764200000090-complaint-acceptance-2026.js";
+import { PetitionsAcrossTheChange1764200000100 } from "./1764200000100-petitions-across-the-change.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   DeclaredDays1764200000070,
   UnitsThroughTime1764200000080,
   ComplaintAcceptance20261764200000090,
+  PetitionsAcrossTheChange1764200000100,
 ];

@@ -10,6 +10,7 @@ import { ADDED_DAYS, DeclaredDays1764200000070 } from "./1764200000070-declared-
 import { Forwarding1764200000060 } from "./1764200000060-forwarding.js";
 import { UnitsThroughTime1764200000080 } from "./1764200000080-units-through-time.js";
 import { ComplaintAcceptance20261764200000090 } from "./1764200000090-complaint-acceptance-2026.js";
+import { PetitionsAcrossTheChange1764200000100 } from "./1764200000100-petitions-across-the-change.js";
 
 const FORWARDING_COLUMNS = [
   "forwarded_to_body_id",
@@ -125,6 +126,7 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
         new DeclaredDays1764200000070().name,
         new UnitsThroughTime1764200000080().name,
         new ComplaintAcceptance20261764200000090().name,
+        new PetitionsAcrossTheChange1764200000100().name,
       ],
     );
     const complaint = (await raw("SELECT acceptance_due_on, due_on FROM petition WHERE id = 3"))[0]!;
@@ -146,8 +148,29 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     );
     assert.equal(rows.length, DECLARED_DAYS.length, "every built-in day is in the table");
     assert.deepEqual(await dueDates(), ["2019-01-10", "2019-01-10"]);
-    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 1, "the steps stay");
+    // The 2019 denunciation was open at the 2025 reorganisation: its step, and its unit, are added.
+    assert.deepEqual(
+      (
+        await raw("SELECT transition, occurred_on, unit_code FROM petition_event WHERE petition_id = 1 ORDER BY id")
+      ).map((r) => [r.transition, String(r.occurred_on).slice(0, 10), r.unit_code]),
+      [
+        ["receive", "2019-01-02", null],
+        ["reorganise", "2025-07-01", "30307"],
+      ],
+      "the steps stay, and the reorganisation's is added",
+    );
+    assert.deepEqual(
+      (await raw("SELECT handling_unit_code, last_step_on FROM petition WHERE id = 1")).map((r) => [
+        r.handling_unit_code,
+        String(r.last_step_on).slice(0, 10),
+      ]),
+      [["30307", "2025-07-01"]],
+    );
 
+    await ds.undoLastMigration({ transaction: "each" }); // petitions across the change (keeps the steps)
+    assert.equal((await columns("petition"))!.includes("handling_unit_code"), false);
+    assert.equal((await columns("petition_event"))!.includes("unit_code"), false);
+    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 2, "the steps stay");
     await ds.undoLastMigration({ transaction: "each" }); // the 2026 acceptance (leaves the dates)
     await ds.undoLastMigration({ transaction: "each" }); // units through time
     await ds.undoLastMigration({ transaction: "each" });
@@ -162,6 +185,19 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
   it("reverts forwarding, the working-day deadlines and the first schema, then runs up again", async () => {
     await ds.runMigrations({ transaction: "each" });
     assert.equal((await ds.showMigrations()) as boolean, false, "all applied");
+    // Up again after its down: the moved petition gets its unit back, and no second step.
+    assert.deepEqual(
+      (await raw("SELECT transition, unit_code FROM petition_event WHERE petition_id = 1 ORDER BY id")).map((r) => [
+        r.transition,
+        r.unit_code,
+      ]),
+      [
+        ["receive", null],
+        ["reorganise", "30307"],
+      ],
+    );
+    assert.equal((await raw("SELECT handling_unit_code FROM petition WHERE id = 1"))[0]!.handling_unit_code, "30307");
+    await ds.undoLastMigration({ transaction: "each" }); // petitions across the change
 
     // Units through time: a petition of the 2025 map has no district; down refuses while one exists.
     assert.equal(await nullable("petition", "district_code"), true);
@@ -176,7 +212,7 @@ describe("the petitions migrations, reverted one by one (SQLite and PostgreSQL)"
     await assert.rejects(ds.undoLastMigration({ transaction: "each" }), /reset the database/);
     await raw("DELETE FROM petition WHERE id = 2");
     await ds.undoLastMigration({ transaction: "each" });
-    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 1);
+    assert.equal((await raw("SELECT id FROM petition_event WHERE petition_id = 1")).length, 2);
     // SQLite keeps the column nullable (the migration says why); PostgreSQL restores NOT NULL.
     assert.equal(await nullable("petition", "district_code"), db.kind !== "postgres");
     assert.equal(await district(), "883");

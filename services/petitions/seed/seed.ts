@@ -22,6 +22,7 @@ import { sealIdentity } from "../src/confidential/denouncer-identities.js";
 import { ReceptionSession, SessionPetition } from "../src/sessions/reception-session.entity.js";
 import { sessionRows } from "./sessions.seed.js";
 import { addForwardingAndSecondRounds } from "./forwarding.seed.js";
+import { addReorganisation } from "./reorganisation.seed.js";
 
 export type SeedScale = "small" | "full";
 
@@ -210,6 +211,8 @@ export function buildDataset(scale: SeedScale) {
   }
   // Forwarded cases and second rounds, from a stream of their own (forwarding.seed.ts).
   addForwardingAndSecondRounds(petitions, events, SEED + 3);
+  // The petitions open at the 2025 reorganisation move to the unit that took their commune.
+  addReorganisation(petitions, events);
   return { petitions, events, identities };
 }
 

@@ -80,11 +80,17 @@ export const petitionsMessage = defineMessages(
     stepReferForInspection: "be referred for inspection",
     stepForward: "be forwarded",
     stepReassign: "be reassigned",
+    stepReorganise: "be moved to the unit that took its commune in 2025",
+    reorganisedOnlyOldMap:
+      "Only a petition received before 1 July 2025 moves to the unit that took its commune (Resolution 1654/NQ-UBTVQH15)",
+    reorganisedOnTheDay: "must be 1 July 2025, the day the new units began (Resolution 1654/NQ-UBTVQH15)",
     sameHandlingOfficer: "must differ from the current handling officer",
     notForwarded: "must be a petition forwarded to a state body",
     forwardAlreadyAnswered: "the forwarded petition's answer is already recorded",
     noSuchStateBody:
       "must name a state body of a unit (UBND, TTR, TAND, VKSND or CA, then a unit code; communes have only UBND and CA)",
+    stateBodyNotInForce:
+      "must name a state body of a unit in force on the forwarding day: from 1 July 2025 there are no districts, only the new communes, wards and special zones and province 91 (Resolution 202/2025/QH15, 1654/NQ-UBTVQH15)",
     firstRoundNotResolved: "must be a first-round complaint that is resolved",
     thingCalendarDay: "declared calendar day",
   },
@@ -152,11 +158,17 @@ export const petitionsMessage = defineMessages(
     stepReferForInspection: "chuyển thanh tra, kiểm tra",
     stepForward: "chuyển đơn",
     stepReassign: "giao lại cho cán bộ khác",
+    stepReorganise: "chuyển sang đơn vị kế thừa năm 2025",
+    reorganisedOnlyOldMap:
+      "Chỉ đơn tiếp nhận trước ngày 01/7/2025 mới chuyển sang đơn vị đã nhận xã, phường của đơn (Nghị quyết 1654/NQ-UBTVQH15)",
+    reorganisedOnTheDay: "phải là ngày 01/7/2025, ngày các đơn vị hành chính mới bắt đầu (Nghị quyết 1654/NQ-UBTVQH15)",
     sameHandlingOfficer: "phải khác cán bộ đang được giao xử lý",
     notForwarded: "phải là đơn đã chuyển cơ quan nhà nước",
     forwardAlreadyAnswered: "đơn đã chuyển này đã ghi nhận trả lời",
     noSuchStateBody:
       "phải là một cơ quan nhà nước của đơn vị (UBND, TTR, TAND, VKSND hoặc CA, rồi mã đơn vị; cấp xã chỉ có UBND và CA)",
+    stateBodyNotInForce:
+      "phải là cơ quan nhà nước của đơn vị hành chính đang tồn tại vào ngày chuyển đơn: từ ngày 01/7/2025 không còn cấp huyện, chỉ có xã, phường, đặc khu mới và tỉnh (mã 91) (Nghị quyết 202/2025/QH15, 1654/NQ-UBTVQH15)",
     firstRoundNotResolved: "phải là đơn khiếu nại lần đầu đã được giải quyết",
     thingCalendarDay: "ngày làm việc, ngày nghỉ đã công bố",
   },

@@ -11,6 +11,7 @@ import { SessionResolver } from "./sessions/session.resolver.js";
 import { ReassignPetitionResolver } from "./petitions/reassign.resolver.js";
 import { ForwardPetitionResolver } from "./petitions/forward.resolver.js";
 import { SecondRoundResolver } from "./petitions/second-round.resolver.js";
+import { PetitionEventUnitResolver, PetitionHandlingUnitResolver } from "./petitions/handling-unit.resolver.js";
 import { CalendarResolver } from "./calendar/calendar.resolver.js";
 import { PetitionAggregateResolver } from "./statistics/petition-aggregate.resolver.js";
 
@@ -31,6 +32,8 @@ export function buildPetitionsSchema(): Promise<GraphQLSchema> {
       CalendarResolver,
       ForwardPetitionResolver,
       SecondRoundResolver,
+      PetitionHandlingUnitResolver,
+      PetitionEventUnitResolver,
     ],
     referenceResolvers: {
       AdministrativeUnit: administrativeUnitReference,

@@ -9,12 +9,13 @@ import {
   unitByCode,
   type ConnectionShape,
 } from "@danvan/kit";
-import { OrganisationRef, parseOrganisationId } from "@danvan/kit/federation";
+import { OrganisationRef } from "@danvan/kit/federation";
 import type { PetitionsContext } from "../context.js";
 import { petitionsMessage } from "../messages.js";
 import { PetitionConnection } from "../petitions/petition-connection.type.js";
 import type { Petition } from "../petitions/petition.entity.js";
 import { PETITION_READERS } from "../petitions/petition-access.js";
+import { bodyUnitOf } from "../units/reorganisation.js";
 
 /** What petitions adds to every Organisation: the petitions it handles (officers in scope). */
 @Resolver(() => OrganisationRef)
@@ -29,8 +30,9 @@ export class OrganisationPetitionsResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: PetitionsContext,
   ): Promise<ConnectionShape<Petition>> {
-    // A body's scope is the unit its id names; an id that names none is no body in anyone's scope.
-    const unitCode = parseOrganisationId(o.id)?.unitCode;
+    // A body's scope is the unit its id names (either map's id: "MTTQ-883", "MTTQ-30307-25");
+    // an id that names none is no body in anyone's scope.
+    const unitCode = bodyUnitOf(o.id)?.unitCode;
     if (!unitCode || !unitByCode(unitCode) || !canSeeUnit(ctx.identity, unitCode))
       throw new ForbiddenError(kitMessage("outOfScope", { thing: petitionsMessage("thingBody") }));
     const page = pageRequest(args);

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { unitByCode } from "@danvan/kit";
+import { unitByCode, unitOn } from "@danvan/kit";
 import { existsAtLevel, parseStateBodyId } from "@danvan/kit/federation";
 
 /**
@@ -25,5 +25,19 @@ export function stateBodyRef(id: string): StateBodyRef {
 export function isStateBodyId(id: string): boolean {
   const parsed = parseStateBodyId(id);
   const unit = parsed && unitByCode(parsed.unitCode);
+  return !!unit && existsAtLevel(parsed.kind, unit.level);
+}
+
+/**
+ * Whether the body exists on `on`: its unit's version in force that day has a body of that kind.
+ * A petition is forwarded to a body that exists on the forwarding day: from 2025-07-01 no
+ * district's (Law 72/2025/QH15 and Resolution 202/2025/QH15: no district level) nor an old
+ * commune's, but the 2025 communes' (UBND and CA) and province 91's; before, the units of the
+ * map of the day (UBND-883 in 2020; UBND-30307 then names Phường Mỹ Hòa's chair, from
+ * 2025-07-01 Phường Long Xuyên's).
+ */
+export function stateBodyExistsOn(id: string, on: string): boolean {
+  const parsed = parseStateBodyId(id);
+  const unit = parsed && unitOn(parsed.unitCode, on);
   return !!unit && existsAtLevel(parsed.kind, unit.level);
 }

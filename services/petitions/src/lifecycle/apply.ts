@@ -1,4 +1,5 @@
 import { kitMessage, type Message } from "@danvan/kit/i18n";
+import { REORGANISATION_2025 } from "@danvan/kit/units";
 import { isCalendarDate } from "../deadlines/calendar-date.js";
 import { dueOn, extensionsAllowed, resolutionDueOn } from "../deadlines/due-dates.js";
 import { BUILT_IN_CALENDAR, type WorkingCalendar } from "../deadlines/working-calendar.js";
@@ -116,6 +117,10 @@ export function apply(
     case "forward":
       close(PetitionStatus.FORWARDED);
       break;
+    case "reorganise":
+      // Dated the day the new units began; the deadlines run on as they were (no recount).
+      if (at !== REORGANISATION_2025) refuse("INVALID_TRANSITION_INPUT", petitionsMessage("reorganisedOnTheDay"), "on");
+      return next;
   }
   return { ...next, dueOn: dueOn(next, calendar) };
 }

@@ -34,6 +34,7 @@ const STEP_NAMES: Readonly<Record<TransitionType, PetitionsMessageKey>> = {
   withdraw: "stepWithdraw",
   referForInspection: "stepReferForInspection",
   forward: "stepForward",
+  reorganise: "stepReorganise",
 };
 
 /** A petition kind's own name ("complaint", "đơn khiếu nại"), to be named inside another message. */

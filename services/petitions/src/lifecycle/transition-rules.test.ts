@@ -16,6 +16,15 @@ const S = PetitionStatus;
 const ALL_STATUSES = Object.values(PetitionStatus);
 const ALL_KINDS = Object.values(PetitionKind);
 
+/** The 2025 reorganisation: every open status of every kind, the status unchanged (a system step). */
+const REORGANISE: [TransitionType, PetitionStatus, PetitionStatus][] = [
+  ["reorganise", S.RECEIVED, S.RECEIVED],
+  ["reorganise", S.ACCEPTED, S.ACCEPTED],
+  ["reorganise", S.UNDER_VERIFICATION, S.UNDER_VERIFICATION],
+];
+/** The day each step is taken on in the matrix: the reorganisation's own day for it. */
+const dayOf = (type: TransitionType) => (type === "reorganise" ? "2025-07-01" : "2019-03-10");
+
 /** Every move the product allows, per kind, written out by hand: [transition, from, to]. */
 const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionStatus][]> = {
   COMPLAINT: [
@@ -27,6 +36,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
     ["withdraw", S.RECEIVED, S.WITHDRAWN],
     ["withdraw", S.ACCEPTED, S.WITHDRAWN],
     ["withdraw", S.UNDER_VERIFICATION, S.WITHDRAWN],
+    ...REORGANISE,
   ],
   DENUNCIATION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
@@ -42,6 +52,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
     ["withdraw", S.UNDER_VERIFICATION, S.WITHDRAWN],
     ["referForInspection", S.NOT_PROCESSED_AS_DENUNCIATION, S.REFERRED_FOR_INSPECTION],
     ["referForInspection", S.NOT_ACCEPTED, S.REFERRED_FOR_INSPECTION],
+    ...REORGANISE,
   ],
   RECOMMENDATION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
@@ -50,6 +61,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["resolve", S.ACCEPTED, S.RESOLVED],
     ["resolve", S.UNDER_VERIFICATION, S.RESOLVED],
+    ...REORGANISE,
   ],
   REFLECTION: [
     ["accept", S.RECEIVED, S.ACCEPTED],
@@ -58,6 +70,7 @@ const ALLOWED: Record<PetitionKind, [TransitionType, PetitionStatus, PetitionSta
     ["startVerification", S.ACCEPTED, S.UNDER_VERIFICATION],
     ["resolve", S.ACCEPTED, S.RESOLVED],
     ["resolve", S.UNDER_VERIFICATION, S.RESOLVED],
+    ...REORGANISE,
   ],
 };
 
@@ -103,6 +116,7 @@ function inputFor(kind: PetitionKind, type: TransitionType): Transition {
     withdraw: { type: "withdraw", inWriting: true },
     referForInspection: { type: "referForInspection", contentIsConcrete: true },
     forward: { type: "forward" },
+    reorganise: { type: "reorganise" },
   };
   return inputs[type];
 }
@@ -115,14 +129,14 @@ describe("petition state machine: every kind × status × transition", () => {
         const to = allowed.get(`${type}:${status}`);
         if (to !== undefined) {
           it(`${kind}: ${type} takes ${status} to ${to}`, () => {
-            const next = apply(stateIn(kind, status), inputFor(kind, type), "2019-03-10");
+            const next = apply(stateIn(kind, status), inputFor(kind, type), dayOf(type));
             assert.equal(next.status, to);
-            assert.equal(next.lastStepOn, "2019-03-10");
+            assert.equal(next.lastStepOn, dayOf(type));
           });
         } else {
           it(`${kind}: ${type} is refused from ${status} (ILLEGAL_TRANSITION)`, () => {
             assert.throws(
-              () => apply(stateIn(kind, status), inputFor(kind, type), "2019-03-10"),
+              () => apply(stateIn(kind, status), inputFor(kind, type), dayOf(type)),
               (e: unknown) =>
                 e instanceof PetitionRuleError &&
                 e.code === "ILLEGAL_TRANSITION" &&
@@ -141,16 +155,16 @@ describe("petition state machine: every kind × status × transition", () => {
           });
         }
       }
-      it(`${kind} ${status}: offers exactly the allowed transitions`, () => {
-        const expected = TRANSITION_TYPES.filter((t) => allowed.has(`${t}:${status}`));
+      it(`${kind} ${status}: offers exactly the allowed transitions (never the system's)`, () => {
+        const expected = TRANSITION_TYPES.filter((t) => t !== "reorganise" && allowed.has(`${t}:${status}`));
         assert.deepEqual(allowedTransitions(stateIn(kind, status)), expected);
       });
     }
   }
 
-  it("covers 4 kinds × 9 statuses × 10 transitions, 33 of them allowed", () => {
-    assert.equal(ALL_KINDS.length * ALL_STATUSES.length * TRANSITION_TYPES.length, 360);
-    assert.equal(Object.values(ALLOWED).flat().length, 33);
+  it("covers 4 kinds × 9 statuses × 11 transitions, 45 of them allowed", () => {
+    assert.equal(ALL_KINDS.length * ALL_STATUSES.length * TRANSITION_TYPES.length, 396);
+    assert.equal(Object.values(ALLOWED).flat().length, 45);
   });
 
   it("leaves every final status with no way out but referral for inspection", () => {

@@ -1,4 +1,5 @@
 import type { Message } from "@danvan/kit/i18n";
+import { REORGANISATION_2025 } from "@danvan/kit/units";
 import { maxExtensions } from "../deadlines/due-dates.js";
 import { petitionsMessage } from "../messages.js";
 import type { ResolutionOutcome } from "./outcomes.js";
@@ -22,7 +23,12 @@ export type Transition =
   /** The officer finds the content concrete: a named wrongdoer, concrete evidence, a basis to verify. */
   | { type: "referForInspection"; contentIsConcrete: boolean }
   /** Outside the Front's competence: forwarded to the competent state body (the body and basis are the caller's). */
-  | { type: "forward" };
+  | { type: "forward" }
+  /**
+   * The 2025 reorganisation: a petition open on 2025-06-30 passes to the body of the unit that
+   * took its commune, dated 2025-07-01; its status and deadlines stay (units/reorganisation.ts).
+   */
+  | { type: "reorganise" };
 
 /**
  * A written withdrawal. The three flags are the cases in which a denunciation goes on although
@@ -52,6 +58,7 @@ export const TRANSITION_TYPES: readonly TransitionType[] = [
   "withdraw",
   "referForInspection",
   "forward",
+  "reorganise",
 ];
 
 export interface TransitionRule {
@@ -65,6 +72,11 @@ export interface TransitionRule {
    */
   readonly guard?: { holds: (s: PetitionState) => boolean; code: PetitionRuleCode; why: Message };
   readonly law: string;
+  /**
+   * Recorded by the system, never asked for by a client: no mutation takes it and
+   * `allowedTransitions` never offers it (the 2025 reorganisation).
+   */
+  readonly bySystem?: boolean;
 }
 
 const { RECEIVED, ACCEPTED, UNDER_VERIFICATION, NOT_ACCEPTED, NOT_PROCESSED_AS_DENUNCIATION } = PetitionStatus;
@@ -147,6 +159,18 @@ export const TRANSITION_RULES: Readonly<Record<TransitionType, TransitionRule>> 
     to: PetitionStatus.FORWARDED,
     law: "Law on Citizen Reception 2013, Art. 26(2)(b), 28(1)(d); Law on Complaints 2011, Art. 27; Law on Denunciations 2018, Art. 24(2): a petition outside the receiver's competence is passed to the competent body",
   },
+  reorganise: {
+    // Every open status, every kind: the case goes on where it stood, at the successor's body.
+    from: everyKind(OPEN),
+    to: null,
+    guard: {
+      holds: (s) => s.receivedOn < REORGANISATION_2025,
+      code: "ILLEGAL_TRANSITION",
+      why: petitionsMessage("reorganisedOnlyOldMap"),
+    },
+    bySystem: true,
+    law: "Nghị quyết 202/2025/QH15 (An Giang and Kiên Giang form An Giang, code 91, from 2025-07-01) and Nghị quyết 1654/NQ-UBTVQH15 (the province's 102 commune-level units from 2025-07-01): a petition open at the change passes to the body of the unit that took its commune, its status and deadlines unchanged",
+  },
 };
 
 /** True when the kind may take the transition from its current status (guards aside). */
@@ -154,7 +178,9 @@ export function startsFrom(state: Pick<PetitionState, "kind" | "status">, type: 
   return TRANSITION_RULES[type].from[state.kind]?.includes(state.status) ?? false;
 }
 
-/** The transitions open to a petition now, in TRANSITION_TYPES order: what a client may offer. */
+/** The transitions open to a petition now, in TRANSITION_TYPES order: what a client may offer (never a system step). */
 export function allowedTransitions(state: PetitionState): TransitionType[] {
-  return TRANSITION_TYPES.filter((t) => startsFrom(state, t) && (TRANSITION_RULES[t].guard?.holds(state) ?? true));
+  return TRANSITION_TYPES.filter(
+    (t) => !TRANSITION_RULES[t].bySystem && startsFrom(state, t) && (TRANSITION_RULES[t].guard?.holds(state) ?? true),
+  );
 }

@@ -5,7 +5,7 @@ import { petitionsMessage } from "../messages.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { screenedForPetition } from "../confidential/denouncer-identities.js";
 import { forwardFollowUpDueOn, isForwardOverdue } from "../deadlines/index.js";
-import { isStateBodyId, stateBodyRef, StateBodyRef } from "../federation/state-body.ref.js";
+import { isStateBodyId, stateBodyExistsOn, stateBodyRef, StateBodyRef } from "../federation/state-body.ref.js";
 import { PetitionStatus } from "../lifecycle/index.js";
 import { Petition } from "./petition.entity.js";
 import { ForwardPetitionInput, RecordForwardingAnswerInput } from "./forward.input.js";
@@ -25,6 +25,10 @@ export class ForwardPetitionResolver {
   forwardPetition(@Arg("input") input: ForwardPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     if (!isStateBodyId(input.toBodyId)) {
       throw BadUserInputError.field("input.toBodyId", petitionsMessage("noSuchStateBody"));
+    }
+    // The body must exist on the forwarding day: none of an ended unit (a district in 2026).
+    if (!stateBodyExistsOn(input.toBodyId, input.on)) {
+      throw BadUserInputError.field("input.toBodyId", petitionsMessage("stateBodyNotInForce"));
     }
     return inTransaction(ctx.ds, async (m) => {
       const { id } = await onceForKey(m, ctx, { key: input.idempotencyKey, operation: "forwardPetition" }, async () => {

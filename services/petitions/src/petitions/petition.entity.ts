@@ -54,6 +54,19 @@ export class Petition {
   @Column({ name: "handled_by_organisation_id", type: "varchar", length: 16, nullable: true })
   handledByOrganisationId: string | null;
 
+  /**
+   * The unit whose body handles the petition, when it is not the commune of receipt: from
+   * 2025-07-01, for a petition open at the 2025 reorganisation, the 2025 commune that took its
+   * commune (a `reorganise` step). Null: the commune of receipt, as it was that day. The figures
+   * keep following `communeCode` (the receipt map).
+   */
+  @Column({ name: "handling_unit_code", type: "varchar", length: 10, nullable: true })
+  handlingUnitCode: string | null;
+
+  /** The first day of the handling unit's version (a unit is its code and its validity). */
+  @Column({ name: "handling_unit_valid_from", type: "date", nullable: true })
+  handlingUnitValidFrom: string | null;
+
   /** The subject of the handling officer: the only one who may read a denouncer's identity. */
   @Column({ name: "handling_officer", type: "varchar", length: 120, nullable: true })
   handlingOfficer: string | null;
@@ -217,6 +230,13 @@ export class PetitionEvent {
   @Field(() => String, { nullable: true })
   @Column({ type: "varchar", length: 1000, nullable: true })
   note: string | null;
+
+  /** The unit a `reorganise` step moved the petition to (code and first day of its version); null on other steps. */
+  @Column({ name: "unit_code", type: "varchar", length: 10, nullable: true })
+  unitCode: string | null;
+
+  @Column({ name: "unit_valid_from", type: "date", nullable: true })
+  unitValidFrom: string | null;
 
   @Field()
   @Column({ name: "recorded_at" })

@@ -13,7 +13,7 @@ import {
   PageArgs,
   ValidateNested,
 } from "@danvan/kit";
-import { ORGANISATION_ID } from "@danvan/kit/federation";
+import { HANDLING_BODY_ID } from "../units/reorganisation.js";
 import { petitionsMessage } from "../messages.js";
 import {
   ComplaintRound,
@@ -86,7 +86,7 @@ export class SubmitPetitionInput {
 
   @Field(() => ID, { nullable: true, description: "The handling body (an Organisation id)." })
   @IsOptional()
-  @Matches(ORGANISATION_ID, kitMessage("organisationId"))
+  @Matches(HANDLING_BODY_ID, kitMessage("organisationId"))
   handledByOrganisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: "The handling officer's subject (token `sub`)." })

@@ -12,7 +12,8 @@ export function petitionLoaders(ds: DataSource) {
       (p) => p.id,
     ),
     historyOf: groupedLoader<number, PetitionEvent>(
-      (ids) => events.find({ where: { petitionId: In(ids) }, order: { id: "ASC" } }),
+      // By date, then as recorded: a step the 2025 migration added is dated before later ones.
+      (ids) => events.find({ where: { petitionId: In(ids) }, order: { occurredOn: "ASC", id: "ASC" } }),
       (e) => e.petitionId,
     ),
     /** The second-round complaints lodged against each first-round petition, oldest first. */

@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { IsOptional, kitMessage, Length, Matches } from "@danvan/kit";
-import { ORGANISATION_ID } from "@danvan/kit/federation";
+import { HANDLING_BODY_ID } from "../units/reorganisation.js";
 import { StepInput } from "./petition.input.js";
 
 @InputType({ description: "Hand a petition to another handling officer (and body), recorded as a step." })
@@ -14,7 +14,7 @@ export class ReassignPetitionInput extends StepInput {
     description: "The new handling body (an Organisation id); unchanged when left out.",
   })
   @IsOptional()
-  @Matches(ORGANISATION_ID, kitMessage("organisationId"))
+  @Matches(HANDLING_BODY_ID, kitMessage("organisationId"))
   handledByOrganisationId?: string | null;
 
   @Field(() => String, {

@@ -15,6 +15,7 @@ import { Petition, PetitionEvent } from "./petition.entity.js";
 import { assertCanHandle } from "./petition-access.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { screenedForPetition } from "../confidential/denouncer-identities.js";
+import { reorganiseIfDue } from "./reorganise-step.js";
 
 export function stateOf(p: Petition): PetitionState {
   return {
@@ -78,13 +79,15 @@ export async function recordStep(
   > = {},
   reason: string | null = null,
 ): Promise<Petition> {
-  const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });
-  if (!before) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
-  assertCanHandle(ctx.identity, before);
-  if (before.version !== input.expectedVersion) {
-    throw new ConflictError(changedByOthers(), { currentVersion: before.version });
+  const found = await m.findOneBy(Petition, { id: Number(input.petitionId) });
+  if (!found) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
+  assertCanHandle(ctx.identity, found);
+  if (found.version !== input.expectedVersion) {
+    throw new ConflictError(changedByOthers(), { currentVersion: found.version });
   }
   if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", kitMessage("notInFuture"));
+  // A petition open at the 2025 reorganisation that has not moved yet moves first (reorganise-step.ts).
+  const before = await reorganiseIfDue(m, ctx, found, input.on);
   let next: PetitionState;
   try {
     next = apply(stateOf(before), transition, input.on, await calendarFor(m));
@@ -97,7 +100,7 @@ export async function recordStep(
     .createQueryBuilder()
     .update(Petition)
     .set({ ...changed, ...extra, version: () => "version + 1" })
-    .where({ id: before.id, version: input.expectedVersion })
+    .where({ id: before.id, version: before.version })
     .execute();
   if (result.affected !== 1) throw new ConflictError(changedByOthers());
   await m.insert(PetitionEvent, {

@@ -7,6 +7,7 @@ import { screenedForPetition } from "../confidential/denouncer-identities.js";
 import { assertCanHandle } from "./petition-access.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import { changedByOthers } from "./record-step.js";
+import { reorganiseIfDue } from "./reorganise-step.js";
 
 /**
  * Steps that keep the petition's status (a reassignment, a forwarded case's answer): not moves
@@ -25,16 +26,17 @@ export async function petitionForSideStep(
   ctx: PetitionsContext,
   input: SideStepInput,
 ): Promise<Petition> {
-  const before = await m.findOneBy(Petition, { id: Number(input.petitionId) });
-  if (!before) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
-  assertCanHandle(ctx.identity, before);
-  if (before.version !== input.expectedVersion) {
-    throw new ConflictError(changedByOthers(), { currentVersion: before.version });
+  const found = await m.findOneBy(Petition, { id: Number(input.petitionId) });
+  if (!found) throw new NotFoundError(petitionsMessage("thingPetition"), "input.petitionId");
+  assertCanHandle(ctx.identity, found);
+  if (found.version !== input.expectedVersion) {
+    throw new ConflictError(changedByOthers(), { currentVersion: found.version });
   }
   if (input.on > todayInProvince()) throw BadUserInputError.field("input.on", kitMessage("notInFuture"));
-  if (input.on < before.lastStepOn)
+  if (input.on < found.lastStepOn)
     throw BadUserInputError.field("input.on", petitionsMessage("dateBeforePreviousStep"));
-  return before;
+  // A petition open at the 2025 reorganisation that has not moved yet moves first (reorganise-step.ts).
+  return reorganiseIfDue(m, ctx, found, input.on);
 }
 
 /**
@@ -53,7 +55,7 @@ export async function recordSideStep(
     .createQueryBuilder()
     .update(Petition)
     .set({ ...changes, lastStepOn: input.on, version: () => "version + 1" })
-    .where({ id: before.id, version: input.expectedVersion })
+    .where({ id: before.id, version: before.version })
     .execute();
   if (result.affected !== 1) throw new ConflictError(changedByOthers());
   await m.insert(PetitionEvent, {

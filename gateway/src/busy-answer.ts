@@ -25,7 +25,9 @@ export function busyAnswerPlugin(): ApolloServerPlugin<GatewayContext> {
           );
           const answered = data != null && Object.values(data).some((v) => v !== null);
           if (!busy || answered) return;
-          const services = [...new Set(errors.map((e) => e.extensions?.serviceName).filter((s) => typeof s === "string"))];
+          const services = [
+            ...new Set(errors.map((e) => e.extensions?.serviceName).filter((s) => typeof s === "string")),
+          ];
           response.http.status = 503;
           response.http.headers.set("retry-after", String(BUSY_RETRY_AFTER_SECONDS));
           response.body.singleResult = {

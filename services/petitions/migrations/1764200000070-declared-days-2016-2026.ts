@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 import { DECLARED_DAYS, type DeclaredDay } from "../src/deadlines/declared-days.js";
 import { acceptanceDueOn, dueOn, NoRuleInForceError } from "../src/deadlines/due-dates.js";
 import { WorkingCalendar } from "../src/deadlines/working-calendar.js";
-import type { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "../src/lifecycle/petition-enums.js";
+import { day, DEADLINE_COLUMNS, deadlineFacts, sql, type DeadlineRow } from "./deadline-rows.js";
 
 /**
  * Issue 19 (leftovers): the days the announcements of 2016–2026 moved that the first calendar
@@ -38,31 +38,7 @@ function addedRows() {
   });
 }
 
-interface Row {
-  id: number | string;
-  kind: PetitionKind;
-  complaint_round: ComplaintRound | null;
-  complexity: Complexity;
-  is_remote_area: boolean | number;
-  status: PetitionStatus;
-  received_on: string | Date;
-  accepted_on: string | Date | null;
-  extensions_used: number | string;
-  extended_days: number | string;
-  acceptance_due_on: string | Date | null;
-  due_on: string | Date | null;
-}
-
 const WRITER = "migration 1764200000070";
-const day = (v: string | Date | null) =>
-  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
-
-/** `?` placeholders as the driver wants them. */
-function sql(q: QueryRunner, text: string): string {
-  if (q.connection.driver.options.type !== "postgres") return text;
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
 
 /**
  * The calendar the server counts with once this migration is applied (`declared`: the built-in
@@ -89,29 +65,16 @@ async function calendarWith(q: QueryRunner, declared: readonly DeclaredDay[]): P
  * read, then one UPDATE per distinct pair of new dates.
  */
 async function recompute(q: QueryRunner, from: string, calendar: WorkingCalendar): Promise<void> {
-  const rows: Row[] = await q.query(
+  const rows: DeadlineRow[] = await q.query(
     sql(
       q,
-      `SELECT id, kind, complaint_round, complexity, is_remote_area, status, received_on, accepted_on, extensions_used,
-              extended_days, acceptance_due_on, due_on
-         FROM petition
-        WHERE acceptance_due_on >= ? OR due_on >= ?`,
+      `SELECT ${DEADLINE_COLUMNS}, acceptance_due_on, due_on FROM petition WHERE acceptance_due_on >= ? OR due_on >= ?`,
     ),
     [from, from],
   );
   const groups = new Map<string, number[]>();
   for (const r of rows) {
-    const facts = {
-      kind: r.kind,
-      round: r.complaint_round,
-      complexity: r.complexity,
-      isRemoteArea: r.is_remote_area === true || Number(r.is_remote_area) === 1,
-      status: r.status,
-      receivedOn: day(r.received_on)!,
-      acceptedOn: day(r.accepted_on),
-      extensionsUsed: Number(r.extensions_used),
-      extendedDays: Number(r.extended_days),
-    };
+    const facts = deadlineFacts(r);
     let acceptance: string;
     let due: string | null;
     try {

@@ -1,38 +1,10 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { calendarFor } from "../src/calendar/calendar-store.js";
 import { acceptanceDueOn, dueOn } from "../src/deadlines/due-dates.js";
-import type { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "../src/lifecycle/petition-enums.js";
+import { day, DEADLINE_COLUMNS, deadlineFacts, sql, type DeadlineRow } from "./deadline-rows.js";
 
 /** The day the 7-working-day acceptance of complaints came into force (deadline-rules.ts). */
 export const COMPLAINT_ACCEPTANCE_2026 = "2026-07-01";
-
-interface Row {
-  id: number | string;
-  kind: PetitionKind;
-  complaint_round: ComplaintRound | null;
-  complexity: Complexity;
-  is_remote_area: boolean | number;
-  status: PetitionStatus;
-  received_on: string | Date;
-  accepted_on: string | Date | null;
-  extensions_used: number | string;
-  extended_days: number | string;
-  acceptance_due_on: string | Date | null;
-  due_on: string | Date | null;
-}
-
-const day = (v: string | Date | null) =>
-  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
-const sql = (q: QueryRunner, text: string) =>
-  q.connection.driver.options.type === "postgres"
-    ? text.replace(
-        /\?/g,
-        (
-          (n) => () =>
-            `$${++n}`
-        )(0),
-      )
-    : text;
 
 /**
  * Issue 19: complaints received from 2026-07-01 are accepted within 7 working days (Decree 124/2020
@@ -47,29 +19,17 @@ export class ComplaintAcceptance20261764200000090 implements MigrationInterface 
   name = "ComplaintAcceptance20261764200000090";
 
   async up(q: QueryRunner): Promise<void> {
-    const rows: Row[] = await q.query(
+    const rows: DeadlineRow[] = await q.query(
       sql(
         q,
-        `SELECT id, kind, complaint_round, complexity, is_remote_area, status, received_on, accepted_on, extensions_used,
-                extended_days, acceptance_due_on, due_on
-           FROM petition WHERE kind = 'COMPLAINT' AND received_on >= ?`,
+        `SELECT ${DEADLINE_COLUMNS}, acceptance_due_on, due_on FROM petition WHERE kind = 'COMPLAINT' AND received_on >= ?`,
       ),
       [COMPLAINT_ACCEPTANCE_2026],
     );
     if (rows.length === 0) return;
     const calendar = await calendarFor(q.manager);
     for (const r of rows) {
-      const facts = {
-        kind: r.kind,
-        round: r.complaint_round,
-        complexity: r.complexity,
-        isRemoteArea: r.is_remote_area === true || Number(r.is_remote_area) === 1,
-        status: r.status,
-        receivedOn: day(r.received_on)!,
-        acceptedOn: day(r.accepted_on),
-        extensionsUsed: Number(r.extensions_used),
-        extendedDays: Number(r.extended_days),
-      };
+      const facts = deadlineFacts(r);
       const acceptance = acceptanceDueOn(facts, calendar);
       const due = dueOn(facts, calendar);
       if (acceptance === day(r.acceptance_due_on) && due === day(r.due_on)) continue;

@@ -5,6 +5,7 @@ import {
   REORGANISATION_ACTOR,
   REORGANISATION_DAY,
 } from "../src/units/reorganisation.js";
+import { day, sql } from "./deadline-rows.js";
 
 /** The columns it adds: the handling unit on the petition, the unit a `reorganise` step names on the step. */
 const COLUMNS: readonly [table: string, column: string, type: string][] = [
@@ -26,19 +27,6 @@ interface Row {
   status_then: string | null;
   moved: number | string;
 }
-
-const day = (v: string | Date | null) =>
-  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-const sql = (q: QueryRunner, text: string) =>
-  q.connection.driver.options.type === "postgres"
-    ? text.replace(
-        /\?/g,
-        (
-          (n) => () =>
-            `$${++n}`
-        )(0),
-      )
-    : text;
 
 /**
  * Issue 27: the petitions open at the 2025 reorganisation move to the unit that took their

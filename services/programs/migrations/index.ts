@@ -5,6 +5,7 @@ import { AnalystRollups1764100000003 } from "./1764100000003-analyst-rollups.js"
 import { FundLedgerByDate1764100000020 } from "./1764100000020-fund-ledger-by-date.js";
 import { FundLowestBalance1764100000021 } from "./1764100000021-fund-lowest-balance.js";
 import { ReviewYearsAndVisits1764100000030 } from "./1764100000030-review-years-and-visits.js";
+import { UnitsThroughTime1764100000040 } from "./1764100000040-units-through-time.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   FundLedgerByDate1764100000020,
   FundLowestBalance1764100000021,
   ReviewYearsAndVisits1764100000030,
+  UnitsThroughTime1764100000040,
 ];

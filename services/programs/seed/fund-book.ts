@@ -1,12 +1,15 @@
-import type { FundEntry } from "../src/fund/fund.entity.js";
+import { unitOfFund, type FundEntry } from "../src/fund/fund.entity.js";
 import { FundEntryKind } from "../src/fund/fund-enums.js";
 import { lowestBalances, type EndOfDayBalance } from "../src/fund/ledger-by-date.js";
 
 type Row<T> = Omit<T, "id"> & { id?: number };
 
-/** The days the seed's ledger may use: 2010 to the end of 2021 (houses still being built in 2020). */
+/**
+ * The days the seed's ledger may use: 2010 to the end of 2026 (houses still being built in 2020;
+ * the funds of the 2019 map carried over to the 2025 map's in 2025, funds-2025.ts).
+ */
 const FIRST_DAY = Date.UTC(2010, 0, 1);
-const DAYS = 12 * 366;
+const DAYS = 17 * 366;
 const LEAVES = 1 << Math.ceil(Math.log2(DAYS));
 
 /** A day's index from 2010-01-01. */
@@ -64,6 +67,8 @@ export class FundBook {
   readonly spent = new Map<string, bigint>();
   readonly ledger: Row<FundEntry>[] = [];
   private readonly balances = new Map<string, DailyBalances>();
+  /** Each fund's entries added up, and its last entry's day: its balance from that day on. */
+  private readonly totals = new Map<string, { balanceVnd: bigint; lastOn: string }>();
 
   private daily(fundId: string): DailyBalances {
     let d = this.balances.get(fundId);
@@ -86,8 +91,13 @@ export class FundBook {
   post(fundId: string, on: string, kind: FundEntryKind, signed: bigint, refType: string, refId: number): void {
     if (signed < 0n && -signed > this.available(fundId, on))
       throw new Error(`${fundId} cannot pay ${-signed} on ${on}`);
-    const unitCode = fundId.slice("QVNN-".length);
+    const unitCode = unitOfFund(fundId);
     this.daily(fundId).addFrom(dayOf(on), Number(signed));
+    const total = this.totals.get(fundId);
+    this.totals.set(fundId, {
+      balanceVnd: (total?.balanceVnd ?? 0n) + signed,
+      lastOn: total && total.lastOn > on ? total.lastOn : on,
+    });
     const key = `${unitCode}:${on.slice(0, 4)}`;
     if (kind === FundEntryKind.CONTRIBUTION) this.raised.set(key, (this.raised.get(key) ?? 0n) + signed);
     if (kind === FundEntryKind.SUPPORT || kind === FundEntryKind.HOUSE)
@@ -101,6 +111,16 @@ export class FundBook {
       refType,
       refId: String(refId),
     });
+  }
+
+  /**
+   * The fund's balance at the end of `on`, which must be on or after its last entry (a fund's
+   * closing balance, carried over when all its entries are booked): else it throws.
+   */
+  closingBalance(fundId: string, on: string): bigint {
+    const total = this.totals.get(fundId);
+    if (total && total.lastOn > on) throw new Error(`${fundId} has entries after ${on}`);
+    return total?.balanceVnd ?? 0n;
   }
 
   /** Pays `amount` on `on` when the fund can (keeping `keepShare` percent); says whether it did. */

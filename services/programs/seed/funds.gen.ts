@@ -3,26 +3,78 @@ import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
 import { fundIdFor, type Fund } from "../src/fund/fund.entity.js";
 import type { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
 import { ContributionForm, DonorKind, FundEntryKind } from "../src/fund/fund-enums.js";
+import { carryOversOf, funds2025 } from "../src/fund/funds-2025.js";
 import type { FundBook } from "./fund-book.js";
 import { apportion, PUBLISHED, SPECS, YEARS, type CommunePlan, type SeedScale } from "./plan.js";
 
 type Row<T> = Omit<T, "id"> & { id?: number };
 
-/** The 168 funds, one per committee, each with the lowest balance its seeded ledger reaches (`book`, filled first). */
-export function buildFunds(book: FundBook): Fund[] {
+/**
+ * The 168 funds of the 2019 map, one per committee, each closed on its unit's last day with its
+ * carry-over (`closures`, from buildCarryOvers), and the 103 funds of the 2025 map (funds-2025.ts),
+ * each with the lowest balance its seeded ledger reaches (`book`, filled first).
+ */
+export function buildFunds(book: FundBook, closures: ReadonlyMap<string, Closure>): Fund[] {
   const lowest = book.lowestBalances();
-  return referenceUnits.map((u) => {
-    const low = lowest.get(fundIdFor(u.code));
-    return {
+  const rows = [
+    ...referenceUnits.map((u) => ({
       id: fundIdFor(u.code),
       organisationId: `MTTQ-${u.code}`,
       unitCode: u.code,
       name: `Quỹ Vì người nghèo ${u.name}`,
       openedOn: "2009-01-01",
+    })),
+    ...funds2025(),
+  ];
+  return rows.map((f) => {
+    const low = lowest.get(f.id);
+    const closure = closures.get(f.id);
+    return {
+      ...f,
       lowestBalanceOn: low?.on ?? null,
       lowestBalanceVnd: low?.balanceVnd ?? null,
+      closedOn: closure?.lastDay ?? null,
+      successorFundId: closure?.toFundId ?? null,
+      carryTransferId: closure?.transferId ?? null,
     };
   });
+}
+
+/** How a fund of the 2019 map closed: its last day, its successor and the transfer that carried its balance. */
+export interface Closure {
+  lastDay: string;
+  toFundId: string;
+  transferId: number;
+}
+
+/**
+ * The carry-overs of the 168 funds of the 2019 map (funds-2025.ts), booked after every other entry
+ * (all of them before the funds' last days): each fund's closing balance, whole, to its successor
+ * on the next day, in date order (Đông Xuyên's into Mỹ Xuyên's on 2025-01-01 first). The transfers'
+ * ids follow `firstId`.
+ */
+export function buildCarryOvers(
+  book: FundBook,
+  firstId: number,
+): { transfers: Row<FundTransfer>[]; closures: Map<string, Closure> } {
+  const transfers: Row<FundTransfer>[] = [];
+  const closures = new Map<string, Closure>();
+  for (const c of carryOversOf(referenceUnits.map((u) => u.code))) {
+    const amount = book.closingBalance(c.fromFundId, c.lastDay);
+    const id = firstId + transfers.length;
+    transfers.push({
+      id,
+      fromFundId: c.fromFundId,
+      toFundId: c.toFundId,
+      amountVnd: amount,
+      transferredOn: c.on,
+      note: c.note,
+    });
+    book.post(c.fromFundId, c.on, FundEntryKind.TRANSFER_OUT, -amount, "FundTransfer", id);
+    book.post(c.toFundId, c.on, FundEntryKind.TRANSFER_IN, amount, "FundTransfer", id);
+    closures.set(c.fromFundId, { lastDay: c.lastDay, toFundId: c.toFundId, transferId: id });
+  }
+  return { transfers, closures };
 }
 
 const LEVEL_SHARE = { PROVINCE: 0.28, DISTRICT: 0.27, COMMUNE: 0.45 } as const;

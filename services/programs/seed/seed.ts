@@ -15,7 +15,7 @@ import { HouseStatus } from "../src/houses/house-enums.js";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
 import { MemberProject } from "../src/projects/member-project.entity.js";
 import { FundBook } from "./fund-book.js";
-import { buildContributionsAndTransfers, buildFunds } from "./funds.gen.js";
+import { buildCarryOvers, buildContributionsAndTransfers, buildFunds } from "./funds.gen.js";
 import { householdSizes } from "./household-sizes.js";
 import { buildHouseholds } from "./households.gen.js";
 import { buildHouses } from "./houses.gen.js";
@@ -38,9 +38,10 @@ const VISITS_PER_HOUSEHOLD_YEAR = 0.71;
  * (so memory stays flat at full scale): households and their reviews 2010–2019 with exact
  * per-commune tallies, support events, houses, and the analysts' household-year and support-month
  * rollups (summed while the rows are generated, written like the rows), every payment checked
- * against its fund's balance on its day and after (fund-book.ts); then contributions and
- * transfers, the fund ledger and its year tallies, models and projects. The funds go last: their
- * presence marks a complete load.
+ * against its fund's balance on its day and after (fund-book.ts); then the 2019 map's funds'
+ * carry-overs to the 2025 map's (issue 27, src/fund/funds-2025.ts: dated 2025, after every
+ * published figure), contributions and transfers, the fund ledger and its year tallies, models
+ * and projects. The funds go last: their presence marks a complete load.
  */
 export async function seedPrograms(
   ds: DataSource,
@@ -112,18 +113,20 @@ export async function seedPrograms(
       await w.houseTally.writeMany(handOverTallies(houses));
     }
     for (const writer of Object.values(w)) await writer.close();
+    // Every payment is booked: the 2019 map's funds carry their balances over to the 2025 map's.
+    const carries = buildCarryOvers(book, transfers.length + 1);
     const all = async <T extends object>(target: new () => T, rows: Partial<T>[]) => {
       const writer = load.table(target, rows.length);
       await writer.writeMany(rows);
       await writer.close();
     };
     await all(Contribution, contributions);
-    await all(FundTransfer, transfers);
+    await all(FundTransfer, [...transfers, ...carries.transfers]);
     await all(FundEntry, book.ledger);
     await all(FundYearTally, book.tallies());
     await all(MobilisationModel, buildModels(rng, spec.models));
     await all(MemberProject, buildProjects(rng, spec.projects));
-    await all(Fund, buildFunds(book));
+    await all(Fund, buildFunds(book, carries.closures));
     return await load.finish();
   } catch (err) {
     await load.abort();

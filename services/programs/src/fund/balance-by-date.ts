@@ -20,17 +20,24 @@ const DAYS = `days AS (SELECT entry_on, SUM(amount_vnd) AS net FROM fund_entry W
 
 /**
  * What a debit dated `on` may take from the fund: the lower of its balance at the end of `on` and
- * its lowest end-of-day balance after `on`, in one statement inside the caller's transaction
- * (the fund's row already locked on PostgreSQL, so the figure holds until the entry is written).
+ * its lowest end-of-day balance after `on` up to `until` (a closed fund's last day: the transfer
+ * carrying its balance over follows every entry dated before, ledger.ts `carryForward`), in one
+ * statement inside the caller's transaction (the fund's row already locked on PostgreSQL, so the
+ * figure holds until the entry is written).
  */
-export async function availableOn(m: EntityManager, fundId: string, on: string): Promise<bigint> {
+export async function availableOn(
+  m: EntityManager,
+  fundId: string,
+  on: string,
+  until: string | null = null,
+): Promise<bigint> {
   const [row] = await run(
     m,
     `WITH ${DAYS}
      SELECT SUM(CASE WHEN entry_on <= ? THEN net ELSE 0 END) AS on_day,
-            MIN(CASE WHEN entry_on > ? THEN balance END) AS lowest_later
+            MIN(CASE WHEN entry_on > ? AND entry_on <= ? THEN balance END) AS lowest_later
        FROM running`,
-    [fundId, on, on],
+    [fundId, on, on, until ?? "9999-12-31"],
   );
   const later = row?.lowest_later;
   return availableFrom(vndOf(row?.on_day ?? 0), later === null || later === undefined ? null : vndOf(later));

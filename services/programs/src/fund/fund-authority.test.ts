@@ -165,7 +165,7 @@ describe("spending authority (integration)", () => {
   it("gives support and house payments the same rule: only the paying fund's board spends", async () => {
     const spend = (as: Identity, unitCode: string) => {
       try {
-        assertMaySpend(as, { unitCode });
+        assertMaySpend(as, { id: `QVNN-${unitCode}` });
         return "ok";
       } catch (e) {
         assert.ok(e instanceof LocalizedError);
@@ -178,6 +178,11 @@ describe("spending authority (integration)", () => {
     assert.equal(spend(board("89"), "883"), "FORBIDDEN HIGHER_LEVEL_NEVER_SPENDS");
     assert.equal(spend(officerOf("30280", "HPN-30280"), "30280"), "FORBIDDEN FUND_BOARD_ONLY");
     assert.equal(spend({ sub: "anonymous", roles: [] }, "30280"), "UNAUTHENTICATED");
+    // The 2025 map's funds (issue 27): their own boards, and the merged province's above the communes'.
+    assert.equal(spend(officerOf("30307", "MTTQ-30307-25"), "30307-25"), "ok");
+    assert.equal(spend(officerOf("91", "MTTQ-91-25"), "30307-25"), "FORBIDDEN HIGHER_LEVEL_NEVER_SPENDS");
+    assert.equal(spend(board("30307"), "30307-25"), "FORBIDDEN FUND_BOARD_ONLY");
+    assert.equal(spend(officerOf("30307", "MTTQ-30307-25"), "30307"), "FORBIDDEN FUND_BOARD_ONLY");
     // Nothing above was written to the ledger by a refused call.
     assert.equal(await b.h.ds.getRepository(FundEntry).countBy({ kind: "SUPPORT" as never }), 0);
   });

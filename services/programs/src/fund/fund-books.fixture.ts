@@ -1,11 +1,12 @@
-import { todayInProvince, type Identity } from "@danvan/kit";
+import { PROVINCE_CODE_2025, REORGANISATION_2025, todayInProvince, type Identity } from "@danvan/kit";
 import { ADMIN, startHarness, type Harness, type OperationResult } from "../testing/harness.js";
 import { Fund, fundIdFor } from "./fund.entity.js";
 
 /**
  * Empty books for the fund's integration tests: a fresh database without the seed (so every
  * balance is hand-computed), holding the funds of the province, Long Xuyên (883) with Mỹ Bình
- * (30280) and Mỹ Long (30283), and Châu Đốc (884) with Châu Phú B (30316).
+ * (30280) and Mỹ Long (30283), and Châu Đốc (884) with Châu Phú B (30316). They are not closed
+ * (no carry-over, issue 27), so the ledger's rules are tested on any day up to today.
  */
 export const BOOK_UNITS = ["89", "883", "30280", "30283", "884", "30316"] as const;
 
@@ -42,7 +43,9 @@ export async function openBooks(): Promise<Books> {
             form: "CASH",
             amountVnd,
             donorKind: "ANONYMOUS",
-            collectedByUnitCode: fund.slice("QVNN-".length),
+            // The collecting unit must be in force on the day (issue 27): these books' funds are
+            // left open past 2025-06-30 to test the ledger alone, the collector is then the province.
+            collectedByUnitCode: on < REORGANISATION_2025 ? fund.slice("QVNN-".length) : PROVINCE_CODE_2025,
             receiptNumber: `R-${++receipt}`,
           },
         },

@@ -1,4 +1,5 @@
 import {
+  BadUserInputError,
   ConflictError,
   ErrorCode,
   isAnonymous,
@@ -8,6 +9,7 @@ import {
   type Message,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
+import { fundOpenOn, type Fund } from "./fund.entity.js";
 import { refusedBy, standingOf, type FundAct, type FundRule } from "./spending-authority.js";
 
 /**
@@ -38,9 +40,14 @@ const RULE_MESSAGE: Readonly<Record<FundRule, Message>> = {
   NO_TRANSFER_ACROSS: programsMessage("noTransferAcross"),
 };
 
+/** A fund's board unit, as spending-authority.ts names funds: the tail of its id ("30280", "30307-25"). */
+export function boardUnitOf(fundId: string): string {
+  return fundId.slice("QVNN-".length);
+}
+
 /**
  * Refuses, FORBIDDEN with `extensions.rule` and the rule's sentence, an act the caller has no
- * authority for on the fund of `fundUnit` (spending-authority.ts).
+ * authority for on the fund whose board unit is `fundUnit` (spending-authority.ts, boardUnitOf).
  */
 export function assertFundAct(identity: Identity, act: FundAct, fundUnit: string): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
@@ -49,6 +56,11 @@ export function assertFundAct(identity: Identity, act: FundAct, fundUnit: string
 }
 
 /** Support and house payments: only the paying fund's own board (or an administrator) spends its money. */
-export function assertMaySpend(identity: Identity, fund: { unitCode: string }): void {
-  assertFundAct(identity, "SPEND", fund.unitCode);
+export function assertMaySpend(identity: Identity, fund: { id: string }): void {
+  assertFundAct(identity, "SPEND", boardUnitOf(fund.id));
+}
+
+/** A fund not open on an entry's date (before it opened, after its last day): BAD_USER_INPUT at `field`. */
+export function assertFundOpen(fund: Pick<Fund, "openedOn" | "closedOn">, on: string, field: string): void {
+  if (!fundOpenOn(fund, on)) throw BadUserInputError.field(field, programsMessage("fundNotInForce"));
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { DateScalar, moneyColumn } from "@danvan/kit";
+import { DateScalar, moneyColumn, REORGANISATION_2025 } from "@danvan/kit";
 import { FundEntryKind } from "./fund-enums.js";
 
 /** The Fund for the Poor (Quỹ Vì người nghèo) of one Front committee: one per committee per level. */
@@ -37,6 +37,24 @@ export class Fund {
 
   @Column({ name: "lowest_balance_vnd", type: "bigint", nullable: true, transformer: moneyColumn })
   lowestBalanceVnd: bigint | null;
+
+  /**
+   * The fund's last day, its unit's (issue 27): 2025-06-30 for the funds of the 2019 map (Phường
+   * Đông Xuyên's 2024-12-31); null while open. No entry may be dated after it, nor before `openedOn`.
+   */
+  @Column({ name: "closed_on", type: "date", nullable: true })
+  closedOn: string | null;
+
+  /** The fund of the unit that took the territory, which received the balance on the day after `closedOn`. */
+  @Column({ name: "successor_fund_id", type: "varchar", length: 16, nullable: true })
+  successorFundId: string | null;
+
+  /**
+   * The transfer that carried the balance over (fund-carry-over.ts): an entry dated back on or
+   * before `closedOn` changes it by the same amount, so it always carries the closing balance.
+   */
+  @Column({ name: "carry_transfer_id", type: "integer", nullable: true })
+  carryTransferId: number | null;
 }
 
 /**
@@ -75,12 +93,28 @@ export class FundEntry {
   refId: string;
 }
 
-/** Fund id for a unit: deterministic, like the committees' ids. */
-export function fundIdFor(unitCode: string): string {
-  return `QVNN-${unitCode}`;
+/** A fund id: "QVNN-<unit code>", with "-25" for a fund of the 2025 map ("QVNN-30307-25"). */
+export const FUND_ID_PATTERN = /^QVNN-(\d{2}|\d{3}|\d{5}|(\d{2}|\d{5})-25)$/;
+
+/** The suffix of the 2025 map's funds and committees ("MTTQ-30307-25", organisations' ids). */
+export const MAP_2025_SUFFIX = `-${REORGANISATION_2025.slice(2, 4)}`;
+
+/**
+ * Fund id for a unit: deterministic, like the committees' ids. A unit version of the 2025 map
+ * (`validFrom` from 2025-07-01) adds "-25", so that codes reused in 2025 (30307: Phường Mỹ Hòa's
+ * fund until 2025-06-30, Phường Long Xuyên's from 2025-07-01) name two funds.
+ */
+export function fundIdFor(unitCode: string, validFrom?: string | null): string {
+  return `QVNN-${unitCode}${validFrom && validFrom >= REORGANISATION_2025 ? MAP_2025_SUFFIX : ""}`;
 }
 
-/** The unit whose campaign board runs a fund, from the fund's id (the inverse of fundIdFor). */
+/** The code of the unit whose campaign board runs a fund, from the fund's id (the inverse of fundIdFor). */
 export function unitOfFund(fundId: string): string {
-  return fundId.slice("QVNN-".length);
+  const tail = fundId.slice("QVNN-".length);
+  return tail.endsWith(MAP_2025_SUFFIX) ? tail.slice(0, -MAP_2025_SUFFIX.length) : tail;
+}
+
+/** Whether the fund takes entries dated `on`: on or after it opened, and not after its last day. */
+export function fundOpenOn(fund: Pick<Fund, "openedOn" | "closedOn">, on: string): boolean {
+  return fund.openedOn <= on && (fund.closedOn === null || on <= fund.closedOn);
 }

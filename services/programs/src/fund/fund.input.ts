@@ -13,13 +13,12 @@ import {
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
 import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
-
-const FUND_ID = /^QVNN-\d{2,5}$/;
+import { FUND_ID_PATTERN } from "./fund.entity.js";
 
 @InputType({ description: "A contribution received by a fund." })
 export class RecordContributionInput {
   @Field(() => ID)
-  @Matches(FUND_ID, programsMessage("fundId"))
+  @Matches(FUND_ID_PATTERN, programsMessage("fundId"))
   fundId: string;
 
   @Field(() => DateScalar)
@@ -69,11 +68,11 @@ export class RecordContributionInput {
 @InputType({ description: "Money moved from one fund to another." })
 export class TransferFundsInput {
   @Field(() => ID)
-  @Matches(FUND_ID, programsMessage("fundId"))
+  @Matches(FUND_ID_PATTERN, programsMessage("fundId"))
   fromFundId: string;
 
   @Field(() => ID)
-  @Matches(FUND_ID, programsMessage("fundId"))
+  @Matches(FUND_ID_PATTERN, programsMessage("fundId"))
   toFundId: string;
 
   @Field(() => MoneyScalar)

@@ -15,6 +15,7 @@ import {
   MoneyScalar,
   NotFoundError,
   pageRequest,
+  RECORDS_BEGIN,
   todayInProvince,
   unitByCode,
   type ConnectionShape,
@@ -23,12 +24,13 @@ import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from
 import type { ProgramsContext } from "../context.js";
 import { checkPeriod } from "../arguments.js";
 import { programsMessage } from "../messages.js";
+import { unitOfTheDay } from "../unit-of-the-day.js";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
 import { allocationBetween } from "./balance-by-date.js";
 import { FundBalance } from "./fund-balance.type.js";
 import { FundLowestBalance } from "./fund-lowest-balance.type.js";
-import { assertFundAct, returnExceedsAllocation } from "./fund-refusals.js";
-import { Fund } from "./fund.entity.js";
+import { assertFundAct, assertFundOpen, boardUnitOf, returnExceedsAllocation } from "./fund-refusals.js";
+import { Fund, FUND_ID_PATTERN } from "./fund.entity.js";
 import { FundEntryKind } from "./fund-enums.js";
 import { ContributionForm, DonorKind } from "./fund-graphql-enums.js";
 import { requireFund } from "./fund-lookup.js";
@@ -44,7 +46,7 @@ export const ContributionConnection = ConnectionType(Contribution);
 export class FundResolver {
   @Query(() => Fund, { nullable: true })
   fund(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<Fund> {
-    if (!/^QVNN-\d{2,5}$/.test(id))
+    if (!FUND_ID_PATTERN.test(id))
       throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingFund") }));
     return requireFund(ctx, id, "id");
   }
@@ -58,7 +60,8 @@ export class FundResolver {
     description: "The unit whose committee keeps the fund, as it was when the fund opened.",
   })
   unit(@Root() f: Fund): AdministrativeUnitRef {
-    return unitRef(f.unitCode, f.openedOn);
+    // The 2019 map's funds opened before the records begin: their unit is the version of 2010.
+    return unitRef(f.unitCode, f.openedOn < RECORDS_BEGIN ? RECORDS_BEGIN : f.openedOn);
   }
 
   @FieldResolver(() => FundBalance, {
@@ -155,8 +158,13 @@ export class FundResolver {
     if (!unitByCode(input.collectedByUnitCode))
       throw new NotFoundError(kitMessage("thingUnit"), "input.collectedByUnitCode");
     const fund = await requireFund(ctx, input.fundId, "input.fundId");
-    assertFundAct(ctx.identity, "CREDIT", fund.unitCode);
+    assertFundAct(ctx.identity, "CREDIT", boardUnitOf(fund.id));
     assertCanWriteUnit(ctx.identity, fund.unitCode);
+    // On the map of the day received: the fund open then, the collecting unit in force then.
+    if (!datedAfterToday(input.receivedOn, todayInProvince())) {
+      assertFundOpen(fund, input.receivedOn, "input.fundId");
+      unitOfTheDay(input.collectedByUnitCode, input.receivedOn, "input.collectedByUnitCode");
+    }
     return createOnce(
       ctx.ds,
       ctx,
@@ -216,8 +224,13 @@ export class FundResolver {
       requireFund(ctx, input.fromFundId, "input.fromFundId"),
       requireFund(ctx, input.toFundId, "input.toFundId"),
     ]);
-    const act = transferAct(from.unitCode, to.unitCode);
-    assertFundAct(ctx.identity, act, from.unitCode);
+    // Both funds open on the day (a fund of the 2019 map and one of 2025 never are: no transfer between them).
+    if (!datedAfterToday(input.transferredOn, todayInProvince())) {
+      assertFundOpen(from, input.transferredOn, "input.fromFundId");
+      assertFundOpen(to, input.transferredOn, "input.toFundId");
+    }
+    const act = transferAct(boardUnitOf(from.id), boardUnitOf(to.id));
+    assertFundAct(ctx.identity, act, boardUnitOf(from.id));
     assertCanWriteUnit(ctx.identity, from.unitCode);
     return createOnce(
       ctx.ds,

@@ -4,15 +4,22 @@ import { referenceUnits, vndOf } from "@danvan/kit";
 import { startHarness, type Harness } from "../testing/harness.js";
 import { lowestBalancesOf, storedLowestBalances } from "./balance-by-date.js";
 import { fundIdFor } from "./fund.entity.js";
+import { carryOversOf, funds2025 } from "./funds-2025.js";
 import { balanceAtEndOf, lowestBalances, type DatedAmount } from "./ledger-by-date.js";
 
 type Rows = (DatedAmount & { fundId: string })[];
 
 /**
- * The seeded books keep the ledger's rule: no fund of the 168 is below zero at the end of any
- * day (the seed checks every payment against its fund's days, seed/fund-book.ts), and the graph
- * reads the same lowest balances and balances by date as the pure rules over the rows.
+ * The seeded books keep the ledger's rule: no fund of the 168 of the 2019 map, nor of the 103 of
+ * the 2025 map that received their balances (issue 27), is below zero at the end of any day (the
+ * seed checks every payment against its fund's days, seed/fund-book.ts), and the graph reads the
+ * same lowest balances and balances by date as the pure rules over the rows.
  */
+const OLD_FUNDS = referenceUnits.map((u) => fundIdFor(u.code));
+const ALL_FUNDS = [...OLD_FUNDS, ...funds2025().map((f) => f.id)];
+/** The funds with entries: the 2025 funds of communes formed only from old Kiên Giang's have none yet. */
+const CARRIED_TO = new Set(carryOversOf(referenceUnits.map((u) => u.code)).map((c) => c.toFundId));
+const WITH_ENTRIES = ALL_FUNDS.filter((id) => OLD_FUNDS.includes(id) || CARRIED_TO.has(id));
 describe("the seeded ledger by date (integration)", () => {
   let h: Harness;
   let rows: Rows;
@@ -29,28 +36,26 @@ describe("the seeded ledger by date (integration)", () => {
 
   it("leaves no fund below zero on any day, and every fund holds money", () => {
     const lowest = lowestBalances(rows);
-    assert.equal(lowest.size, referenceUnits.length);
+    assert.equal(lowest.size, WITH_ENTRIES.length);
+    assert.equal(WITH_ENTRIES.length, 168 + 55, "the province's fund and 54 communes' received balances");
     const negative = [...lowest].filter(([, l]) => l.balanceVnd < 0n);
     assert.deepEqual(negative, []);
     // Spending happened: many funds were drawn down to what they held on some day.
     assert.ok(rows.some((r) => r.amountVnd < 0n));
   });
 
-  it("reads the same lowest balances in SQL as the pure rule over the rows, for all 168 funds at once", async () => {
-    const ids = referenceUnits.map((u) => fundIdFor(u.code));
+  it("reads the same lowest balances in SQL as the pure rule over the rows, for all 271 funds at once", async () => {
+    const ids = ALL_FUNDS;
     const sql = await lowestBalancesOf(h.ds, ids);
     const pure = lowestBalances(rows);
-    assert.equal(sql.length, ids.length);
+    assert.equal(sql.length, WITH_ENTRIES.length);
     for (const r of sql) assert.deepEqual({ on: r.on, balanceVnd: r.balanceVnd }, pure.get(r.fundId), r.fundId);
   });
 
-  it("keeps on the 168 funds' rows the lowest balances their seeded entries give (what lowestBalance reads)", async () => {
-    const kept = await storedLowestBalances(
-      h.ds,
-      referenceUnits.map((u) => fundIdFor(u.code)),
-    );
+  it("keeps on the 271 funds' rows the lowest balances their seeded entries give (what lowestBalance reads)", async () => {
+    const kept = await storedLowestBalances(h.ds, ALL_FUNDS);
     const pure = lowestBalances(rows);
-    assert.equal(kept.length, referenceUnits.length);
+    assert.equal(kept.length, WITH_ENTRIES.length);
     for (const r of kept) assert.deepEqual({ on: r.on, balanceVnd: r.balanceVnd }, pure.get(r.fundId), r.fundId);
   });
 

@@ -34,6 +34,16 @@ describe("spending authority: who may move which fund's money", () => {
       [{ roles: ["ANALYST"] }, "30280", "NO_WRITE_ROLE"],
       [{ roles: ["HANDLING_OFFICER"], organisationId: "MTTQ-30280" }, "30280", "NO_WRITE_ROLE"],
       [{ roles: [] }, "30280", "NO_WRITE_ROLE"],
+      // The 2025 map (issue 27): its funds' boards are the "-25" committees, the merged province above the communes.
+      [officer("MTTQ-30307-25"), "30307-25", "OWN_BOARD"],
+      [officer("MTTQ-91-25"), "91-25", "OWN_BOARD"],
+      [officer("MTTQ-91-25"), "30307-25", "BOARD_ABOVE"],
+      [officer("MTTQ-30292-25"), "30307-25", "OTHER_OFFICER"],
+      [officer("MTTQ-30307"), "30307-25", "OTHER_OFFICER"], // Mỹ Hòa's board, of the 2019 map
+      [officer("MTTQ-89"), "30307-25", "OTHER_OFFICER"],
+      [officer("MTTQ-30307-25"), "30307", "OTHER_OFFICER"], // Mỹ Hòa's fund, of the 2019 map
+      [officer("MTTQ-91-25"), "883", "OTHER_OFFICER"],
+      [officer("MTTQ-883-25"), "883", "OTHER_OFFICER"], // not an id of either map
     ];
     for (const [caller, unit, standing] of cases)
       assert.equal(standingOf(caller, unit), standing, `${JSON.stringify(caller)} → ${unit}`);
@@ -51,6 +61,11 @@ describe("spending authority: who may move which fund's money", () => {
       ["30280", "30283", "TRANSFER_ACROSS"],
       ["883", "30316", "TRANSFER_ACROSS"],
       ["30316", "883", "TRANSFER_ACROSS"],
+      ["91-25", "30307-25", "TRANSFER_DOWN"],
+      ["30307-25", "91-25", "TRANSFER_UP"],
+      ["30307-25", "30292-25", "TRANSFER_ACROSS"],
+      ["89", "30307-25", "TRANSFER_ACROSS"],
+      ["30307-25", "883", "TRANSFER_ACROSS"],
     ];
     for (const [from, to, act] of cases) assert.equal(transferAct(from, to), act, `${from} → ${to}`);
   });

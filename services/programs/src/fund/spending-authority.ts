@@ -1,4 +1,4 @@
-import { ancestorCodes } from "@danvan/kit/units";
+import { ancestorCodes, latestUnit, REORGANISATION_2025, unitOn } from "@danvan/kit/units";
 
 /**
  * Who may move which fund's money, as data (services/programs/README.md, "Spending authority").
@@ -11,6 +11,11 @@ import { ancestorCodes } from "@danvan/kit/units";
  * ledger-rules.ts, `returnExceedsAllocation`), and never sideways between branches. This is the
  * project's reading: the Quy chế's articles have not been read (the README says what was), so no
  * article is cited; the downward transfers match the practice reported.
+ *
+ * A fund is named here by its board's unit, the tail of its id: "30280" for a fund of the 2019 map,
+ * "30307-25" for one of the 2025 map (issue 27), whose boards are the committees "MTTQ-30307-25"
+ * and, above every commune's, the merged province's "MTTQ-91-25". The two maps never mix: the
+ * 2019 map's boards stand towards its funds, the 2025 map's towards theirs.
  */
 
 /** The caller's standing towards one fund. */
@@ -42,9 +47,26 @@ export const FUND_AUTHORITY: Readonly<Record<FundAct, readonly FundStanding[]>> 
   TRANSFER_ACROSS: [],
 };
 
-const FRONT_COMMITTEE = /^MTTQ-(\d{2}|\d{3}|\d{5})$/;
+const SUFFIX_2025 = `-${REORGANISATION_2025.slice(2, 4)}`;
+const FRONT_COMMITTEE = new RegExp(`^MTTQ-(\\d{2}|\\d{3}|\\d{5}|(?:\\d{2}|\\d{5})${SUFFIX_2025})$`);
 
-/** The caller's standing towards the fund of `fundUnit`, from its roles and organisation. */
+/**
+ * The board units above a fund's board unit, nearest first: on the 2019 map its district and the
+ * province (89); on the 2025 map the merged province ("91-25") above every commune.
+ */
+export function boardUnitsAbove(fundUnit: string): string[] {
+  if (!fundUnit.endsWith(SUFFIX_2025)) return ancestorCodes(fundUnit);
+  const code = fundUnit.slice(0, -SUFFIX_2025.length);
+  const out: string[] = [];
+  let v = latestUnit(code);
+  while (v?.parentCode && out.length < 3) {
+    v = unitOn(v.parentCode, REORGANISATION_2025);
+    if (v) out.push(`${v.code}${SUFFIX_2025}`);
+  }
+  return out;
+}
+
+/** The caller's standing towards the fund of `fundUnit` (its board's unit), from its roles and organisation. */
 export function standingOf(
   caller: { roles: readonly string[]; organisationId?: string },
   fundUnit: string,
@@ -53,14 +75,14 @@ export function standingOf(
   if (!caller.roles.includes("OFFICER")) return "NO_WRITE_ROLE";
   const board = FRONT_COMMITTEE.exec(caller.organisationId ?? "")?.[1];
   if (board === fundUnit) return "OWN_BOARD";
-  if (board && ancestorCodes(fundUnit).includes(board)) return "BOARD_ABOVE";
+  if (board && boardUnitsAbove(fundUnit).includes(board)) return "BOARD_ABOVE";
   return "OTHER_OFFICER";
 }
 
 /** Which way a transfer goes: down to a unit below the sender, up to one above it, or across. */
 export function transferAct(fromUnit: string, toUnit: string): FundAct {
-  if (ancestorCodes(toUnit).includes(fromUnit)) return "TRANSFER_DOWN";
-  if (ancestorCodes(fromUnit).includes(toUnit)) return "TRANSFER_UP";
+  if (boardUnitsAbove(toUnit).includes(fromUnit)) return "TRANSFER_DOWN";
+  if (boardUnitsAbove(fromUnit).includes(toUnit)) return "TRANSFER_UP";
   return "TRANSFER_ACROSS";
 }
 

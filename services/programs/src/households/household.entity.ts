@@ -19,9 +19,9 @@ export class Household {
   @Column({ name: "commune_code", type: "varchar", length: 10 })
   communeCode: string;
 
-  /** Denormalised from the reference units, for statistics by district. */
-  @Column({ name: "district_code", type: "varchar", length: 10 })
-  districtCode: string;
+  /** The district of the registration day, for statistics by district; null from 2025-07-01 (no districts). */
+  @Column({ name: "district_code", type: "varchar", length: 10, nullable: true })
+  districtCode: string | null;
 
   @Column({ name: "head_name", type: "varchar", length: 120 })
   headName: string;

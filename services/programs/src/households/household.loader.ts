@@ -25,7 +25,7 @@ function fromRow(r: Row): Household {
   return Object.assign(new Household(), {
     id: Number(r.id),
     communeCode: String(r.commune_code),
-    districtCode: String(r.district_code),
+    districtCode: r.district_code === null ? null : String(r.district_code),
     headName: String(r.head_name),
     address: r.address === null ? null : String(r.address),
     memberCount: Number(r.member_count),

@@ -4,20 +4,20 @@ import {
   assertCanWriteUnit,
   audit,
   checkUnitArgument,
-  districtOf,
   figureUnit,
   inTransaction,
   kitMessage,
   maskName,
   NotFoundError,
-  unitByCode,
   updateVersioned,
+  versionsOf,
   type ConnectionShape,
   type Identity,
 } from "@danvan/kit";
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
+import { districtOfTheDay, unitOfTheDay } from "../unit-of-the-day.js";
 import { Household } from "./household.entity.js";
 import { HouseholdsArgs, RegisterHouseholdInput, UpdateHouseholdInput } from "./household.input.js";
 import { assertCanReadHousehold, HOUSEHOLD_READERS, seesPersonalData } from "./household-access.js";
@@ -74,10 +74,11 @@ export class HouseholdResolver {
     @Arg("input") input: RegisterHouseholdInput,
     @Ctx() ctx: ProgramsContext,
   ): Promise<Household> {
-    const commune = unitByCode(input.communeCode);
-    if (!commune || commune.level !== "COMMUNE")
+    if (!versionsOf(input.communeCode).some((v) => v.level === "COMMUNE"))
       throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
-    assertCanWriteUnit(ctx.identity, commune.code);
+    assertCanWriteUnit(ctx.identity, input.communeCode);
+    // On the map of the registration day: from 2025-07-01 a 2025 commune, before a commune of then.
+    const commune = unitOfTheDay(input.communeCode, input.registeredOn, "input.communeCode", true);
     return createOnce(
       ctx.ds,
       ctx,
@@ -86,7 +87,8 @@ export class HouseholdResolver {
       async (m) => {
         const inserted = await m.insert(Household, {
           communeCode: commune.code,
-          districtCode: districtOf(commune.code)!,
+          // The district of the day; none from 2025-07-01 (two-tier local government).
+          districtCode: districtOfTheDay(commune, input.registeredOn),
           headName: input.headName.trim(),
           address: input.address?.trim() ?? null,
           memberCount: input.memberCount,

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import {
   createOnce,
-  ancestorCodes,
   assertCanWriteUnit,
   audit,
   BadUserInputError,
@@ -15,11 +14,12 @@ import {
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
-import { unitOfFund } from "../fund/fund.entity.js";
+import { householdFundsOn } from "../fund/fund-of-the-day.js";
 import { requireFund } from "../fund/fund-lookup.js";
-import { assertMaySpend } from "../fund/fund-refusals.js";
+import { assertFundOpen, assertMaySpend } from "../fund/fund-refusals.js";
 import { postEntry } from "../fund/ledger.js";
 import { requireHousehold } from "../households/household-lookup.js";
+import { districtOnDay } from "../unit-of-the-day.js";
 import { HouseStatus } from "./house-enums.js";
 import type { HouseTransition } from "./house-lifecycle.js";
 import { costProblems, takeHouseStep } from "./house-refusals.js";
@@ -74,10 +74,11 @@ export class HouseMutationsResolver {
     assertCanWriteUnit(ctx.identity, household.communeCode);
     if (split.fundId) {
       const fund = await requireFund(ctx, split.fundId, "input.fundId");
-      // The fund of the commune, its district or the province pays: never another commune's.
-      if (fund.unitCode !== household.communeCode && !ancestorCodes(household.communeCode).includes(fund.unitCode)) {
+      // The fund of the commune, its district or the province pays: never another commune's; on
+      // the map of the proposal's day, and only a fund open that day (issue 27).
+      if (!householdFundsOn(household.communeCode, input.proposedOn).includes(fund.id))
         throw BadUserInputError.field("input.fundId", programsMessage("fundNotOfHousehold"));
-      }
+      assertFundOpen(fund, input.proposedOn, "input.fundId");
     }
     return createOnce(
       ctx.ds,
@@ -88,7 +89,8 @@ export class HouseMutationsResolver {
         const inserted = await m.insert(SolidarityHouse, {
           householdId: household.id,
           communeCode: household.communeCode,
-          districtCode: household.districtCode,
+          // The district of the proposal's day: none from 2025-07-01.
+          districtCode: districtOnDay(household.communeCode, input.proposedOn),
           kind: input.kind,
           hardFloor: input.hardFloor,
           hardFrame: input.hardFrame,
@@ -167,7 +169,7 @@ export class HouseMutationsResolver {
       assertCanWriteUnit(ctx.identity, before.communeCode);
       // Starting construction pays the fund's share: only the paying fund's own board spends it.
       if (transition === "startConstruction" && before.fundId && before.fundAmountVnd > 0n)
-        assertMaySpend(ctx.identity, { unitCode: unitOfFund(before.fundId) });
+        assertMaySpend(ctx.identity, { id: before.fundId });
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
         throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingHouse") }), {

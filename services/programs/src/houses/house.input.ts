@@ -14,6 +14,7 @@ import {
   PageArgs,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
+import { FUND_ID_PATTERN } from "../fund/fund.entity.js";
 import { HouseStatus, HouseWorkKind } from "./house-graphql-enums.js";
 
 @InputType({ description: "A Great Solidarity house proposed for a household." })
@@ -57,7 +58,7 @@ export class ProposeHouseInput {
 
   @Field(() => ID, { nullable: true, description: "The fund paying its share: of the commune or a unit above it." })
   @IsOptional()
-  @Matches(/^QVNN-(\d{2}|\d{3}|\d{5})$/, programsMessage("fundId"))
+  @Matches(FUND_ID_PATTERN, programsMessage("fundId"))
   fundId?: string | null;
 
   @Field(() => DateScalar, { description: "Not in the future." })

@@ -26,12 +26,15 @@ export class SolidarityHouse {
   @Column({ name: "household_id", type: "integer" })
   householdId: number;
 
-  /** The household's commune and district, denormalised for lists and statistics by unit. */
+  /**
+   * The household's commune and the district of the proposal's day (null from 2025-07-01: no
+   * districts), denormalised for lists and statistics by unit.
+   */
   @Column({ name: "commune_code", type: "varchar", length: 10 })
   communeCode: string;
 
-  @Column({ name: "district_code", type: "varchar", length: 10 })
-  districtCode: string;
+  @Column({ name: "district_code", type: "varchar", length: 10, nullable: true })
+  districtCode: string | null;
 
   @Field(() => HouseWorkKind)
   @Column({ type: "varchar", length: 6 })

@@ -5,7 +5,6 @@ import {
   audit,
   BadUserInputError,
   ConflictError,
-  districtOf,
   inTransaction,
   kitMessage,
   NotFoundError,
@@ -77,7 +76,8 @@ export class ModelMutationsResolver {
   ): Promise<MobilisationModel> {
     if (input.registeredOn > todayInProvince())
       throw BadUserInputError.field("input.registeredOn", kitMessage("notInFuture"));
-    const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
+    // On the map of the registration day: the committee and the unit in force then (issue 27).
+    const { unit, districtCode } = committeeAndUnit(input.organisationId, input.unitCode, input.registeredOn);
     assertCanWriteUnit(ctx.identity, unit.code);
     return createOnce(
       ctx.ds,
@@ -93,7 +93,7 @@ export class ModelMutationsResolver {
           registrantName: input.registrantName.trim(),
           organisationId: input.organisationId,
           unitCode: unit.code,
-          districtCode: districtOf(unit.code),
+          districtCode,
           year: input.year,
           status: ModelStatus.REGISTERED,
           resourcesMobilisedVnd: BigInt(input.resourcesMobilisedVnd ?? 0),

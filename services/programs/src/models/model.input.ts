@@ -12,12 +12,11 @@ import {
   MaxLength,
   Min,
   MoneyScalar,
-  ORGANISATION_ID,
   PageArgs,
   UNIT_CODE_PATTERN,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { ORGANISATION_ID_MESSAGE } from "../committees.js";
+import { COMMITTEE_ID, ORGANISATION_ID_MESSAGE } from "../committees.js";
 import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "./model-graphql-enums.js";
 
 @InputType({ description: 'A "Dân vận khéo" model registered with a committee.' })
@@ -43,7 +42,7 @@ export class RegisterModelInput {
   registrantName: string;
 
   @Field(() => ID, { description: "The registering committee." })
-  @Matches(ORGANISATION_ID, ORGANISATION_ID_MESSAGE)
+  @Matches(COMMITTEE_ID, ORGANISATION_ID_MESSAGE)
   organisationId: string;
 
   @Field(() => ID, { nullable: true, description: "Where the model runs; the committee's unit by default." })

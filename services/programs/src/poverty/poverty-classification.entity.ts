@@ -46,8 +46,9 @@ export class PovertyClassification {
   @Column({ name: "commune_code", type: "varchar", length: 10 })
   communeCode: string;
 
-  @Column({ name: "district_code", type: "varchar", length: 10 })
-  districtCode: string;
+  /** The district of the review's day (the year's last day); null from 2025-07-01 (no districts). */
+  @Column({ name: "district_code", type: "varchar", length: 10, nullable: true })
+  districtCode: string | null;
 
   @Field(() => DateScalar)
   @Column({ name: "classified_on", type: "date" })

@@ -4,6 +4,7 @@ import type { Household } from "../households/household.entity.js";
 import { lockHousehold } from "../households/household-lock.js";
 import { tallyReview } from "../households/household-year-tally.js";
 import { programsMessage } from "../messages.js";
+import { districtOnDay } from "../unit-of-the-day.js";
 import { moveRecipientStatus } from "../support/support-month-tally.js";
 import { classify, isMiddleLivingStandard, ruleOf } from "./classify.js";
 import { PovertyClassification } from "./poverty-classification.entity.js";
@@ -96,7 +97,8 @@ export async function recordClassification(
       householdId: household.id,
       year: input.year,
       communeCode: household.communeCode,
-      districtCode: household.districtCode,
+      // The district of the review's day (the year's last day): none from 2025-07-01.
+      districtCode: districtOnDay(household.communeCode, `${input.year}-12-31`),
       version: 1,
     });
     await adjustTally(m, household.communeCode, input.year, { households: 1, ...delta(status, 1) });

@@ -5,7 +5,6 @@ import {
   audit,
   BadUserInputError,
   ConflictError,
-  districtOf,
   inTransaction,
   kitMessage,
   NotFoundError,
@@ -45,7 +44,8 @@ export class ProjectMutationsResolver {
   async recordProject(@Arg("input") input: RecordProjectInput, @Ctx() ctx: ProgramsContext): Promise<MemberProject> {
     const problems = projectDateProblems({ startsOn: input.startsOn, endsOn: input.endsOn ?? null });
     if (problems.length) throw new BadUserInputError(problems);
-    const { unit } = committeeAndUnit(input.organisationId, input.unitCode);
+    // On the map of the start day: the committee and the unit in force then (issue 27).
+    const { unit, districtCode } = committeeAndUnit(input.organisationId, input.unitCode, input.startsOn);
     assertCanWriteUnit(ctx.identity, unit.code);
     return createOnce(
       ctx.ds,
@@ -58,7 +58,7 @@ export class ProjectMutationsResolver {
           name: input.name.trim(),
           organisationId: input.organisationId,
           unitCode: unit.code,
-          districtCode: districtOf(unit.code),
+          districtCode,
           fundingSource: input.fundingSource,
           funderName: input.funderName.trim(),
           amountVnd: BigInt(input.amountVnd),
@@ -102,7 +102,12 @@ export class ProjectMutationsResolver {
       if (input.funderName != null) set.funderName = input.funderName.trim();
       if (input.amountVnd != null) set.amountVnd = BigInt(input.amountVnd);
       if (input.beneficiaries != null) set.beneficiaries = input.beneficiaries;
-      if (input.startsOn != null) set.startsOn = input.startsOn;
+      if (input.startsOn != null) {
+        // A new start day: the committee and the unit must be in force then, and the district is that day's.
+        const paths = { organisationId: "input.startsOn", unitCode: "input.startsOn" };
+        set.startsOn = input.startsOn;
+        set.districtCode = committeeAndUnit(before.organisationId, before.unitCode, input.startsOn, paths).districtCode;
+      }
       if (input.endsOn != null) set.endsOn = input.endsOn;
       const problems = projectDateProblems(
         { startsOn: set.startsOn ?? before.startsOn, endsOn: set.endsOn ?? before.endsOn },

@@ -11,12 +11,11 @@ import {
   Max,
   Min,
   MoneyScalar,
-  ORGANISATION_ID,
   PageArgs,
   UNIT_CODE_PATTERN,
 } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
-import { ORGANISATION_ID_MESSAGE } from "../committees.js";
+import { COMMITTEE_ID, ORGANISATION_ID_MESSAGE } from "../committees.js";
 import { FundingSource, MemberProjectKind } from "./project-graphql-enums.js";
 
 const MAX_BENEFICIARIES = 10_000_000;
@@ -32,7 +31,7 @@ export class RecordProjectInput {
   name: string;
 
   @Field(() => ID, { description: "The committee running it." })
-  @Matches(ORGANISATION_ID, ORGANISATION_ID_MESSAGE)
+  @Matches(COMMITTEE_ID, ORGANISATION_ID_MESSAGE)
   organisationId: string;
 
   @Field(() => ID, { nullable: true, description: "Where it runs; the committee's unit by default." })

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar, IsEnum, IsOptional, kitMessage, Length, Matches, MoneyScalar } from "@danvan/kit";
 import { programsMessage } from "../messages.js";
+import { FUND_ID_PATTERN } from "../fund/fund.entity.js";
 import { SupportKind } from "./support-graphql-enums.js";
 
 @InputType({ description: "Support given to a household, paid by a fund or not." })
@@ -23,7 +24,7 @@ export class RecordSupportInput {
 
   @Field(() => ID, { nullable: true, description: "The fund that pays; its balance must cover the amount." })
   @IsOptional()
-  @Matches(/^QVNN-\d{2,5}$/, programsMessage("fundId"))
+  @Matches(FUND_ID_PATTERN, programsMessage("fundId"))
   fundId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { assertCanWriteUnit, audit, BadUserInputError, createOnce, kitMessage } from "@danvan/kit";
+import { assertCanWriteUnit, audit, BadUserInputError, createOnce, kitMessage, todayInProvince } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { Fund } from "../fund/fund.entity.js";
 import { FundEntryKind } from "../fund/fund-enums.js";
 import { requireFund } from "../fund/fund-lookup.js";
 import { postEntry } from "../fund/ledger.js";
-import { assertMaySpend } from "../fund/fund-refusals.js";
+import { assertFundOpen, assertMaySpend } from "../fund/fund-refusals.js";
+import { datedAfterToday } from "../fund/ledger-by-date.js";
 import { Household } from "../households/household.entity.js";
 import { lockHousehold } from "../households/household-lock.js";
 import { requireHousehold } from "../households/household-lookup.js";
@@ -37,8 +38,13 @@ export class SupportResolver {
     if (amount < 0n) throw BadUserInputError.field("input.amountVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
     assertCanWriteUnit(ctx.identity, household.communeCode);
-    // Only the paying fund's own campaign board (or an administrator) spends its money.
-    if (input.fundId != null) assertMaySpend(ctx.identity, await requireFund(ctx, input.fundId, "input.fundId"));
+    if (input.fundId != null) {
+      const fund = await requireFund(ctx, input.fundId, "input.fundId");
+      // Only the paying fund's own campaign board (or an administrator) spends its money …
+      assertMaySpend(ctx.identity, fund);
+      // … and only while the fund is open (the 2019 map's funds until their last day, issue 27).
+      if (!datedAfterToday(input.givenOn, todayInProvince())) assertFundOpen(fund, input.givenOn, "input.fundId");
+    }
     if (input.fundId != null && amount === 0n)
       throw BadUserInputError.field("input.amountVnd", programsMessage("fundPaysNothing"));
     return createOnce(

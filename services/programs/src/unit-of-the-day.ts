@@ -1,0 +1,89 @@
+import {
+  BadUserInputError,
+  isKienGiangUnit,
+  kitMessage,
+  NotFoundError,
+  REORGANISATION_2025,
+  successorsOf,
+  unitOn,
+  versionsOf,
+  type UnitVersion,
+} from "@danvan/kit";
+import { programsMessage } from "./messages.js";
+
+/**
+ * Writes on the map of their day (issue 27): a record names the unit in force on its own date (a
+ * household's registration, a model's registration, a project's start), and keeps the district of
+ * that day, none from 2025-07-01 (two-tier local government). Pure: the timeline is the kit's.
+ */
+
+/**
+ * The unit `code` named on `on`, refused at `field`: a code that never named such a unit
+ * (NOT_FOUND), a unit not in force that day, and old Kiên Giang's units before 2025-07-01, whose
+ * records programs does not hold (their figures say so through `coverage`, never a stray record).
+ */
+export function unitOfTheDay(code: string, on: string, field: string, communesOnly = false): UnitVersion {
+  const fits = (v: UnitVersion) => !communesOnly || v.level === "COMMUNE";
+  if (!versionsOf(code).some(fits))
+    throw new NotFoundError(kitMessage(communesOnly ? "thingCommune" : "thingUnit"), field);
+  const v = unitOn(code, on);
+  if (!v || !fits(v)) throw BadUserInputError.field(field, programsMessage("unitNotInForce"));
+  if (isKienGiangUnit(v)) throw BadUserInputError.field(field, programsMessage("recordsNotHeld"));
+  return v;
+}
+
+/** The district a version belongs to on `on`: its parent when that is a district then, else null (from 2025-07-01). */
+export function districtOfTheDay(v: UnitVersion, on: string): string | null {
+  if (v.level === "DISTRICT") return v.code;
+  const parent = v.parentCode ? unitOn(v.parentCode, on) : undefined;
+  return parent?.level === "DISTRICT" ? parent.code : null;
+}
+
+/**
+ * The commune versions that hold a commune's territory on `on`, for a record kept under the code it
+ * had when it began (a household registered at Phường Mỹ Bình in 2019 lives in Phường Long Xuyên in
+ * 2026): the version in force that day, else its successors through every change (chains
+ * included); several when the commune was split in 2025 (no record says which part). Empty before
+ * the code's first version.
+ */
+export function communesHolding(code: string, on: string): UnitVersion[] {
+  const inForce = unitOn(code, on);
+  if (inForce) return [inForce];
+  const earlier = versionsOf(code).filter((v) => v.level === "COMMUNE" && v.validFrom <= on);
+  const start = earlier[earlier.length - 1];
+  if (!start) return [];
+  const out = new Map<string, UnitVersion>();
+  const walk = (v: UnitVersion) => {
+    if (v.validFrom <= on && (v.validTo === null || v.validTo >= on)) {
+      out.set(`${v.code}@${v.validFrom}`, v);
+      return;
+    }
+    for (const s of successorsOf(v)) if (s.to.validFrom <= on) walk(s.to);
+  };
+  walk(start);
+  return [...out.values()];
+}
+
+/**
+ * The district of the day of a record kept under a commune code (a household's review, a house's
+ * proposal): the district of the commune holding it that day; null from 2025-07-01.
+ */
+export function districtOnDay(communeCode: string, on: string): string | null {
+  if (on >= REORGANISATION_2025) return null;
+  const [holder] = communesHolding(communeCode, on);
+  if (holder) return districtOfTheDay(holder, on);
+  // Before the records' first day (2010-01-01): the code's first version stands for it.
+  const [first] = versionsOf(communeCode).filter((v) => v.level === "COMMUNE");
+  return first ? districtOfTheDay(first, first.validFrom) : null;
+}
+
+/** The versions a version sits under on `on`, nearest first (its district, then its province). */
+export function ancestorsOnDay(v: UnitVersion, on: string): UnitVersion[] {
+  const out: UnitVersion[] = [];
+  let parent = v.parentCode ? unitOn(v.parentCode, on) : undefined;
+  while (parent && out.length < 3) {
+    out.push(parent);
+    parent = parent.parentCode ? unitOn(parent.parentCode, on) : undefined;
+  }
+  return out;
+}

@@ -12,12 +12,14 @@ import { startFederation, type Federation } from "./support/federation.js";
 
 /**
  * A second subgraph made for this test references AdministrativeUnit and Organisation by key,
- * so the gateway's query plan must fetch them from organisations through `_entities`.
+ * so the gateway's query plan must fetch them from organisations through `_entities`. A unit is
+ * its code and its validity: the key is `code validFrom` in every subgraph.
  */
 const PROBE_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  scalar Date
   type Query { probeUnits: [AdministrativeUnit!]! probeOrganisations: [Organisation!]! }
-  type AdministrativeUnit @key(fields: "code") { code: ID! probeNote: String! }
+  type AdministrativeUnit @key(fields: "code validFrom") { code: ID! validFrom: Date! probeNote: String! }
   type Organisation @key(fields: "id") { id: ID! }
 `;
 
@@ -33,7 +35,8 @@ describe("entities resolved across subgraphs through the gateway", () => {
         typeDefs: parse(PROBE_SDL),
         resolvers: {
           Query: {
-            probeUnits: () => ["883", "30280", "89"].map((code) => ({ code })),
+            // The units of the 2019 list, from the start of the records.
+            probeUnits: () => ["883", "30280", "89"].map((code) => ({ code, validFrom: "2010-01-01" })),
             probeOrganisations: () => [{ id: "HND-883" }, { id: "HPN-30280" }],
           },
           AdministrativeUnit: { probeNote: (u: { code: string }) => `probe:${u.code}` },

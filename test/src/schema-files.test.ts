@@ -12,7 +12,7 @@ describe("committed schema files", () => {
     const composed = await composeFromCode();
     const supergraph = composed.files.get("supergraph.graphql")!;
     assert.match(supergraph, /join__graph\(name: "organisations"/);
-    assert.match(supergraph, /type AdministrativeUnit\s+@join__type\(graph: ORGANISATIONS, key: "code"\)/);
+    assert.match(supergraph, /type AdministrativeUnit\s+@join__type\(graph: ORGANISATIONS, key: "code validFrom"\)/);
     assert.match(supergraph, /type Organisation\s+@join__type\(graph: ORGANISATIONS, key: "id"\)/);
   });
 });

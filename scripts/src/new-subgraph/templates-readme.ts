@@ -24,7 +24,7 @@ with the agency's own, one migration per change.
 | Entity | Key | Here |
 | --- | --- | --- |
 | \`${E}\` | \`id\` | **owned**: \`name\`, \`recordedOn\`, \`unit\` (records: officers in scope, administrators, analysts) |
-| \`AdministrativeUnit\` | \`code\` | **extended** (owned by organisations): adds \`${n.single}Count\` (public); only \`code\` is stored here |
+| \`AdministrativeUnit\` | \`code validFrom\` | **extended** (owned by organisations): adds \`${n.single}Count\` (public); only \`code\` is stored here (\`unitRef\` adds the version in force) |
 
 Federation 2 has no \`extend type\`: the extended entity is the kit's \`AdministrativeUnitRef\`
 (\`@danvan/kit/federation\`, its \`@key\` and nothing else), and only the fields this subgraph adds are

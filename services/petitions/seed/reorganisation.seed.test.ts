@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { todaysCommuneOf } from "@danvan/kit/units";
 import { BUILT_IN_CALENDAR, dueOn } from "../src/deadlines/index.js";
 import { isOpen } from "../src/lifecycle/index.js";
-import { stateOf } from "../src/petitions/record-step.js";
+import { stateOf } from "../src/petitions/petition-step-state.js";
 import { buildDataset } from "./seed.js";
 
 describe("the dataset's petitions open at the 2025 reorganisation (full scale)", () => {

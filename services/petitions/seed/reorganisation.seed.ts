@@ -1,6 +1,6 @@
 import { apply } from "../src/lifecycle/index.js";
 import { PetitionEvent, type Petition } from "../src/petitions/petition.entity.js";
-import { stateOf } from "../src/petitions/record-step.js";
+import { stateOf } from "../src/petitions/petition-step-state.js";
 import { moveOf, REORGANISATION_DAY } from "../src/units/reorganisation.js";
 
 /**

@@ -24,7 +24,7 @@ import { PetitionConnection } from "./petition-connection.type.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
 import { PetitionsArgs } from "./petition.input.js";
 import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
-import { stateOf } from "./record-step.js";
+import { stateOf } from "./petition-step-state.js";
 import { windowsOf, windowsSql } from "../units/unit-windows.js";
 
 @Resolver(() => Petition)

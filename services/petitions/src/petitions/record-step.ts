@@ -16,27 +16,7 @@ import { assertCanHandle } from "./petition-access.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { screenedForPetition } from "../confidential/denouncer-identities.js";
 import { reorganiseIfDue } from "./reorganise-step.js";
-
-export function stateOf(p: Petition): PetitionState {
-  return {
-    kind: p.kind,
-    round: p.round,
-    complexity: p.complexity,
-    isRemoteArea: p.isRemoteArea,
-    status: p.status,
-    receivedOn: p.receivedOn,
-    acceptedOn: p.acceptedOn,
-    extensionsUsed: p.extensionsUsed,
-    extendedDays: p.extendedDays,
-    lastStepOn: p.lastStepOn,
-    closedOn: p.closedOn,
-    dueOn: p.dueOn,
-    acceptanceDueOn: p.acceptanceDueOn ?? p.dueOn ?? p.receivedOn,
-    refusalReason: p.refusalReason,
-    notProcessableReason: p.notProcessableReason,
-    outcome: p.outcome,
-  };
-}
+import { changedByOthers, stateOf } from "./petition-step-state.js";
 
 /**
  * The rules' refusals as coded GraphQL errors, their message in the caller's language: illegal
@@ -52,9 +32,6 @@ export function asGraphQLError(err: PetitionRuleError, fields: Readonly<Record<s
   const field = d.field ?? "on";
   return BadUserInputError.field(`input.${fields[field] ?? field}`, err.summary);
 }
-
-/** The message of a write that lost the version race (every step of a petition says the same). */
-export const changedByOthers = () => kitMessage("changedByOthers", { thing: petitionsMessage("thingPetition") });
 
 /**
  * Takes one lifecycle step inside the caller's transaction: checks access and version, applies

@@ -3,7 +3,7 @@ import { audit, ConflictError, type SubgraphContext } from "@danvan/kit";
 import { apply, isOpen } from "../lifecycle/index.js";
 import { moveOf, REORGANISATION_ACTOR, REORGANISATION_DAY } from "../units/reorganisation.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
-import { changedByOthers, stateOf } from "./record-step.js";
+import { changedByOthers, stateOf } from "./petition-step-state.js";
 
 /**
  * The 2025 reorganisation's step for a petition that has not taken it yet: one received before

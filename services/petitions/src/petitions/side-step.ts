@@ -6,7 +6,7 @@ import { petitionsMessage } from "../messages.js";
 import { screenedForPetition } from "../confidential/denouncer-identities.js";
 import { assertCanHandle } from "./petition-access.js";
 import { Petition, PetitionEvent } from "./petition.entity.js";
-import { changedByOthers } from "./record-step.js";
+import { changedByOthers } from "./petition-step-state.js";
 import { reorganiseIfDue } from "./reorganise-step.js";
 
 /**

@@ -111,10 +111,18 @@ export function ${n.single}Loaders(ds: DataSource) {
       (ids) => ${n.plural}.findBy({ id: In(ids) }),
       (row) => row.id,
     ),
-    /** How many are recorded in each unit and the units below it: one grouped count for every unit of the request. */
+    /**
+     * How many are recorded in each unit version and the units below it (keyed "code@validFrom": a
+     * unit is its code and its validity, codes are reused): one grouped count for every unit of the request.
+     */
     ${n.single}CountIn: keyedLoader<string, { unitCode: string; count: number }>(
       async (codes) => {
-        const subtrees = new Map(codes.map((code) => [code, subtreeCodes(code)]));
+        const subtrees = new Map(
+          codes.map((key) => {
+            const [code, validFrom] = key.split("@");
+            return [key, subtreeCodes(code!, validFrom)];
+          }),
+        );
         const rows = await ${n.plural}
           .createQueryBuilder("t")
           .select("t.unit_code", "unitCode")

@@ -174,7 +174,7 @@ import type { ${ctx} } from "../context.js";
 export class AdministrativeUnit${n.namePascal}Resolver {
   @FieldResolver(() => Int, { description: "How many ${n.words} records this unit and the units below it hold." })
   async ${n.single}Count(@Root() unit: AdministrativeUnitRef, @Ctx() ctx: ${ctx}): Promise<number> {
-    return (await ctx.loaders.${n.single}CountIn.load(unit.code))?.count ?? 0;
+    return (await ctx.loaders.${n.single}CountIn.load(\`\${unit.code}@\${unit.validFrom}\`))?.count ?? 0;
   }
 }
 `,

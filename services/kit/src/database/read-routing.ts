@@ -8,7 +8,7 @@ import { databaseUnavailability } from "./unavailable.js";
  * per replica. Everything uses the primary unless the work runs inside `onReadReplica`: the
  * subgraph server wraps a read-only request (no mutation in its document, no request from the
  * gateway for the primary) in it. Then SELECTs outside a transaction (repositories, query
- * builders, DataLoaders, raw `SELECT …` through `dataSource.query`) go to a replica; anything
+ * builders, DataLoaders, raw `SELECT …` or read-only `WITH …` through `dataSource.query`) go to a replica; anything
  * that writes, and everything inside a transaction, stays on the primary. A replica that cannot be
  * reached is left alone for REPLICA_RETRY_MS while its reads go to another replica, or to the primary.
  */
@@ -25,6 +25,13 @@ export function currentReadMode(): ReplicationMode {
 }
 
 const SELECT = /^\s*select\b/i;
+const WITH = /^\s*with\b/i;
+const WRITES = /\b(insert|update|delete|merge)\b/i;
+
+/** A statement that only reads: a SELECT, or a WITH (recursive or not) whose statements write nothing. */
+export function onlyReads(sql: string): boolean {
+  return SELECT.test(sql) || (WITH.test(sql) && !WRITES.test(sql));
+}
 
 /** How long a replica that could not be reached is left alone before its reads try it again. */
 export const REPLICA_RETRY_MS = 5000;
@@ -78,7 +85,7 @@ export function installReadRouting(dataSource: DataSource, logger?: Logger): voi
     parameters?: unknown[],
     queryRunner?: QueryRunner,
   ): Promise<T> {
-    if (queryRunner || currentReadMode() !== "slave" || !SELECT.test(sql)) {
+    if (queryRunner || currentReadMode() !== "slave" || !onlyReads(sql)) {
       return primaryQuery(sql, parameters, queryRunner) as Promise<T>;
     }
     const replica = dataSource.createQueryRunner("slave");

@@ -42,9 +42,6 @@ export const petitionsMessage = defineMessages(
     phone: "must be a phone number of 8 to 15 digits",
     idNumber: "must be an ID card number of 9 or 12 digits",
     // The map of the day (units through time).
-    unitNotInForce:
-      "must name a unit in force on that day: from 1 July 2025 a commune, ward or special zone of the merged An Giang province (Resolution 1654/NQ-UBTVQH15), before that a unit of the map of the day",
-    recordsNotHeld: "is a unit of the former Kiên Giang province before 1 July 2025, whose records are not kept here",
     // Reception sessions.
     petitionsOutsideUnit: "must be petitions of this unit or of the units below it",
     // Access and confidentiality.
@@ -124,9 +121,6 @@ export const petitionsMessage = defineMessages(
     anonymousHasNoDenouncer: "không được ghi đối với đơn tố cáo nặc danh",
     phone: "phải là số điện thoại gồm 8 đến 15 chữ số",
     idNumber: "phải là số chứng minh nhân dân (9 chữ số) hoặc số căn cước (12 chữ số)",
-    unitNotInForce:
-      "phải là đơn vị hành chính đang tồn tại vào ngày đó: từ ngày 01/7/2025 là xã, phường, đặc khu của tỉnh An Giang mới (Nghị quyết 1654/NQ-UBTVQH15), trước đó là đơn vị hành chính của thời điểm đó",
-    recordsNotHeld: "là đơn vị của tỉnh Kiên Giang cũ trước ngày 01/7/2025, không có hồ sơ lưu tại đây",
     petitionsOutsideUnit: "phải là đơn thuộc đơn vị này hoặc các đơn vị trực thuộc",
     notHandler: "Bạn không được giao xử lý đơn này",
     onlyHandlerReadsIdentity: "Chỉ cán bộ được giao xử lý đơn mới được xem thông tin về người tố cáo",

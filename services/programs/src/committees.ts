@@ -7,12 +7,13 @@ import {
   ORGANISATION_ID,
   parseCommitteeId,
   REORGANISATION_2025,
+  unitOfTheDay,
   unitOn,
   versionsOf,
   type UnitVersion,
 } from "@danvan/kit";
 import { programsMessage } from "./messages.js";
-import { ancestorsOnDay, districtOfTheDay, unitOfTheDay } from "./unit-of-the-day.js";
+import { ancestorsOnDay, districtOfTheDay } from "./unit-of-the-day.js";
 
 /**
  * What an organisationId input must look like, in this subgraph's words; the format itself is
@@ -58,8 +59,7 @@ export function committeeAndUnit(
   const committeeUnit = unitOn(code, on);
   if (!committeeUnit || committeeUnit.validFrom >= REORGANISATION_2025 !== map2025)
     throw BadUserInputError.field(paths.organisationId, programsMessage("committeeNotInForce"));
-  if (isKienGiangUnit(committeeUnit))
-    throw BadUserInputError.field(paths.organisationId, programsMessage("recordsNotHeld"));
+  if (isKienGiangUnit(committeeUnit)) throw BadUserInputError.field(paths.organisationId, kitMessage("recordsNotHeld"));
   let unit = committeeUnit;
   if (unitCode != null) {
     if (versionsOf(unitCode).length === 0) throw new NotFoundError(kitMessage("thingUnit"), paths.unitCode);

@@ -51,9 +51,6 @@ export const programsMessage = defineMessages(
     unitOutsideCommittee: "must be the committee's unit or a unit below it",
 
     // Writes on the map of their day (issue 27, unit-of-the-day.ts) and the funds that follow it.
-    unitNotInForce:
-      "must name a unit in force on that day: from 1 July 2025 a commune, ward or special zone of the merged An Giang province (Resolution 1654/NQ-UBTVQH15), before that a unit of the map of the day",
-    recordsNotHeld: "is a unit of the former Kiên Giang province before 1 July 2025, whose records are not kept here",
     committeeNotInForce:
       "must name a committee in force on that day: from 1 July 2025 a committee of the merged map (an id ending in -25), before that one of the map of the day",
     fundNotInForce:
@@ -126,9 +123,6 @@ export const programsMessage = defineMessages(
 
     unitOutsideCommittee: "phải là đơn vị hành chính của tổ chức hoặc một đơn vị cấp dưới của đơn vị đó",
 
-    unitNotInForce:
-      "phải là đơn vị hành chính đang tồn tại vào ngày đó: từ ngày 01/7/2025 là xã, phường, đặc khu của tỉnh An Giang mới (Nghị quyết 1654/NQ-UBTVQH15), trước đó là đơn vị hành chính của thời điểm đó",
-    recordsNotHeld: "là đơn vị của tỉnh Kiên Giang cũ trước ngày 01/7/2025, không có hồ sơ lưu tại đây",
     committeeNotInForce:
       "phải là tổ chức đang hoạt động vào ngày đó: từ ngày 01/7/2025 là tổ chức theo đơn vị hành chính mới (mã kết thúc bằng -25), trước đó là tổ chức của thời điểm đó",
     fundNotInForce:

@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BadUserInputError, NotFoundError, translate } from "@danvan/kit";
-import { ancestorsOnDay, communesHolding, districtOfTheDay, districtOnDay, unitOfTheDay } from "./unit-of-the-day.js";
+import { unitOfTheDay } from "@danvan/kit/units";
+import { ancestorsOnDay, communesHolding, districtOfTheDay, districtOnDay } from "./unit-of-the-day.js";
 
 const key = (v: { code: string; validFrom: string }) => `${v.code}@${v.validFrom}`;
 

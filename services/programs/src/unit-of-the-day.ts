@@ -1,36 +1,11 @@
-import {
-  BadUserInputError,
-  isKienGiangUnit,
-  kitMessage,
-  NotFoundError,
-  REORGANISATION_2025,
-  successorsOf,
-  unitOn,
-  versionsOf,
-  type UnitVersion,
-} from "@danvan/kit";
-import { programsMessage } from "./messages.js";
+import { REORGANISATION_2025, successorsOf, unitOn, versionsOf, type UnitVersion } from "@danvan/kit";
 
 /**
  * Writes on the map of their day (issue 27): a record names the unit in force on its own date (a
  * household's registration, a model's registration, a project's start), and keeps the district of
- * that day, none from 2025-07-01 (two-tier local government). Pure: the timeline is the kit's.
+ * that day, none from 2025-07-01 (two-tier local government). Pure: the timeline is the kit's, and
+ * so is the check of a record's unit (`unitOfTheDay`).
  */
-
-/**
- * The unit `code` named on `on`, refused at `field`: a code that never named such a unit
- * (NOT_FOUND), a unit not in force that day, and old Kiên Giang's units before 2025-07-01, whose
- * records programs does not hold (their figures say so through `coverage`, never a stray record).
- */
-export function unitOfTheDay(code: string, on: string, field: string, communesOnly = false): UnitVersion {
-  const fits = (v: UnitVersion) => !communesOnly || v.level === "COMMUNE";
-  if (!versionsOf(code).some(fits))
-    throw new NotFoundError(kitMessage(communesOnly ? "thingCommune" : "thingUnit"), field);
-  const v = unitOn(code, on);
-  if (!v || !fits(v)) throw BadUserInputError.field(field, programsMessage("unitNotInForce"));
-  if (isKienGiangUnit(v)) throw BadUserInputError.field(field, programsMessage("recordsNotHeld"));
-  return v;
-}
 
 /** The district a version belongs to on `on`: its parent when that is a district then, else null (from 2025-07-01). */
 export function districtOfTheDay(v: UnitVersion, on: string): string | null {

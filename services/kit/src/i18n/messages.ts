@@ -78,6 +78,10 @@ export const kitMessage = defineMessages(
     thingUnit: "administrative unit",
     thingCommune: "commune",
     thingRecord: "record",
+    // The map of the day (units through time, units/unit-of-the-day.ts).
+    unitNotInForce:
+      "must name a unit in force on that day: from 1 July 2025 a commune, ward or special zone of the merged An Giang province (Resolution 1654/NQ-UBTVQH15), before that a unit of the map of the day",
+    recordsNotHeld: "is a unit of the former Kiên Giang province before 1 July 2025, whose records are not kept here",
   },
   {
     required: "là bắt buộc",
@@ -147,5 +151,8 @@ export const kitMessage = defineMessages(
     thingUnit: "đơn vị hành chính",
     thingCommune: "xã",
     thingRecord: "bản ghi",
+    unitNotInForce:
+      "phải là đơn vị hành chính đang tồn tại vào ngày đó: từ ngày 01/7/2025 là xã, phường, đặc khu của tỉnh An Giang mới (Nghị quyết 1654/NQ-UBTVQH15), trước đó là đơn vị hành chính của thời điểm đó",
+    recordsNotHeld: "là đơn vị của tỉnh Kiên Giang cũ trước ngày 01/7/2025, không có hồ sơ lưu tại đây",
   },
 );

@@ -142,6 +142,9 @@ const key = unitVersionKey;
 const versionsByCode = new Map<string, UnitVersion[]>();
 for (const v of unitVersions) versionsByCode.set(v.code, [...(versionsByCode.get(v.code) ?? []), v]);
 for (const list of versionsByCode.values()) list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+const versionsByParent = new Map<string, UnitVersion[]>();
+for (const v of unitVersions)
+  if (v.parentCode) versionsByParent.set(v.parentCode, [...(versionsByParent.get(v.parentCode) ?? []), v]);
 const predecessors = new Map<string, Succession[]>();
 const successors = new Map<string, Succession[]>();
 for (const s of unitSuccessions) {
@@ -183,11 +186,8 @@ export function successorsOf(v: UnitVersion): readonly Succession[] {
 
 /** The versions directly below a version while both are in force. */
 export function childrenOfVersion(v: UnitVersion): UnitVersion[] {
-  return unitVersions.filter(
-    (c) =>
-      c.parentCode === v.code &&
-      c.validFrom <= (v.validTo ?? "9999-12-31") &&
-      (c.validTo === null || c.validTo >= v.validFrom),
+  return (versionsByParent.get(v.code) ?? []).filter(
+    (c) => c.validFrom <= (v.validTo ?? "9999-12-31") && (c.validTo === null || c.validTo >= v.validFrom),
   );
 }
 

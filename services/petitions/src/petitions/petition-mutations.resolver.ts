@@ -34,7 +34,7 @@ import { assertCanHandle } from "./petition-access.js";
 import { remoteAreas } from "../units/remote-areas.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { checkReceipt } from "./receipt-checks.js";
-import { unitOfTheDay } from "../units/unit-of-the-day.js";
+import { unitOfTheDay } from "@danvan/kit/units";
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 

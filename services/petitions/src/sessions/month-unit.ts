@@ -1,5 +1,4 @@
-import { BadUserInputError, isKienGiangUnit, unitOn, type UnitVersion } from "@danvan/kit";
-import { petitionsMessage } from "../messages.js";
+import { BadUserInputError, isKienGiangUnit, kitMessage, unitOn, type UnitVersion } from "@danvan/kit";
 import { monthBounds } from "../reception/index.js";
 
 /**
@@ -12,8 +11,8 @@ import { monthBounds } from "../reception/index.js";
 export function monthUnitOf(code: string, month: string, field: string): UnitVersion {
   const { first, last } = monthBounds(month);
   const v = unitOn(code, last) ?? unitOn(code, first);
-  if (!v) throw BadUserInputError.field(field, petitionsMessage("unitNotInForce"));
-  if (isKienGiangUnit(v)) throw BadUserInputError.field(field, petitionsMessage("recordsNotHeld"));
+  if (!v) throw BadUserInputError.field(field, kitMessage("unitNotInForce"));
+  if (isKienGiangUnit(v)) throw BadUserInputError.field(field, kitMessage("recordsNotHeld"));
   return v;
 }
 

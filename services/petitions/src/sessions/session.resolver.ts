@@ -30,7 +30,7 @@ import { ReceptionCompliance } from "./reception-compliance.type.js";
 import { PresiderRole, ReceptionSession, SessionKind, SessionPetition } from "./reception-session.entity.js";
 import { RecordSessionInput, SessionsArgs } from "./session.input.js";
 import { inWindows, windowsOf, windowsSql } from "../units/unit-windows.js";
-import { unitOfTheDay } from "../units/unit-of-the-day.js";
+import { unitOfTheDay } from "@danvan/kit/units";
 import { monthUnitOf, monthViewDay } from "./month-unit.js";
 
 const EVERY_LEVEL: readonly UnitLevel[] = ["PROVINCE", "DISTRICT", "COMMUNE"];

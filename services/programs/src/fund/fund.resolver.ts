@@ -24,7 +24,7 @@ import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from
 import type { ProgramsContext } from "../context.js";
 import { checkPeriod } from "../arguments.js";
 import { programsMessage } from "../messages.js";
-import { unitOfTheDay } from "../unit-of-the-day.js";
+import { unitOfTheDay } from "@danvan/kit/units";
 import { Contribution, FundTransfer } from "./contribution.entity.js";
 import { allocationBetween } from "./balance-by-date.js";
 import { FundBalance } from "./fund-balance.type.js";

@@ -17,7 +17,8 @@ import {
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
-import { districtOfTheDay, unitOfTheDay } from "../unit-of-the-day.js";
+import { unitOfTheDay } from "@danvan/kit/units";
+import { districtOfTheDay } from "../unit-of-the-day.js";
 import { Household } from "./household.entity.js";
 import { HouseholdsArgs, RegisterHouseholdInput, UpdateHouseholdInput } from "./household.input.js";
 import { assertCanReadHousehold, HOUSEHOLD_READERS, seesPersonalData } from "./household-access.js";

@@ -89,9 +89,10 @@ import type { ${n.entity} } from "./${n.fileStem}.entity.js";
 /** ${n.entity} records are not public: officers in their unit's subtree, administrators and analysts. */
 export const ${readers} = ["OFFICER", "ADMIN", "ANALYST"] as const;
 
-export function assertCanRead${n.entity}(identity: Identity, row: Pick<${n.entity}, "unitCode">): void {
+/** A record's unit is the one its code named on the day it was recorded (codes are reused). */
+export function assertCanRead${n.entity}(identity: Identity, row: Pick<${n.entity}, "unitCode" | "recordedOn">): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
-  if (!hasAnyRole(identity, ${readers}) || !canSeeUnit(identity, row.unitCode)) {
+  if (!hasAnyRole(identity, ${readers}) || !canSeeUnit(identity, row.unitCode, row.recordedOn)) {
     throw new ForbiddenError(kitMessage("outOfScope", { thing: ${n.name}Message("thing${n.entity}") }));
   }
 }
@@ -100,7 +101,7 @@ export function assertCanRead${n.entity}(identity: Identity, row: Pick<${n.entit
     {
       path: `${dir}.loader.ts`,
       text: `import { In, type DataSource } from "typeorm";
-import { keyedLoader, subtreeCodes } from "@danvan/kit";
+import { keyedLoader, placeholders, valuesTable, WINDOW_COLUMNS, windowJoin, windowRows } from "@danvan/kit";
 import { ${n.entity} } from "./${n.fileStem}.entity.js";
 
 /** ${capitalised(n.pluralWords)} by id, and how many each unit holds (AdministrativeUnit.${n.single}Count). */
@@ -113,28 +114,28 @@ export function ${n.single}Loaders(ds: DataSource) {
     ),
     /**
      * How many are recorded in each unit version and the units below it (keyed "code@validFrom": a
-     * unit is its code and its validity, codes are reused): one grouped count for every unit of the request.
+     * unit is its code and its validity, codes are reused, so a record counts for the version its
+     * code named on the day it was recorded): one grouped count for every unit of the request.
      */
     ${n.single}CountIn: keyedLoader<string, { unitCode: string; count: number }>(
-      async (codes) => {
-        const subtrees = new Map(
-          codes.map((key) => {
+      async (keys) => {
+        const windows = windowRows(
+          keys.map((key) => {
             const [code, validFrom] = key.split("@");
-            return [key, subtreeCodes(code!, validFrom)];
+            return { key, unit: { code: code!, validFrom: validFrom! } };
           }),
+          ["PROVINCE", "DISTRICT", "COMMUNE"],
         );
-        const rows = await ${n.plural}
-          .createQueryBuilder("t")
-          .select("t.unit_code", "unitCode")
-          .addSelect("COUNT(*)", "count")
-          .where("t.unit_code IN (:...units)", { units: [...new Set([...subtrees.values()].flat())] })
-          .groupBy("t.unit_code")
-          .getRawMany<{ unitCode: string; count: string | number }>();
-        const perUnit = new Map(rows.map((r) => [r.unitCode, Number(r.count)]));
-        return codes.map((code) => ({
-          unitCode: code,
-          count: subtrees.get(code)!.reduce((sum, c) => sum + (perUnit.get(c) ?? 0), 0),
-        }));
+        const perUnit = new Map<string, number>();
+        if (windows.length > 0) {
+          const scope = valuesTable(ds, windows, "s", WINDOW_COLUMNS);
+          const sql = \`SELECT s.unit_key AS unit_key, COUNT(t.id) AS n FROM \${scope.sql}
+            JOIN ${n.table} t ON \${windowJoin(ds.options.type === "postgres", "t.unit_code", "t.recorded_on")}
+            GROUP BY s.unit_key\`;
+          const rows = (await ds.query(placeholders(ds, sql), scope.params)) as { unit_key: string; n: string | number }[];
+          for (const r of rows) perUnit.set(r.unit_key, Number(r.n));
+        }
+        return keys.map((key) => ({ unitCode: key, count: perUnit.get(key) ?? 0 }));
       },
       (r) => r.unitCode,
     ),
@@ -156,9 +157,12 @@ import {
   kitMessage,
   NotFoundError,
   pageRequest,
+  figureUnit,
   PROVINCE_CODE,
-  subtreeCodes,
-  unitScopeOf,
+  scopeWindowsOf,
+  windowsInScope,
+  windowsOf,
+  windowsSql,
   type ConnectionShape,
 } from "@danvan/kit";
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
@@ -180,13 +184,16 @@ export class ${n.entity}Resolver {
     const page = pageRequest(args);
     const unitCode = args.unitCode ?? ctx.identity.unitCode ?? PROVINCE_CODE;
     checkUnitArgument(unitCode);
-    const scope = unitScopeOf(ctx.identity);
-    const units = subtreeCodes(unitCode).filter((code) => scope === null || scope.has(code));
-    const base = () =>
-      ctx.ds
-        .getRepository(${n.entity})
-        .createQueryBuilder("t")
-        .where(units.length ? "t.unit_code IN (:...units)" : "1 = 0", { units });
+    // The unit the code names now, through time, cut to the caller's scope: a record counts where
+    // its code named one of those units on the day it was recorded.
+    const windows = windowsInScope(windowsOf(figureUnit(unitCode), ["PROVINCE", "DISTRICT", "COMMUNE"]), scopeWindowsOf(ctx.identity));
+    const bound: Record<string, string> = {};
+    const where = windowsSql(windows, "t.unit_code", "t.recorded_on", (v) => {
+      const name = \`w\${Object.keys(bound).length}\`;
+      bound[name] = v;
+      return \`:\${name}\`;
+    });
+    const base = () => ctx.ds.getRepository(${n.entity}).createQueryBuilder("t").where(where, bound);
     const q = base()
       .orderBy("t.id")
       .take(page.limit + 1);

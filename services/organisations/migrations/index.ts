@@ -4,6 +4,7 @@ import { MemberAggregateIndex1764000000002 } from "./1764000000002-member-aggreg
 import { GrassrootsUnions1764000000003 } from "./1764000000003-grassroots-unions.js";
 import { UnitsThroughTime1764000000004 } from "./1764000000004-units-through-time.js";
 import { CommitteesThroughTime1764000000005 } from "./1764000000005-committees-through-time.js";
+import { SplitCommunes1764000000006 } from "./1764000000006-split-communes.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   GrassrootsUnions1764000000003,
   UnitsThroughTime1764000000004,
   CommitteesThroughTime1764000000005,
+  SplitCommunes1764000000006,
 ];

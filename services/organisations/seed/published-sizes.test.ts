@@ -60,7 +60,7 @@ describe("organisations seed: published sizes and each organisation's rules", ()
       const labour = d.members.filter((m) => byId.get(m.organisationId)!.kind === OrganisationKind.LABOUR_FEDERATION);
       assert.ok(labour.every((m) => byId.get(m.organisationId)!.workplaceSector !== null));
       const holding = new Set(d.members.map((m) => m.organisationId));
-      // The 2025 committees hold no rows of their own: the register ends in 2022, their members are carried over.
+      // The 2019 map's committees (the 2025 committees': continued.test.ts).
       const without = d.organisations.filter(
         (o) =>
           o.validFrom === null &&

@@ -38,8 +38,14 @@ export const SIZES: Record<OrganisationKind, PublishedSize> = {
   FATHERLAND_FRONT: { on: "2022-12-31", members: 6_600, source: null },
 };
 
-/** The last day the register describes: no join or exit is recorded after it. */
-export const REGISTER_UNTIL = "2022-12-31";
+/**
+ * The last day of the register's first generation (2010–2022, seed 20200102): its rows stay as
+ * they were; members-continued.gen.ts continues them, on new random streams, to REGISTER_UNTIL.
+ */
+export const HISTORY_UNTIL = "2022-12-31";
+
+/** The last day the register describes (a fixed day, not today): no join or exit is recorded after it. */
+export const REGISTER_UNTIL = "2026-11-30";
 
 /**
  * Splits `total` into whole parts proportional to `weights` (largest remainder, ties to the

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { startHarness, type Harness } from "../src/testing/harness.js";
 import { buildDataset, seedOrganisations } from "./seed.js";
 import { SIZES } from "./published-sizes.js";
+import { carriedTargets } from "./carried-targets.js";
+import { isMemberOn } from "../src/members/membership.js";
 import { referenceUnits } from "@danvan/kit/units";
 
 describe("organisations seed at the default scale (integration)", () => {
@@ -27,7 +29,13 @@ describe("organisations seed at the default scale (integration)", () => {
       links: number | string;
     }[];
     assert.equal(Number(links), counts.organisation_succession);
-    assert.equal(Number(links), 848, "each committee of the 2019 map goes into one");
+    // Each committee of the 2019 map goes into one, a split commune's into each of its parts (15 committees, 35 parts).
+    assert.equal(Number(links), 848 + 35 - 15);
+    const [{ carried }] = (await h.ds.query(`SELECT COUNT(*) AS carried FROM member_carry`)) as {
+      carried: number | string;
+    }[];
+    assert.equal(Number(carried), counts.member_carry);
+    assert.ok(Number(carried) > 1000);
   });
 
   it("is deterministic: generating twice gives the same rows, and the database holds them", async () => {
@@ -77,6 +85,52 @@ describe("organisations seed at the default scale (integration)", () => {
        WHERE o.kind = 'FARMERS_UNION' AND m.joined_on <= '2025-07-01' AND (m.left_on IS NULL OR m.left_on > '2025-07-01')`,
     )) as { active: number | string }[];
     assert.equal((after.data!.o as { memberCount: number }).memberCount, Number(active));
+  });
+
+  it("counts in each 2025 commune committee its carried and new members, split communes' by where they live", async () => {
+    const d = buildDataset("full");
+    const target = carriedTargets(d);
+    const byId = new Map(d.organisations.map((o) => [o.id, o]));
+    for (const [kind, day] of [
+      ["HND", "2026-01-01"],
+      ["HPN", "2025-07-01"],
+    ] as const) {
+      const ids = d.organisations
+        .filter((o) => o.id.startsWith(`${kind}-`) && o.validFrom !== null && o.unitCode.length === 5)
+        .map((o) => o.id);
+      const expected = new Map(ids.map((id) => [id, 0]));
+      let old = 0;
+      let joinedThatDay = 0;
+      d.members.forEach((m, i) => {
+        if (!isMemberOn(m, day)) return;
+        const to = target(m, i + 1);
+        if (to && expected.has(to)) expected.set(to, expected.get(to)! + 1);
+        const o = byId.get(m.organisationId)!;
+        if (
+          o.validFrom === null &&
+          o.unitCode.length === 5 &&
+          o.workplaceSector === null &&
+          o.id.startsWith(`${kind}-`)
+        )
+          old++;
+        if (o.validFrom !== null && expected.has(o.id) && m.joinedOn === day) joinedThatDay++;
+      });
+      const r = await h.run(
+        `{ ${ids.map((id, i) => `c${i}: organisation(id: "${id}") { memberCount(asOf: "${day}") }`).join(" ")} }`,
+      );
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      const got = ids.map((_, i) => (r.data![`c${i}`] as { memberCount: number }).memberCount);
+      assert.deepEqual(
+        got,
+        ids.map((id) => expected.get(id)!),
+        `${kind} on ${day}`,
+      );
+      // The split communes' parts each count only their own share.
+      for (const id of ["30316", "30325", "30337", "30346", "30352"].map((c) => `${kind}-${c}-25`))
+        assert.ok(expected.get(id)! > 0, id);
+      if (day === "2025-07-01")
+        assert.equal(got.reduce((a, b) => a + b, 0) - joinedThatDay, old, "the old communes' members, all carried");
+    }
   });
 
   it("gives every member a join date no later than any leave date and a status matching it", async () => {

@@ -74,14 +74,28 @@ describe("organisations seed", () => {
   });
 
   it("ends the 2019 map's committees with their units, each going into the committee of the unit that took its commune", () => {
-    const { organisations, successions } = organisationRows();
+    const { organisations, successions, split } = organisationRows();
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    const next = new Map(successions.map((s) => [s.fromId, s]));
+    const whole = successions.filter((s) => s.share === "whole");
+    const next = new Map(whole.map((s) => [s.fromId, s]));
     const old = organisations.filter((o) => o.validFrom === null && o.workplaceSector === null);
-    assert.equal(successions.length, old.length, "one succession per old committee, none for grassroots unions");
+    // The three split communes (30334, 30355, 30358): their five committees each go, in part, into each part.
+    assert.deepEqual([...new Set([...split.keys()].map((id) => id.split("-")[1]))].sort(), ["30334", "30355", "30358"]);
+    const parts = successions.filter((s) => s.share === "part");
+    assert.equal(
+      parts.length,
+      [...split.values()].reduce((n, p) => n + p.length, 0),
+    );
+    assert.ok(parts.every((s) => split.get(s.fromId)!.includes(s.toId) && s.onDate === "2025-07-01"));
+    assert.equal(
+      whole.length + split.size,
+      old.length,
+      "one whole succession per old committee not split, none for grassroots unions",
+    );
     for (const o of old) {
       // Phường Đông Xuyên ended on 2024-12-31 (merged into Mỹ Xuyên); every other unit on 2025-06-30.
       assert.equal(o.validTo, o.unitCode === "30285" ? "2024-12-31" : "2025-06-30", o.id);
+      if (split.has(o.id)) continue;
       let s = next.get(o.id)!;
       assert.equal(s.onDate, addDay(o.validTo!), o.id);
       // Follow the chain (Đông Xuyên → Mỹ Xuyên → Long Xuyên) to the 2025 committee of the same kind.
@@ -95,8 +109,8 @@ describe("organisations seed", () => {
     assert.deepEqual(
       successions.filter((s) => s.fromId === "HPN-30285" || s.fromId === "HPN-30286"),
       [
-        { fromId: "HPN-30285", toId: "HPN-30286", onDate: "2025-01-01" },
-        { fromId: "HPN-30286", toId: "HPN-30307-25", onDate: "2025-07-01" },
+        { fromId: "HPN-30285", toId: "HPN-30286", onDate: "2025-01-01", share: "whole" },
+        { fromId: "HPN-30286", toId: "HPN-30307-25", onDate: "2025-07-01", share: "whole" },
       ].map((x) => Object.assign(new OrganisationSuccession(), x)),
     );
   });

@@ -4,110 +4,72 @@ import { UnitSuccession } from "../src/units/unit-succession.entity.js";
 import { successionRows } from "../src/units/unit-timeline-rows.js";
 import { Organisation, OrganisationClosure } from "../src/organisations/organisation.entity.js";
 import { OrganisationSuccession } from "../src/organisations/organisation-succession.entity.js";
-import { OrganisationKind } from "../src/organisations/organisation-kind.js";
 import { Member } from "../src/members/member.entity.js";
+import { MemberCarry } from "../src/members/member-carry.entity.js";
 import { LeadershipPosition } from "../src/positions/leadership-position.entity.js";
-import { PositionTitle } from "../src/positions/position-title.js";
-import { TITLES } from "../src/positions/position-titles.js";
 import { RecruitmentTarget } from "../src/recruitment/recruitment-target.entity.js";
 import { Campaign, CampaignPhase } from "../src/campaigns/campaign.entity.js";
 import { CampaignKind } from "../src/campaigns/campaign-kind.js";
-import { insertAll, SeededRandom, syntheticName, type SeedProgress } from "@danvan/kit/seeding";
-import { campaignPlans } from "./campaign-plans.js";
+import { insertAll, SeededRandom, type SeedProgress } from "@danvan/kit/seeding";
+import { campaignPlans, campaignPlans2023 } from "./campaign-plans.js";
 import { organisationRows, unitRows } from "./committees.js";
-import { memberRows, type SeedScale } from "./members.gen.js";
+import { memberRows } from "./members.gen.js";
+import { continueMembers } from "./members-continued.gen.js";
+import {
+  continuePositions,
+  positionRows,
+  TARGET_YEARS,
+  TARGET_YEARS_2025_MAP,
+  TARGET_YEARS_OLD_MAP,
+  targetRows,
+  TERMS_2014_2019,
+} from "./leaders-and-targets.js";
+import type { SeedScale } from "./members.gen.js";
 
 export type { SeedScale } from "./members.gen.js";
 export { organisationRows, unitRows } from "./committees.js";
 
 const SEED = 20200101;
+/** The continuation's stream for terms, targets and campaigns from 2023. */
+const SEED_2023 = 20230102;
 
-/** The years recruitment targets are set for. */
-const TARGET_YEARS = [2018, 2019, 2020, 2021, 2022];
-
-function positionRows(rng: SeededRandom, organisations: readonly Organisation[]): LeadershipPosition[] {
-  const rows: LeadershipPosition[] = [];
-  // Two congress terms: 2014–2019 ended, 2019–2024 running.
-  const terms: [string, string | null][] = [
-    ["2014-10-01", "2019-09-30"],
-    ["2019-10-01", null],
-  ];
-  for (const o of organisations) {
-    const level = o.unitCode.length === 2 ? 2 : o.unitCode.length === 3 ? 1 : 0;
-    const grassroots = o.workplaceSector !== null;
-    // Each organisation's own titles: the Youth Union's secretary and deputies, the others' chair.
-    const youth = o.kind === OrganisationKind.YOUTH_UNION;
-    const head = TITLES[o.kind].head;
-    const deputy = youth ? PositionTitle.DEPUTY_SECRETARY : PositionTitle.VICE_CHAIR;
-    const seats: [PositionTitle, number][] = [
-      [head, 1],
-      [deputy, level === 0 ? 1 : 2],
-      [PositionTitle.STANDING_MEMBER, level === 0 || grassroots ? 0 : 3],
-    ];
-    for (const [start, end] of terms) {
-      for (const [title, count] of seats) {
-        for (let i = 0; i < count; i++) {
-          const female =
-            o.kind === OrganisationKind.WOMENS_UNION ||
-            rng.chance(o.kind === OrganisationKind.LABOUR_FEDERATION ? 0.5 : 0.3);
-          rows.push(
-            Object.assign(new LeadershipPosition(), {
-              organisationId: o.id,
-              title,
-              holderName: syntheticName(rng, female),
-              termStart: start,
-              termEnd: end,
-              version: 1,
-            }),
-          );
-        }
-      }
-    }
-  }
-  return rows;
-}
-
-function targetRows(
-  rng: SeededRandom,
-  organisations: readonly Organisation[],
-  members: readonly Member[],
-  scale: SeedScale,
-): RecruitmentTarget[] {
-  const joinedPerOrgYear = new Map<string, number>();
-  for (const m of members) {
-    const k = `${m.organisationId}:${m.joinedOn.slice(0, 4)}`;
-    joinedPerOrgYear.set(k, (joinedPerOrgYear.get(k) ?? 0) + 1);
-  }
-  const below = new Map<string, string[]>();
-  for (const o of organisations) if (o.parentId) below.set(o.parentId, [...(below.get(o.parentId) ?? []), o.id]);
-  const rows: RecruitmentTarget[] = [];
-  for (const o of organisations) {
-    // Targets are set for grassroots committees, and the Labour Federation's for its districts.
-    const commune = o.unitCode.length === 5 && o.workplaceSector === null;
-    const federation = o.kind === OrganisationKind.LABOUR_FEDERATION && o.unitCode.length === 3;
-    if (!commune && !federation) continue;
-    const ids = federation ? (below.get(o.id) ?? []) : [o.id];
-    for (const year of TARGET_YEARS) {
-      const actual = ids.reduce((n, id) => n + (joinedPerOrgYear.get(`${id}:${year}`) ?? 0), 0);
-      const target = Math.max(1, Math.round(actual * (0.8 + rng.next() * 0.5)) || (scale === "small" ? 1 : 3));
-      rows.push(Object.assign(new RecruitmentTarget(), { organisationId: o.id, year, target }));
-    }
-  }
-  return rows;
-}
-
-/** Every row of the dataset, generated from fixed seeds: the same on every machine. */
+/**
+ * Every row of the dataset, generated from fixed seeds: the same on every machine. The first
+ * generation (2010–2022, the 2019 map's committees: published-sizes.ts) comes first, from the
+ * seeds it always had; the continuation to 2026-11-30 (issue 27: members, terms, targets and
+ * campaigns on the map of each day) comes from streams of its own, so the first rows stay as
+ * they were (a membership or term running at the end of 2022 gets its end).
+ */
 export function buildDataset(scale: SeedScale) {
   const rng = new SeededRandom(SEED);
   const units = unitRows();
-  const { organisations, closure, successions } = organisationRows();
-  // The register ends in 2022 (published-sizes.ts): members, positions and targets are the 2019
-  // map's committees'. The 2025 committees start with the members carried over to them.
+  const { organisations, closure, successions, split } = organisationRows();
   const recorded = organisations.filter((o) => o.validFrom === null);
-  const members = memberRows(recorded, scale);
-  const positions = positionRows(rng, recorded);
-  const targets = targetRows(rng, recorded, members, scale);
-  return { rng, units, organisations, closure, successions, members, positions, targets };
+  const history = memberRows(recorded, scale);
+  const positions = positionRows(rng, recorded, () => TERMS_2014_2019);
+  const targets = targetRows(rng, recorded, history, scale, TARGET_YEARS);
+  const next = new SeededRandom(SEED_2023);
+  const { members, carries, historyRows } = continueMembers(organisations, successions, split, history);
+  positions.push(...continuePositions(next, organisations, positions));
+  targets.push(
+    ...targetRows(next, organisations, members, scale, TARGET_YEARS_OLD_MAP, (o) => o.validFrom === null),
+    ...targetRows(next, organisations, members, scale, TARGET_YEARS_2025_MAP, (o) => o.validFrom !== null),
+  );
+  const carryRows = carries.map((c) => Object.assign(new MemberCarry(), c));
+  return {
+    rng,
+    next,
+    units,
+    organisations,
+    closure,
+    successions,
+    split,
+    members,
+    historyRows,
+    carries: carryRows,
+    positions,
+    targets,
+  };
 }
 
 /**
@@ -121,7 +83,7 @@ export async function seedOrganisations(
   ds: DataSource,
   opts: { scale?: SeedScale; progress?: SeedProgress } = {},
 ): Promise<Record<string, number>> {
-  const { rng, units, organisations, closure, successions, members, positions, targets } = buildDataset(
+  const { rng, next, units, organisations, closure, successions, members, carries, positions, targets } = buildDataset(
     opts.scale ?? "full",
   );
   const counts: Record<string, number> = {};
@@ -133,10 +95,11 @@ export async function seedOrganisations(
     await insertAll(m, OrganisationSuccession, "organisation_succession", successions, opts.progress);
     await insertAll(m, LeadershipPosition, "leadership_position", positions, opts.progress);
     await insertAll(m, Member, "member", members, opts.progress);
+    await insertAll(m, MemberCarry, "member_carry", carries, opts.progress);
     await insertAll(m, RecruitmentTarget, "recruitment_target", targets, opts.progress);
     counts.campaign = 0;
     counts.campaign_phase = 0;
-    const plans = campaignPlans(rng);
+    const plans = [...campaignPlans(rng), ...campaignPlans2023(next)];
     opts.progress?.start("campaign", plans.length);
     for (const [i, plan] of plans.entries()) {
       const inserted = await m.insert(Campaign, { ...plan.campaign, parentId: null, version: 1 });
@@ -166,6 +129,7 @@ export async function seedOrganisations(
     organisation_succession: successions.length,
     leadership_position: positions.length,
     member: members.length,
+    member_carry: carries.length,
     recruitment_target: targets.length,
   });
   return counts;

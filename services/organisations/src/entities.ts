@@ -4,6 +4,7 @@ import { UnitSuccession } from "./units/unit-succession.entity.js";
 import { Organisation, OrganisationClosure } from "./organisations/organisation.entity.js";
 import { OrganisationSuccession } from "./organisations/organisation-succession.entity.js";
 import { Member } from "./members/member.entity.js";
+import { MemberCarry } from "./members/member-carry.entity.js";
 import { LeadershipPosition } from "./positions/leadership-position.entity.js";
 import { RecruitmentTarget } from "./recruitment/recruitment-target.entity.js";
 import { Campaign, CampaignPhase } from "./campaigns/campaign.entity.js";
@@ -15,6 +16,7 @@ export const entities = [
   OrganisationClosure,
   OrganisationSuccession,
   Member,
+  MemberCarry,
   LeadershipPosition,
   RecruitmentTarget,
   Campaign,

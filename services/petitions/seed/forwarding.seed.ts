@@ -1,5 +1,5 @@
 import { SeededRandom } from "@danvan/kit/seeding";
-import { districtOf } from "@danvan/kit/units";
+import { districtOf, PROVINCE_CODE_2025, successorsOf, todaysCommuneOf, unitOn } from "@danvan/kit/units";
 import {
   acceptanceDueOn,
   BUILT_IN_CALENDAR,
@@ -10,6 +10,17 @@ import {
 } from "../src/deadlines/index.js";
 import { ComplaintRound, PetitionKind, PetitionStatus, RefusalReason } from "../src/lifecycle/index.js";
 import { PetitionEvent, type Petition } from "../src/petitions/petition.entity.js";
+import { REORGANISATION_DAY } from "../src/units/reorganisation.js";
+
+/**
+ * Which petitions a pass draws for: by default every one, answers until the end of 2020 (the
+ * 2015–2020 pass, exactly as before). The later years' pass (issue 27, its own stream) draws for
+ * the refusals and second rounds from `from` only, with answers until `until`.
+ */
+export interface ForwardingWindow {
+  from?: string;
+  until: string;
+}
 
 /**
  * Issue 19 (part 2) on the generated dataset, from a random stream of its own (so the petitions
@@ -26,9 +37,16 @@ import { PetitionEvent, type Petition } from "../src/petitions/petition.entity.j
  *   acceptance deadline as it was and the resolution still on time (the second round's periods are
  *   longer), so that no figure moves.
  */
-export function addForwardingAndSecondRounds(petitions: Petition[], events: PetitionEvent[], seed: number): void {
+export function addForwardingAndSecondRounds(
+  petitions: Petition[],
+  events: PetitionEvent[],
+  seed: number,
+  window: ForwardingWindow = { until: "2020-12-31" },
+): void {
   const rng = new SeededRandom(seed);
+  const from = window.from ?? "";
   for (const p of petitions) {
+    if (p.forwardedOn !== undefined) continue; // set by the earlier pass
     Object.assign(p, {
       forwardedToBodyId: null,
       forwardedOn: null,
@@ -43,9 +61,10 @@ export function addForwardingAndSecondRounds(petitions: Petition[], events: Peti
   const extraEvents: PetitionEvent[] = [];
   for (const p of petitions) {
     if (p.status !== PetitionStatus.NOT_ACCEPTED || p.refusalReason !== RefusalReason.NOT_WITHIN_COMPETENCE) continue;
+    if (p.closedOn! < from) continue;
     if (!rng.chance(0.6)) continue;
-    const [body, basis] = bodyFor(p, rng);
     const on = p.closedOn!;
+    const [body, basis] = bodyFor(p, on, rng);
     Object.assign(p, {
       status: PetitionStatus.FORWARDED,
       refusalReason: null,
@@ -56,7 +75,7 @@ export function addForwardingAndSecondRounds(petitions: Petition[], events: Peti
     });
     Object.assign(refusalEvent.get(p.id)!, { transition: "forward", toStatus: PetitionStatus.FORWARDED, reason: null });
     const answered = addDays(on, rng.int(5, 45));
-    if (rng.chance(0.75) && answered <= "2020-12-31") {
+    if (rng.chance(0.75) && answered <= window.until) {
       p.forwardAnsweredOn = answered;
       p.lastStepOn = answered;
       p.version += 1;
@@ -77,20 +96,28 @@ export function addForwardingAndSecondRounds(petitions: Petition[], events: Peti
   }
   events.push(...extraEvents);
 
+  // By the commune version of the receipt (a code is reused: 30307 of 2019 and of 2026 are two units).
   const byCommune = new Map<string, Petition[]>();
   for (const p of petitions) {
     if (p.kind !== PetitionKind.COMPLAINT) continue;
-    byCommune.set(p.communeCode, [...(byCommune.get(p.communeCode) ?? []), p]);
+    const key = `${p.communeCode}@${unitOn(p.communeCode, p.receivedOn)?.validFrom}`;
+    const list = byCommune.get(key);
+    if (list) list.push(p);
+    else byCommune.set(key, [p]);
   }
+  // A decision already answered by a second round of the earlier pass has one.
+  const linked = new Set(petitions.map((p) => p.firstRoundPetitionId));
   for (const complaints of byCommune.values()) {
     const decided = complaints
       .filter((p) => p.status === PetitionStatus.RESOLVED && p.closedOn !== null)
       .sort((a, b) => (a.closedOn! < b.closedOn! ? -1 : a.closedOn! > b.closedOn! ? 1 : a.id - b.id));
     const used = new Set<number>();
+    for (const p of complaints) if (linked.has(p.id) || p.firstRoundPetitionId !== null) used.add(p.id);
     for (const first of decided) {
       if (used.has(first.id) || first.round === ComplaintRound.SECOND) continue;
       const later = complaints.find((p) => {
-        if (used.has(p.id) || p.id === first.id || p.status !== PetitionStatus.RESOLVED) return false;
+        if (used.has(p.id) || p.id === first.id || p.status !== PetitionStatus.RESOLVED || p.receivedOn < from)
+          return false;
         const gap = daysBetween(first.closedOn!, p.receivedOn);
         return gap >= 1 && gap <= 30;
       });
@@ -112,9 +139,25 @@ export function addForwardingAndSecondRounds(petitions: Petition[], events: Peti
   }
 }
 
-/** Where a case outside the Front's competence goes, by kind, and the basis of that body's competence. */
-function bodyFor(p: Petition, rng: SeededRandom): [string, string] {
-  const district = districtOf(p.communeCode)!;
+/** The commune a petition's case lies in on a day: its commune of receipt, or the unit that took it. */
+function communeOnDay(p: Petition, on: string): string {
+  if (unitOn(p.communeCode, on)?.level === "COMMUNE" && (p.receivedOn >= REORGANISATION_DAY || on < REORGANISATION_DAY))
+    return p.communeCode;
+  if (on >= REORGANISATION_DAY) return todaysCommuneOf(p.communeCode)!.code;
+  let v = unitOn(p.communeCode, p.receivedOn)!;
+  while (!(v.validFrom <= on && (v.validTo === null || v.validTo >= on))) v = successorsOf(v)[0]!.to;
+  return v.code;
+}
+
+/**
+ * Where a case outside the Front's competence goes, by kind, and the basis of that body's
+ * competence: a body that exists on the forwarding day (before 2025-07-01 the commune's and its
+ * district's of the day; from then, no district: the 2025 commune's and province 91's).
+ */
+function bodyFor(p: Petition, on: string, rng: SeededRandom): [string, string] {
+  const commune = communeOnDay(p, on);
+  if (on >= REORGANISATION_DAY) return bodyOnThe2025Map(p, commune, rng);
+  const district = p.receivedOn >= "2021-01-01" ? unitOn(commune, on)!.parentCode! : districtOf(p.communeCode)!;
   switch (p.kind) {
     case PetitionKind.DENUNCIATION:
       return rng.chance(0.5)
@@ -122,11 +165,30 @@ function bodyFor(p: Petition, rng: SeededRandom): [string, string] {
         : [`UBND-${district}`, "Law on Denunciations 2018, Art. 13"];
     case PetitionKind.COMPLAINT:
       return rng.chance(0.7)
-        ? [`UBND-${p.communeCode}`, "Law on Complaints 2011, Art. 17"]
+        ? [`UBND-${commune}`, "Law on Complaints 2011, Art. 17"]
         : [`UBND-${district}`, "Law on Complaints 2011, Art. 18"];
     default:
       return rng.chance(0.8)
-        ? [`UBND-${p.communeCode}`, "Law on Citizen Reception 2013, Art. 28"]
+        ? [`UBND-${commune}`, "Law on Citizen Reception 2013, Art. 28"]
         : [`TTR-${district}`, "Law on Inspection 2010, Art. 21"];
+  }
+}
+
+/** From 2025-07-01: the 2025 commune's chair and police, and province 91's chair (no district level). */
+function bodyOnThe2025Map(p: Petition, commune: string, rng: SeededRandom): [string, string] {
+  const province = PROVINCE_CODE_2025;
+  switch (p.kind) {
+    case PetitionKind.DENUNCIATION:
+      return rng.chance(0.5)
+        ? [`CA-${commune}`, "Criminal Procedure Code 2015, Art. 145"]
+        : [`UBND-${commune}`, "Law on Denunciations 2018, Art. 13"];
+    case PetitionKind.COMPLAINT:
+      return rng.chance(0.7)
+        ? [`UBND-${commune}`, "Law on Complaints 2011, Art. 17"]
+        : [`UBND-${province}`, "Law on Complaints 2011, Art. 21"];
+    default:
+      return rng.chance(0.8)
+        ? [`UBND-${commune}`, "Law on Citizen Reception 2013, Art. 28"]
+        : [`UBND-${province}`, "Law on Citizen Reception 2013, Art. 28"];
   }
 }

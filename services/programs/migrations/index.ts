@@ -6,6 +6,7 @@ import { FundLedgerByDate1764100000020 } from "./1764100000020-fund-ledger-by-da
 import { FundLowestBalance1764100000021 } from "./1764100000021-fund-lowest-balance.js";
 import { ReviewYearsAndVisits1764100000030 } from "./1764100000030-review-years-and-visits.js";
 import { UnitsThroughTime1764100000040 } from "./1764100000040-units-through-time.js";
+import { StandardFor20261764100000050 } from "./1764100000050-standard-for-2026.js";
 
 /** Every migration, in order: one set for SQLite and PostgreSQL. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   FundLowestBalance1764100000021,
   ReviewYearsAndVisits1764100000030,
   UnitsThroughTime1764100000040,
+  StandardFor20261764100000050,
 ];

@@ -9,7 +9,7 @@ import { standardForReviewYear } from "../src/poverty/standards.data.js";
 import { YEARS, type CommunePlan } from "./plan.js";
 import { everPoor, NEAR, POOR, STATUS } from "./standing.js";
 
-interface AreaRule {
+export interface AreaRule {
   code: string;
   rule: PovertyRule;
   poorMax: number;
@@ -18,7 +18,7 @@ interface AreaRule {
 }
 
 /** The rule of the standard the province applied at a year's review, for an area. */
-function areaRule(year: number, area: AreaType): AreaRule {
+export function areaRule(year: number, area: AreaType): AreaRule {
   const s = standardForReviewYear(year);
   if (!s) throw new Error(`no standard for the ${year} review`);
   const t = s.thresholds.find((x) => x.area === area)!;
@@ -33,7 +33,7 @@ function areaRule(year: number, area: AreaType): AreaRule {
 }
 
 /** An income and deprivation count that the year's standard puts in `target`. */
-function measureFor(rng: SeededRandom, r: AreaRule, target: number): { income: number; deprivations: number } {
+export function measureFor(rng: SeededRandom, r: AreaRule, target: number): { income: number; deprivations: number } {
   const thousand = (v: number) => Math.round(v / 1000) * 1000;
   const band = () => thousand(r.poorMax + 1000 + rng.next() * (r.bandMax - r.poorMax - 2000));
   const incomeOnly = r.minDeprivations === null;

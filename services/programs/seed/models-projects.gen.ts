@@ -7,7 +7,7 @@ import { MemberProject } from "../src/projects/member-project.entity.js";
 import { FundingSource, MemberProjectKind } from "../src/projects/project-enums.js";
 import { addDays, millions } from "./dates.js";
 
-const MODEL_NAMES: Record<MobilisationField, readonly string[]> = {
+export const MODEL_NAMES: Record<MobilisationField, readonly string[]> = {
   ECONOMY: [
     "Tổ hợp tác sản xuất lúa an toàn",
     "Nuôi bò sinh sản giúp hội viên nghèo",
@@ -96,7 +96,7 @@ export function buildModels(rng: SeededRandom, count: number): MobilisationModel
   });
 }
 
-const FUNDERS: Record<FundingSource, readonly string[]> = {
+export const FUNDERS: Record<FundingSource, readonly string[]> = {
   DOMESTIC: [
     "Ngân hàng Chính sách xã hội",
     "Quỹ Hỗ trợ nông dân",

@@ -110,7 +110,7 @@ export interface CommunePlan {
  * some (each shared over its communes by `weight`), the rest of the province's total over the
  * other districts' communes by `weight`.
  */
-function perCommune(
+export function perCommune(
   communes: readonly ReferenceUnit[],
   total: number,
   byDistrict: Record<string, number> | undefined,

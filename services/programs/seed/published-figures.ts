@@ -105,3 +105,87 @@ export const HOUSES_HANDED_OVER = 25_226;
 export const HOUSES_NEW = 17_606;
 /** "hơn 3,4 triệu lượt hộ": the published household-visits of 2010–2019 are over this (and under 3.5 million). */
 export const SUPPORT_VISITS_OVER = 3_400_000;
+
+/*
+ * 2020 – 2026-11-30 (issue 27): the dataset continues for old An Giang's communes, on the old map to
+ * 2025-06-30 and on the 2025 map from 2025-07-01, to a fixed last day. Sources in
+ * services/kit/data/README.md ("Programs: 2020–2026"); "synthetic" marks a value no public source
+ * gives, chosen between its neighbours.
+ */
+
+/** The last day of the dataset: fixed, so the seed stays deterministic. */
+export const LAST_DAY = "2026-11-30";
+
+/** The review years after 2019: end-2020 … end-2024 on the old map, end-2025 on the 2025 map. */
+export const LATER_YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+export type LaterYear = (typeof LATER_YEARS)[number];
+
+/**
+ * The register stays 539,500 households: no source gives old An Giang's register for 2020–2025
+ * (vietnamnet's 3.81% and 5.89% imply about 527,000, the reporter's division, not a published
+ * figure), so no household is added.
+ *
+ * Poor households at each later review:
+ * - 2020: none found (Decision 576/QĐ-LĐTBXH has it, its annex was not readable): synthetic, on
+ *   from 2019's 14,170 under the same standard;
+ * - 2021: 20,074, published (vietnamnet: "Toàn tỉnh có 20.074 hộ nghèo (tỷ lệ 3,81%)"), the
+ *   baseline of the 2022–2025 programme, the first review under Decree 07/2021;
+ * - 2022 and 2024: only the poor + near-poor rate is published (7.42% and 4.61%, dantri
+ *   2025-12-26): the two add up to that rate of the register (40,031 and 24,871); the split is synthetic;
+ * - 2023: synthetic, between; poor + near-poor over 24,000, as the chairman said in December 2024 (lecourrier);
+ * - 2025: none found (the province's target was 0.91% poor, 2% near-poor): synthetic.
+ */
+export const POOR_LATER = [10_900, 20_074, 15_200, 11_400, 8_600, 5_900] as const;
+
+/** Near-poor households at each later review: 2021 published (31,046, 5.89%); 2022 and 2024 the rest of the published rate; else synthetic. */
+export const NEAR_POOR_LATER = [27_600, 31_046, 24_831, 20_100, 16_271, 12_400] as const;
+
+/**
+ * Poor and near-poor households of Tri Tôn (891) where published (giamngheo.mic.gov.vn, 2023-11-03:
+ * from 3,586 at the start of the 2022–2025 programme, the end-2021 review, to 2,900 with 3,780 near-poor, the end-2022 review).
+ */
+export const POOR_BY_DISTRICT_LATER: Partial<Record<LaterYear, Record<string, number>>> = {
+  2021: { "891": 3_586 },
+  2022: { "891": 2_900 },
+};
+export const NEAR_POOR_BY_DISTRICT_LATER: Partial<Record<LaterYear, Record<string, number>>> = {
+  2022: { "891": 3_780 },
+};
+
+/** The years of support, contributions and houses after 2019 (2026 to LAST_DAY). */
+export const LATER_ACTIVITY_YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
+
+/**
+ * Raised by the Fund for the Poor, all levels, per year (2026 to 30 November). 2020: the first nine
+ * months are "trên 172 tỉ đồng" (plo.vn, 2020-10-30): 172,400,000,000 from 1 January to
+ * 30 September (the amount within the bound is synthetic), the year's total synthetic. 2021–2026:
+ * none found for old An Giang alone: synthetic, falling like the merged province's term report
+ * (sggp, 2025-11-28: over 145 billion for both old provinces from mid-2024).
+ */
+export const FUND_RAISED_LATER_VND = [
+  236_000_000_000n,
+  205_000_000_000n,
+  190_000_000_000n,
+  184_000_000_000n,
+  160_000_000_000n,
+  130_000_000_000n,
+  118_000_000_000n,
+] as const;
+export const FUND_RAISED_JAN_SEP_2020_VND = 172_400_000_000n;
+
+/**
+ * Great Solidarity houses handed over per year, and of them newly built. 2020: 1,500 new houses in
+ * the first nine months (plo.vn, 2020-10-30: "chi cất mới 1.500 căn nhà Đại đoàn kết"), reproduced
+ * as 1,500 new houses handed over from 1 January to 30 September; the rest synthetic, below the
+ * merged province's term report (1,530 built and 1,193 repaired from mid-2024, both old provinces).
+ */
+export const HOUSES_LATER = [
+  { handedOver: 2_400, built: 1_850 },
+  { handedOver: 2_100, built: 1_500 },
+  { handedOver: 2_000, built: 1_400 },
+  { handedOver: 2_100, built: 1_500 },
+  { handedOver: 2_000, built: 1_450 },
+  { handedOver: 1_300, built: 800 },
+  { handedOver: 900, built: 550 },
+] as const;
+export const HOUSES_BUILT_JAN_SEP_2020 = 1_500;

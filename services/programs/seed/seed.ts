@@ -15,7 +15,7 @@ import { HouseStatus } from "../src/houses/house-enums.js";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
 import { MemberProject } from "../src/projects/member-project.entity.js";
 import { FundBook } from "./fund-book.js";
-import { buildCarryOvers, buildContributionsAndTransfers, buildFunds } from "./funds.gen.js";
+import { buildContributionsAndTransfers, buildFunds } from "./funds.gen.js";
 import { householdSizes } from "./household-sizes.js";
 import { buildHouseholds } from "./households.gen.js";
 import { buildHouses } from "./houses.gen.js";
@@ -23,10 +23,16 @@ import { buildModels, buildProjects } from "./models-projects.gen.js";
 import { peopleInPoorTargets, planCommunes, SPECS, YEARS, type SeedScale } from "./plan.js";
 import { reviewStatuses } from "./standing.js";
 import { buildSupport } from "./support.gen.js";
+import { seedLaterYears } from "./later.js";
+import { inProgress } from "./finish-houses.gen.js";
+import { buildLaterModels, buildLaterProjects, laterProjectCount } from "./later-models-projects.gen.js";
+import { LATER_ACTIVITY_YEARS, LATER_YEARS } from "./published-figures.js";
 
 export { SCALES, type SeedScale } from "./plan.js";
 
 const SEED = 20191231;
+const LATER_MODELS_SEED = 20211231;
+const LATER_PROJECTS_SEED = 20200701;
 /** Support events per household and year, on average: sizes the progress bar only. */
 const VISITS_PER_HOUSEHOLD_YEAR = 0.71;
 
@@ -77,12 +83,15 @@ export async function seedPrograms(
     opts.progress,
   );
   try {
-    const years = YEARS.length;
+    const years = YEARS.length + LATER_YEARS.length;
     const w = {
       household: load.table(Household, spec.households),
       classification: load.table(PovertyClassification, spec.households * years),
       tally: load.table(PovertyTally, plans.length * years),
-      support: load.table(SupportEvent, Math.round(spec.households * years * VISITS_PER_HOUSEHOLD_YEAR)),
+      support: load.table(
+        SupportEvent,
+        Math.round(spec.households * (YEARS.length + LATER_ACTIVITY_YEARS.length / 2) * VISITS_PER_HOUSEHOLD_YEAR),
+      ),
       supportTally: load.table(SupportTally, plans.length * years * 7),
       house: load.table(
         SolidarityHouse,
@@ -94,10 +103,12 @@ export async function seedPrograms(
       householdYearTally: load.table(HouseholdYearTally, plans.length * years * 8 * 3),
       supportMonthTally: load.table(SupportMonthTally, plans.length * years * (11 * 6 * 3 + 2 * 2 * 2)),
     };
-    const statuses = plans.map((plan) => reviewStatuses(rng, plan));
+    const ranks: Float64Array[] = [];
+    const statuses = plans.map((plan) => reviewStatuses(rng, plan, (rank) => ranks.push(rank)));
     const sizes = householdSizes(rng, plans, statuses, peopleInPoorTargets(scale));
     let supportId = 0;
     let houseId = 0;
+    const unfinished: SolidarityHouse[][] = [];
     for (const [c, plan] of plans.entries()) {
       const rows = buildHouseholds(rng, plan, statuses[c]!, sizes);
       await w.household.writeMany(rows.households);
@@ -109,24 +120,46 @@ export async function seedPrograms(
       await w.supportTally.writeMany(support.supportTallies);
       await w.supportMonthTally.writeMany(support.supportMonthTallies);
       const houses = buildHouses(rng, plan, rows.everPoor, book, () => ++houseId);
-      await w.house.writeMany(houses);
+      // Those left in progress in 2020 finish in 2021–2022, once every row of 2010–2019 is booked.
+      await w.house.writeMany(houses.filter((h) => !inProgress(h)));
+      unfinished.push(houses.filter(inProgress));
       await w.houseTally.writeMany(handOverTallies(houses));
     }
+    // 2020 to the last day, with its own random stream, once every row of 2010–2019 is booked.
+    const later = await seedLaterYears(
+      {
+        scale,
+        plans,
+        statuses,
+        ranks,
+        sizes,
+        book,
+        unfinished,
+        nextSupportId: () => ++supportId,
+        nextHouseId: () => ++houseId,
+        firstContributionId: contributions.length + 1,
+        firstTransferId: transfers.length + 1,
+      },
+      w,
+    );
     for (const writer of Object.values(w)) await writer.close();
-    // Every payment is booked: the 2019 map's funds carry their balances over to the 2025 map's.
-    const carries = buildCarryOvers(book, transfers.length + 1);
     const all = async <T extends object>(target: new () => T, rows: Partial<T>[]) => {
       const writer = load.table(target, rows.length);
       await writer.writeMany(rows);
       await writer.close();
     };
-    await all(Contribution, contributions);
-    await all(FundTransfer, [...transfers, ...carries.transfers]);
+    await all(Contribution, [...contributions, ...later.contributions]);
+    await all(FundTransfer, [...transfers, ...later.transfers]);
     await all(FundEntry, book.ledger);
     await all(FundYearTally, book.tallies());
-    await all(MobilisationModel, buildModels(rng, spec.models));
-    await all(MemberProject, buildProjects(rng, spec.projects));
-    await all(Fund, buildFunds(book, carries.closures));
+    const models = buildModels(rng, spec.models);
+    const projects = buildProjects(rng, spec.projects);
+    // 2021 (projects: 2020-07-01) to the last day, on the map of their day, each from a stream of its own.
+    models.push(...buildLaterModels(new SeededRandom(LATER_MODELS_SEED), spec.models / 5));
+    projects.push(...buildLaterProjects(new SeededRandom(LATER_PROJECTS_SEED), laterProjectCount(spec.projects)));
+    await all(MobilisationModel, models);
+    await all(MemberProject, projects);
+    await all(Fund, buildFunds(book, later.closures));
     return await load.finish();
   } catch (err) {
     await load.abort();

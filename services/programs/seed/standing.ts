@@ -13,7 +13,11 @@ export const STATUS = [PovertyStatus.NOT_POOR, PovertyStatus.POOR, PovertyStatus
  * a household's standing is a rank that drifts each year, and each review puts the commune's
  * planned number of poor and near-poor at the bottom.
  */
-export function reviewStatuses(rng: SeededRandom, plan: CommunePlan): Uint8Array {
+export function reviewStatuses(
+  rng: SeededRandom,
+  plan: CommunePlan,
+  finalRank?: (rank: Float64Array) => void,
+): Uint8Array {
   const n = plan.households;
   const rank = new Float64Array(n);
   for (let i = 0; i < n; i++) rank[i] = rng.next();
@@ -26,6 +30,7 @@ export function reviewStatuses(rng: SeededRandom, plan: CommunePlan): Uint8Array
     const near = poor + plan.nearPoor[y]!;
     for (let k = 0; k < n; k++) status[y * n + order[k]!] = k < poor ? POOR : k < near ? NEAR : NOT;
   });
+  finalRank?.(rank);
   return status;
 }
 

@@ -19,9 +19,9 @@ import { NOT, POOR, STATUS } from "./standing.js";
  * about 3.48 million ("hơn 3,4 triệu lượt hộ"); loans and technology transfer, the organisations'
  * projects, are a few percent of all events.
  */
-const EXTRA_GIFTS = [0, 2.7, 1.9]; // Tết gifts beyond the commune fund's own, from the district fund or sponsors
-const HELP = [0.04, 2.6, 1.8]; // emergency, study, medical and production support
-const HELP_KINDS = [
+export const EXTRA_GIFTS = [0, 2.7, 1.9]; // Tết gifts beyond the commune fund's own, from the district fund or sponsors
+export const HELP = [0.04, 2.6, 1.8]; // emergency, study, medical and production support
+export const HELP_KINDS = [
   [
     [SupportKind.EMERGENCY, 2],
     [SupportKind.STUDY, 1],
@@ -40,7 +40,7 @@ const HELP_KINDS = [
     [SupportKind.PRODUCTION, 0.15],
   ],
 ] as const;
-const PROJECTS = [0.01, 0.2, 0.13]; // loans and technology transfer
+export const PROJECTS = [0.01, 0.2, 0.13]; // loans and technology transfer
 /** Value ranges in thousands of VND (the 2019 report: about 276,000 a gift, 238,000 an emergency, 142,000 the rest). */
 const AMOUNT_RANGE: Record<SupportKind, readonly [number, number, number]> = {
   TET_GIFT: [100, 500, 50],
@@ -52,17 +52,17 @@ const AMOUNT_RANGE: Record<SupportKind, readonly [number, number, number]> = {
   TECHNOLOGY_TRANSFER: [100, 500, 100],
 };
 
-const KINDS = Object.values(SupportKind);
-const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<SupportKind, number>;
+export const KINDS = Object.values(SupportKind);
+export const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<SupportKind, number>;
 
-function poisson(rng: SeededRandom, mean: number): number {
+export function poisson(rng: SeededRandom, mean: number): number {
   const limit = Math.exp(-mean);
   let k = 0;
   for (let p = rng.next(); p > limit; p *= rng.next()) k++;
   return k;
 }
 
-function amountOf(rng: SeededRandom, kind: SupportKind): bigint {
+export function amountOf(rng: SeededRandom, kind: SupportKind): bigint {
   const [lo, hi, step] = AMOUNT_RANGE[kind];
   return BigInt(rng.int(lo / step, hi / step) * step) * 1000n;
 }
@@ -94,7 +94,7 @@ export interface SupportRows {
 }
 
 /** Who pays an event: no fund (0), or the commune's (1), district's (2) or province's (3) fund. */
-const PAYER_LEVELS = [null, "COMMUNE", "DISTRICT", "PROVINCE"] as const;
+export const PAYER_LEVELS = [null, "COMMUNE", "DISTRICT", "PROVINCE"] as const;
 
 /**
  * One commune's support events 2010–2019, year by year (so the funds' money goes to every

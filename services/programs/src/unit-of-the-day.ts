@@ -1,4 +1,4 @@
-import { REORGANISATION_2025, successorsOf, unitOn, versionsOf, type UnitVersion } from "@danvan/kit";
+import { communeOfTheDay, REORGANISATION_2025, successorsOf, unitOn, versionsOf, type UnitVersion } from "@danvan/kit";
 
 /**
  * Writes on the map of their day (issue 27): a record names the unit in force on its own date (a
@@ -61,4 +61,17 @@ export function ancestorsOnDay(v: UnitVersion, on: string): UnitVersion[] {
     parent = parent.parentCode ? unitOn(parent.parentCode, on) : undefined;
   }
   return out;
+}
+
+/**
+ * The commune a household's record of `day` is kept under (issue 27): the household's commune
+ * followed through every change to the one in force that day (kit communeOfTheDay; a household of
+ * a commune split in 2025 goes to one part, by its id), so its support, houses and reviews from
+ * 2025-07-01 are on the 2025 map. Its own code where the line ends (a day before its registration).
+ */
+export function householdCommuneOn(
+  household: { id: number; communeCode: string; registeredOn: string },
+  day: string,
+): string {
+  return communeOfTheDay(household.communeCode, household.registeredOn, day, household.id) ?? household.communeCode;
 }

@@ -1,22 +1,33 @@
-import { latestUnit, REORGANISATION_2025, subtreeCodes, unitVersions, type ReferenceUnit } from "@danvan/kit";
+import { latestUnit, unitVersions, windowsOf, windowsSql, type ReferenceUnit } from "@danvan/kit";
 
 /**
- * A WHERE condition selecting the rows of a unit and every unit below it, through the
- * denormalised columns (indexed): the province holds every row, a district matches its
- * district column, a commune its own column, and a commune formed on 2025-07-01 its own column
- * and its predecessors' (chains included: Phường Long Xuyên holds the six old wards' rows and Đông
- * Xuyên's). `unitColumn` is the row's own unit.
+ * A WHERE condition selecting the rows of a unit and every unit below it: the province holds every
+ * row, a district matches its district column (indexed), and any other unit (a commune; a province
+ * or commune of either map) the windows of its territory through time (kit windowsSql): a row
+ * counts where its unit was in force on the row's `dateColumn`, so a commune formed on 2025-07-01
+ * holds its predecessors' rows (chains included) and an ended unit never holds a later row kept
+ * under its reused code (30307's from 2025-07-01 are Phường Long Xuyên's, not Phường Mỹ Hòa's).
  */
 export function subtreeCondition(
   unit: ReferenceUnit,
-  columns: { unitColumn: string; districtColumn: string },
+  columns: { unitColumn: string; districtColumn: string; dateColumn: string },
 ): { where: string; params: Record<string, string | string[]> } {
-  if (unit.level === "PROVINCE") return { where: "1 = 1", params: {} };
+  const version = latestUnit(unit.code);
   if (unit.level === "DISTRICT")
     return { where: `${columns.districtColumn} = :scopeUnit`, params: { scopeUnit: unit.code } };
-  if ((latestUnit(unit.code)?.validFrom ?? "") >= REORGANISATION_2025)
-    return { where: `${columns.unitColumn} IN (:...scopeUnits)`, params: { scopeUnits: subtreeCodes(unit.code) } };
-  return { where: `${columns.unitColumn} = :scopeUnit`, params: { scopeUnit: unit.code } };
+  if (!version) return { where: "1 = 0", params: {} };
+  const params: Record<string, string> = {};
+  const where = windowsSql(
+    windowsOf(version, ["PROVINCE", "DISTRICT", "COMMUNE"]),
+    columns.unitColumn,
+    columns.dateColumn,
+    (v) => {
+      const name = `scope${Object.keys(params).length}`;
+      params[name] = v;
+      return `:${name}`;
+    },
+  );
+  return { where, params };
 }
 
 /**
@@ -29,7 +40,7 @@ export const COMMUNE_CODES: readonly string[] = [
   ...new Set(unitVersions.filter((u) => u.level === "COMMUNE").map((u) => u.code)),
 ];
 
-/** `?, ?, …` for an IN list of `codes` (the statements pass the codes as parameters). */
+/** `?, ?, …` for an IN list of `codes` (the statements pass the codes as parameters); `NULL`, matching nothing, for none. */
 export function inList(codes: readonly string[]): string {
-  return codes.map(() => "?").join(", ");
+  return codes.length === 0 ? "NULL" : codes.map(() => "?").join(", ");
 }

@@ -65,7 +65,7 @@ const FROM: Partial<Record<MemberDimension, string>> = { DISTRICT: "g_district_f
 let todaysCommunes: string | undefined;
 /**
  * SQL: the 2025 commune an old commune code's members fall under on today's map (the kit's
- * todaysCommuneOf, as the committees' successions lead them: a split commune's to one part).
+ * todaysCommuneOf; a split commune's members are placed per member: TODAYS_COMMUNE_OF_MEMBER).
  */
 function todaysCommuneSql(code: string): string {
   todaysCommunes ??= [
@@ -90,19 +90,30 @@ function todaysCommuneSql(code: string): string {
 function placeColumns(map: UnitMap): string {
   const commune = `u.level = '${UnitLevel.COMMUNE}' AND o.workplace_sector IS NULL`;
   if (map === UnitMap.TODAY)
-    return `NULL AS g_district, NULL AS g_district_from,
+    return `NULL AS g_district, NULL AS g_district_from, ${SPLIT_ORG_SQL} AS split_org,
       CASE WHEN ${commune} THEN (CASE WHEN u.valid_from >= '${REORGANISATION_2025}' THEN u.code ELSE ${todaysCommuneSql("u.code")} END) END AS g_commune,
       CASE WHEN ${commune} THEN '${REORGANISATION_2025}' END AS g_commune_from`;
   return `d.code AS g_district, d.valid_from AS g_district_from,
     CASE WHEN ${commune} THEN u.code END AS g_commune, CASE WHEN ${commune} THEN u.valid_from END AS g_commune_from`;
 }
 
+/** SQL: 1 when the committee `o` is a split commune's (its members go to the parts where they live). */
+const SPLIT_ORG_SQL = `CASE WHEN EXISTS (SELECT 1 FROM organisation_succession ps WHERE ps.from_id = o.id AND ps.share = 'part') THEN 1 ELSE 0 END`;
+
+/**
+ * SQL: the 2025 commune of the member `m` on today's map: a split commune's member's is the part
+ * they were carried to (member_carry), anyone else's their committee's.
+ */
+const TODAYS_COMMUNE_OF_MEMBER = `CASE WHEN ou.split_org = 1 THEN COALESCE((SELECT t.unit_code FROM member_carry mc
+    JOIN organisation t ON t.id = mc.to_id WHERE mc.member_id = m.id), ou.g_commune) ELSE ou.g_commune END`;
+
 /** A dimension from a member row `m` and its committee's row `ou` (place columns included). */
-function dimensionSql(d: MemberDimension, asOfYear: number): string {
+function dimensionSql(d: MemberDimension, asOfYear: number, map: UnitMap): string {
   switch (d) {
     case MemberDimension.DISTRICT:
-    case MemberDimension.COMMUNE:
       return `ou.${COLUMN[d]}`;
+    case MemberDimension.COMMUNE:
+      return map === UnitMap.TODAY ? TODAYS_COMMUNE_OF_MEMBER : `ou.${COLUMN[d]}`;
     case MemberDimension.ORGANISATION_KIND:
       return "ou.kind";
     case MemberDimension.GENDER:
@@ -166,6 +177,7 @@ export async function memberAggregate(
     : [];
 
   const dims = args.groupBy;
+  const map = args.map ?? UnitMap.AS_RECORDED;
   const cols = dims.flatMap((d) => (FROM[d] ? [COLUMN[d], FROM[d]] : [COLUMN[d]]));
   // Statement text in order, so that values are bound in order.
   const roots = `SELECT a.id FROM organisation a WHERE a.workplace_sector IS NULL
@@ -181,12 +193,21 @@ export async function memberAggregate(
       WHERE v.code = ${code} AND v.valid_from <= ${unitDay()})`;
   const districtCode = `CASE u.level WHEN '${UnitLevel.COMMUNE}' THEN (CASE WHEN LENGTH(u.parent_code) = 3 THEN u.parent_code END) WHEN '${UnitLevel.DISTRICT}' THEN u.code END`;
   // Each committee reached, with its unit as it knew it on the day (its last day, if ended before).
-  const ou = `SELECT o.id AS org_id, o.kind AS kind, ${placeColumns(args.map ?? UnitMap.AS_RECORDED)}
+  // `whole_org`: all the committee's members count (reached by no `part` succession alone).
+  const ou = `SELECT o.id AS org_id, o.kind AS kind, ${placeColumns(map)},
+      CASE WHEN EXISTS (SELECT 1 FROM reach w WHERE w.org = o.id AND w.part_to IS NULL AND w.since <= ${param(args.asOf)})
+        THEN 1 ELSE 0 END AS whole_org
     FROM organisation o
       JOIN administrative_unit u ON ${knownOnDay("u", "o.unit_code")}
       LEFT JOIN administrative_unit d ON ${knownOnDay("d", districtCode)}
     WHERE o.id IN (SELECT reach.org FROM reach WHERE reach.since <= ${param(args.asOf)})`;
-  const where = [`m.joined_on <= ${param(args.asOf)}`, `(m.left_on IS NULL OR m.left_on > ${param(args.asOf)})`];
+  const where = [
+    `m.joined_on <= ${param(args.asOf)}`,
+    `(m.left_on IS NULL OR m.left_on > ${param(args.asOf)})`,
+    // Reached through `part` successions only: the members carried to one of those parts.
+    `(ou.whole_org = 1 OR EXISTS (SELECT 1 FROM member_carry mc JOIN reach r ON r.part_to = mc.to_id
+      WHERE mc.member_id = m.id AND r.org = m.organisation_id AND r.since <= ${param(args.asOf)}))`,
+  ];
   const { organisationKinds, genders, ageBands } = args.filter ?? {};
   if (organisationKinds) where.push(organisationKinds.length ? `ou.kind IN (${list(organisationKinds)})` : "1 = 0");
   if (genders) where.push(genders.length ? `m.gender IN (${list(genders)})` : "1 = 0");
@@ -194,7 +215,7 @@ export async function memberAggregate(
     where.push(ageBands.length ? `${ageBandSql("m.birth_year", asOfYear)} IN (${list(ageBands)})` : "1 = 0");
 
   const selected = dims.flatMap((d) => [
-    `${dimensionSql(d, asOfYear)} AS ${COLUMN[d]}`,
+    `${dimensionSql(d, asOfYear, map)} AS ${COLUMN[d]}`,
     ...(FROM[d] ? [`ou.${FROM[d]} AS ${FROM[d]}`] : []),
   ]);
   const base = `SELECT ${selected.length ? selected.join(", ") : "1 AS one"}

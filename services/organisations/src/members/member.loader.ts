@@ -1,7 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { groupedLoader, keyedLoader, LoaderFamily, placeholders, type PageRequest } from "@danvan/kit";
 import { inExistenceSql } from "../organisations/committee-validity.js";
-import { asText, CARRIED_OVER_SQL, reachCte } from "./member-reach.js";
+import { asText, CARRIED_OVER_SQL, partSql, reachCte } from "./member-reach.js";
 import { Member } from "./member.entity.js";
 import type { MemberStatus } from "./member-status.js";
 
@@ -75,7 +75,7 @@ export function memberLoaders(ds: DataSource) {
               JOIN organisation o ON o.id = reach.root
               JOIN member m ON m.organisation_id = reach.org
             WHERE reach.since <= ? AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)
-              AND ${inExistenceSql("o", () => "?")}
+              AND ${partSql("reach")} AND ${inExistenceSql("o", () => "?")}
             GROUP BY reach.root`,
             [asOf, asOf, asOf, asOf, asOf],
           ).then(counts),
@@ -91,6 +91,7 @@ export function memberLoaders(ds: DataSource) {
             ids,
             `SELECT reach.root AS id, COUNT(*) AS n FROM reach JOIN member m ON m.organisation_id = reach.org
             WHERE m.joined_on >= ? AND m.joined_on <= ? AND ${asText("m.joined_on")} >= reach.since
+              AND ${partSql("reach")}
             GROUP BY reach.root`,
             [from, to],
           ).then(counts),

@@ -24,6 +24,7 @@ import { isGrassrootsUnion, Organisation, scopeUnitOf } from "../organisations/o
 import { requireOrganisation } from "../organisations/organisation-lookup.js";
 import { inExistenceOn } from "../organisations/committee-validity.js";
 import { Member } from "./member.entity.js";
+import { carryToPart } from "./member-carry.js";
 import { memberPageKey } from "./member.loader.js";
 import { MembersArgs, RecordMemberExitInput, RecordMemberInput } from "./member.input.js";
 import { MemberStatus } from "./member-status.js";
@@ -99,6 +100,8 @@ export class MemberResolver {
         version: 1,
       });
       const memberId = Number(inserted.identifiers[0]!.id);
+      // A split commune's member: carried, in the same transaction, to the part where they live.
+      await carryToPart(m, memberId, organisation);
       await audit(m, ctx, {
         action: "recordMember",
         entityType: "Member",

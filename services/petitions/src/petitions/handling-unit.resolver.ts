@@ -1,6 +1,8 @@
 import { FieldResolver, Resolver, Root } from "type-graphql";
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import { Petition, PetitionEvent } from "./petition.entity.js";
+import { ReceptionLevel } from "./reception-level.js";
+import { unitVersion } from "@danvan/kit";
 
 /**
  * Who handles a petition across the 2025 reorganisation (units/reorganisation.ts): the unit
@@ -11,7 +13,7 @@ import { Petition, PetitionEvent } from "./petition.entity.js";
 export class PetitionHandlingUnitResolver {
   @FieldResolver(() => AdministrativeUnitRef, {
     description:
-      "The unit whose body handles the petition now: the commune of receipt as it was that day, or, for a petition open at the 2025 reorganisation, from 2025-07-01 the unit that took its commune (Resolution 1654/NQ-UBTVQH15). `unit` stays the commune of receipt.",
+      "The unit whose body handles the petition now: the commune of receipt as it was that day, the province for a petition received at the province itself, or, for a petition open at the 2025 reorganisation, from 2025-07-01 the unit that took its commune or the merged province (Resolutions 1654/NQ-UBTVQH15, 202/2025/QH15). `unit` stays the commune of receipt.",
   })
   handlingUnit(@Root() p: Petition): AdministrativeUnitRef {
     if (p.handlingUnitCode && p.handlingUnitValidFrom)
@@ -20,6 +22,16 @@ export class PetitionHandlingUnitResolver {
         validFrom: String(p.handlingUnitValidFrom).slice(0, 10),
       });
     return unitRef(p.communeCode, p.receivedOn);
+  }
+
+  @FieldResolver(() => ReceptionLevel, {
+    description:
+      "Where it was received: at the commune it concerns, or at the province itself (its Citizen Reception Committee), whose Front committee handles it.",
+  })
+  receivedAt(@Root() p: Petition): ReceptionLevel {
+    const validFrom = p.handlingUnitValidFrom ? String(p.handlingUnitValidFrom).slice(0, 10) : null;
+    const unit = p.handlingUnitCode && validFrom ? unitVersion(p.handlingUnitCode, validFrom) : undefined;
+    return unit?.level === "PROVINCE" ? ReceptionLevel.PROVINCE : ReceptionLevel.COMMUNE;
   }
 }
 

@@ -17,19 +17,26 @@ export function isHandlingOfficer(identity: Identity, p: Pick<Petition, "handlin
   return hasAnyRole(identity, ["HANDLING_OFFICER"]) && p.handlingOfficer !== null && p.handlingOfficer === identity.sub;
 }
 
-export function assertCanReadPetition(identity: Identity, p: Pick<Petition, "communeCode" | "handlingOfficer">): void {
+/** A petition's unit is the one its commune code named on its receipt day (canSeeUnit with a date). */
+export function assertCanReadPetition(
+  identity: Identity,
+  p: Pick<Petition, "communeCode" | "handlingOfficer" | "receivedOn">,
+): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (isHandlingOfficer(identity, p)) return;
-  if (!hasAnyRole(identity, ["OFFICER", "ADMIN", "ANALYST"]) || !canSeeUnit(identity, p.communeCode)) {
+  if (!hasAnyRole(identity, ["OFFICER", "ADMIN", "ANALYST"]) || !canSeeUnit(identity, p.communeCode, p.receivedOn)) {
     throw new ForbiddenError(kitMessage("outOfScope", { thing: petitionsMessage("thingPetition") }));
   }
 }
 
 /** Steps are taken by the handling officer, an officer of the unit, or an administrator. */
-export function assertCanHandle(identity: Identity, p: Pick<Petition, "communeCode" | "handlingOfficer">): void {
+export function assertCanHandle(
+  identity: Identity,
+  p: Pick<Petition, "communeCode" | "handlingOfficer" | "receivedOn">,
+): void {
   if (isAnonymous(identity)) throw new UnauthenticatedError();
   if (isHandlingOfficer(identity, p)) return;
-  if (!hasAnyRole(identity, ["OFFICER", "ADMIN"]) || !canSeeUnit(identity, p.communeCode)) {
+  if (!hasAnyRole(identity, ["OFFICER", "ADMIN"]) || !canSeeUnit(identity, p.communeCode, p.receivedOn)) {
     throw new ForbiddenError(petitionsMessage("notHandler"));
   }
 }

@@ -34,7 +34,13 @@ import { assertCanHandle } from "./petition-access.js";
 import { remoteAreas } from "../units/remote-areas.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { checkReceipt } from "./receipt-checks.js";
-import { unitOfTheDay } from "@danvan/kit/units";
+import { REORGANISATION_2025, unitOfTheDay, type UnitVersion } from "@danvan/kit/units";
+import { committeeId2025 } from "@danvan/kit/federation";
+import { provinceHolding, ReceptionLevel } from "./reception-level.js";
+
+/** The Fatherland Front committee of a province version: MTTQ-89 of the old map, MTTQ-91-25 of the 2025 one. */
+const provinceFrontCommittee = (province: UnitVersion): string =>
+  province.validFrom >= REORGANISATION_2025 ? committeeId2025("MTTQ", province.code) : `MTTQ-${province.code}`;
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 
@@ -48,14 +54,19 @@ export class PetitionMutationsResolver {
   async submitPetition(@Arg("input") given: SubmitPetitionInput, @Ctx() ctx: PetitionsContext): Promise<Petition> {
     if (!versionsOf(given.communeCode).some((v) => v.level === "COMMUNE"))
       throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
-    assertCanWriteUnit(ctx.identity, given.communeCode);
     // A second round: its first round checked and its round and decision date filled in (second-round.ts).
     const input = await withFirstRound(given, ctx);
     if (input.receivedOn > todayInProvince())
       throw BadUserInputError.field("input.receivedOn", kitMessage("notInFuture"));
     // On the map of the receipt date: from 2025-07-01 a 2025 commune, before a commune of then.
     const commune = unitOfTheDay(given.communeCode, input.receivedOn, "input.communeCode", true);
+    // In the caller's scope on the receipt day: the commune its code named then (a reused code names another unit later).
+    assertCanWriteUnit(ctx.identity, commune.code, input.receivedOn);
     const parent = commune.parentCode ? unitOn(commune.parentCode, input.receivedOn) : undefined;
+    // Received at the province itself: its officers record it, and its Front committee of the day handles it.
+    const province =
+      input.receivedAt === ReceptionLevel.PROVINCE ? provinceHolding(commune, input.receivedOn) : undefined;
+    if (province) assertCanWriteUnit(ctx.identity, province.code, input.receivedOn);
     if (input.denouncer && input.kind !== PetitionKind.DENUNCIATION)
       throw BadUserInputError.field("input.denouncer", petitionsMessage("denouncerOnlyForDenunciation"));
     if (input.denouncer && input.anonymous)
@@ -89,7 +100,9 @@ export class PetitionMutationsResolver {
         districtCode: parent?.level === "DISTRICT" ? parent.code : null,
         // Law on Denunciations 2018, Art. 47: the summary others read never names the denouncer.
         summary: input.denouncer ? screenDenouncer(input.summary.trim(), input.denouncer).text : input.summary.trim(),
-        handledByOrganisationId: input.handledByOrganisationId ?? null,
+        handledByOrganisationId: input.handledByOrganisationId ?? (province ? provinceFrontCommittee(province) : null),
+        handlingUnitCode: province?.code ?? null,
+        handlingUnitValidFrom: province?.validFrom ?? null,
         handlingOfficer: input.handlingOfficer ?? null,
         decisionKnownOn: input.decisionKnownOn ?? null,
         firstRoundPetitionId: input.firstRoundId,

@@ -18,9 +18,9 @@ const INPUT: Record<string, string> = {
 
 /** `submit` (a denunciation, `over` what differs) and `step` through `harness()`, read when they run. */
 export function petitionSteps(harness: () => Harness) {
-  const submit = (over: Record<string, unknown> = {}) =>
+  const submit = (over: Record<string, unknown> = {}, identity = officerOf("883")) =>
     harness().run(SUBMIT, {
-      identity: officerOf("883"),
+      identity,
       variables: {
         input: {
           kind: "DENUNCIATION",

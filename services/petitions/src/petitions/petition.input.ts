@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { ReceptionLevel } from "./reception-level.js";
 import {
   DateScalar,
   IsBoolean,
@@ -61,6 +62,15 @@ export class SubmitPetitionInput {
   @Field(() => ID, { description: "The commune the petition concerns." })
   @Matches(/^\d{5}$/, kitMessage("communeCode"))
   communeCode: string;
+
+  @Field(() => ReceptionLevel, {
+    nullable: true,
+    description:
+      "Where it was received: at the commune (by default) or at the province itself, whose Front committee then handles it (province officers and administrators only).",
+  })
+  @IsOptional()
+  @IsEnum(ReceptionLevel)
+  receivedAt?: ReceptionLevel | null;
 
   @Field({ description: "What it is about, without the denouncer's identity." })
   @Length(5, 1000)

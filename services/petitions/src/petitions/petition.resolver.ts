@@ -10,8 +10,11 @@ import {
   NotFoundError,
   pageRequest,
   todayInProvince,
-  unitScopeOf,
+  scopeWindowsOf,
+  windowsInScope,
   type ConnectionShape,
+  windowsOf,
+  windowsSql,
 } from "@danvan/kit";
 import { AdministrativeUnitRef, OrganisationRef, organisationRef, unitRef } from "@danvan/kit/federation";
 import type { PetitionsContext } from "../context.js";
@@ -25,7 +28,6 @@ import { Petition, PetitionEvent } from "./petition.entity.js";
 import { PetitionsArgs } from "./petition.input.js";
 import { assertCanReadPetition, PETITION_READERS } from "./petition-access.js";
 import { stateOf } from "./petition-step-state.js";
-import { windowsOf, windowsSql } from "../units/unit-windows.js";
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -50,11 +52,13 @@ export class PetitionResolver {
     const page = pageRequest(args);
     const unitCode = args.unitCode ?? ctx.identity.unitCode ?? "89";
     checkUnitArgument(unitCode);
-    const scope = unitScopeOf(ctx.identity);
     const handlerOnly =
       hasAnyRole(ctx.identity, ["HANDLING_OFFICER"]) && !hasAnyRole(ctx.identity, ["OFFICER", "ADMIN", "ANALYST"]);
-    // The unit the code names now, through time: each commune version while it was in force.
-    const windows = windowsOf(figureUnit(unitCode)).filter((w) => handlerOnly || scope === null || scope.has(w.code));
+    // The unit the code names now, through time: each commune version while it was in force, cut to
+    // the days the caller's scope holds it (an officer of an old district never sees a later record
+    // kept under one of its communes' reused codes).
+    const unitWindows = windowsOf(figureUnit(unitCode));
+    const windows = handlerOnly ? [...unitWindows] : windowsInScope(unitWindows, scopeWindowsOf(ctx.identity));
     if (args.dueWithinDays != null && args.dueWithinDays < 0)
       throw BadUserInputError.field("dueWithinDays", kitMessage("min", { min: 0 }));
     if (args.dueWithinDays != null && args.dueWithinDays > 365)

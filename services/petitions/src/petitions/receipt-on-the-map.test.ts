@@ -77,13 +77,25 @@ describe("receipt on the map of its day (integration)", () => {
     }[];
     assert.equal(old!.district_code, "883");
     // Lists follow the versions: Thành phố Long Xuyên ended with Mỹ Hòa, Long Xuyên ward has both.
+    // Every page: the seed holds more than a page of petitions in either unit.
     const list = async (unitCode: string) => {
-      const r = await h.run(`query($u: ID!) { petitions(unitCode: $u, first: 100) { edges { node { id } } } }`, {
-        identity: ADMIN,
-        variables: { u: unitCode },
-      });
-      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-      return (r.data!.petitions as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+      const ids: string[] = [];
+      for (let after: string | null = null, more = true; more;) {
+        const r = await h.run(
+          `query($u: ID!, $after: String) { petitions(unitCode: $u, first: 100, after: $after) {
+            edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { identity: ADMIN, variables: { u: unitCode, after } },
+        );
+        assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+        const page = r.data!.petitions as {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+        ids.push(...page.edges.map((e) => e.node.id));
+        more = page.pageInfo.hasNextPage;
+        after = page.pageInfo.endCursor;
+      }
+      return ids;
     };
     assert.ok(!(await list("883")).includes(longXuyen.id) && (await list("883")).includes(myHoa.id));
     assert.ok((await list("30307")).includes(longXuyen.id) && (await list("30307")).includes(myHoa.id));

@@ -19,7 +19,14 @@ export async function reorganiseIfDue(
   p: Petition,
   on: string,
 ): Promise<Petition> {
-  if (on < REORGANISATION_DAY || p.handlingUnitCode !== null) return p;
+  // Already moved: a handling unit of the 2025 map (a petition received at the old province moves too).
+  if (
+    on < REORGANISATION_DAY ||
+    (p.handlingUnitCode !== null &&
+      p.handlingUnitValidFrom !== null &&
+      String(p.handlingUnitValidFrom).slice(0, 10) >= REORGANISATION_DAY)
+  )
+    return p;
   // Not open now, or a step already dated after the change: the migration's rows, moved by it.
   if (!isOpen(p.status) || p.lastStepOn > REORGANISATION_DAY) return p;
   const move = moveOf(p);

@@ -18,6 +18,9 @@ import {
   type ConnectionShape,
   type UnitLevel,
   type UnitVersion,
+  inWindows,
+  windowsOf,
+  windowsSql,
 } from "@danvan/kit";
 import { AdministrativeUnitRef, unitRef } from "@danvan/kit/federation";
 import { In, type DataSource } from "typeorm";
@@ -29,7 +32,6 @@ import { complianceFor, receptionWindow, type ReceptionLevel } from "../receptio
 import { ReceptionCompliance } from "./reception-compliance.type.js";
 import { PresiderRole, ReceptionSession, SessionKind, SessionPetition } from "./reception-session.entity.js";
 import { RecordSessionInput, SessionsArgs } from "./session.input.js";
-import { inWindows, windowsOf, windowsSql } from "../units/unit-windows.js";
 import { unitOfTheDay } from "@danvan/kit/units";
 import { monthUnitOf, monthViewDay } from "./month-unit.js";
 
@@ -167,7 +169,7 @@ export class SessionResolver {
   ): Promise<ReceptionSession> {
     // The unit on the map of the session's day (NOT_FOUND for a code that never named one).
     const unit = unitOfTheDay(input.unitCode, input.heldOn, "input.unitCode", false);
-    assertCanWriteUnit(ctx.identity, unit.code);
+    assertCanWriteUnit(ctx.identity, unit.code, input.heldOn);
     const ids = [...new Set(input.petitionIds.map(Number))];
     const petitions = ids.length ? await ctx.ds.getRepository(Petition).findBy({ id: In(ids) }) : [];
     if (petitions.length !== ids.length)

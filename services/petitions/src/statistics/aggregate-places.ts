@@ -5,9 +5,10 @@ import {
   valuesTable,
   versionsOf,
   type FigureUnit,
+  windowsOf,
+  type UnitWindow,
 } from "@danvan/kit";
 import type { DataSource } from "typeorm";
-import { windowsOf, type UnitWindow } from "../units/unit-windows.js";
 
 /**
  * One row of the places table petitionAggregate joins its petitions to: the facts recorded at
@@ -55,7 +56,7 @@ function rowsOf(w: UnitWindow): PlaceRow[] {
 
 const cache = new Map<string, readonly PlaceRow[]>();
 
-/** The places table of a unit's territory through time (its commune versions, unit-windows.ts). */
+/** The places table of a unit's territory through time (its commune versions, kit unit-windows.ts). */
 export function placeRowsOf(unit: FigureUnit): readonly PlaceRow[] {
   const key = `${unit.code}@${unit.validFrom}`;
   let rows = cache.get(key);

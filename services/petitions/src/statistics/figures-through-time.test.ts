@@ -31,11 +31,11 @@ describe("petition figures through time: versions, coverage, today's map (integr
   });
   after(async () => h.close());
 
-  const statistics = async (unitCode: string) => {
+  const statistics = async (unitCode: string, period = PERIOD) => {
     const r = await h.run(
       `query($u: ID!, $from: Date!, $to: Date!) { petitionStatistics(unitCode: $u, from: $from, to: $to) {
         unit { code validFrom } ${FIGURES} coverage { complete approximate uncoveredUnits { code validFrom } countedWholeUnits { code validFrom } } } }`,
-      { variables: { u: unitCode, ...PERIOD } },
+      { variables: { u: unitCode, ...period } },
     );
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     return r.data!.petitionStatistics as Figures & {
@@ -72,11 +72,16 @@ describe("petition figures through time: versions, coverage, today's map (integr
       validFrom: s.from.validFrom,
     }));
     assert.equal(predecessors.length, 6);
-    const parts = await ofVersions(predecessors);
+    const parts: Figures[] = await ofVersions(predecessors);
     assert.deepEqual(
       parts.map((p) => p.unit),
       predecessors,
     );
+    // And its own receipts from 2025-07-01 (the seed receives petitions on the 2025 map too): every
+    // predecessor had ended by then, so the ward's figures from that day are its own.
+    const own = await statistics("30307", { from: "2025-07-01", to: PERIOD.to });
+    assert.ok(Number(own.received) > 0, "the seed's receipts at the 2025 ward");
+    parts.push(own);
     for (const k of ["received", "resolved", "resolvedOnTime", "overdue", "acceptedLate", "forwarded", "hotspots"])
       assert.equal(longXuyen[k], sumOf(parts, k), k);
     // Mỹ Xuyên of 2025-01-01 counts Đông Xuyên's petitions (merged into it that day).
@@ -131,7 +136,8 @@ describe("petition figures through time: versions, coverage, today's map (integr
       of30307.map((row) => [row.district, row.commune!.validFrom, row.received]),
       [
         [{ code: "883", validFrom: "2010-01-01" }, "2010-01-01", myHoa.received],
-        [null, "2025-07-01", 1],
+        // The seed's receipts at the 2025 ward and this one.
+        [null, "2025-07-01", (await statistics("30307", { from: "2025-07-01", to: PERIOD.to })).received],
       ],
     );
     assert.equal(sumOf(a.rows as unknown as Figures[], "received"), (await statistics("91")).received);

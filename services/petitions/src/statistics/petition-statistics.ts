@@ -7,9 +7,11 @@ import {
   todayInProvince,
   type FigureUnit,
   type RequestMemo,
+  epochSql,
+  epochsOf,
+  windowsOf,
 } from "@danvan/kit";
 import { figureCoverage, unitRef } from "@danvan/kit/federation";
-import { epochSql, epochsOf, windowsOf } from "../units/unit-windows.js";
 import { PetitionKind, PetitionStatus } from "../petitions/petition-graphql-enums.js";
 import type { PetitionKindFigures, PetitionStatistics } from "./petition-statistics.type.js";
 
@@ -45,7 +47,7 @@ export interface FiguresPeriod {
 
 /**
  * A period's figures for every commune in two aggregate statements: counts by commune, map epoch
- * (unit-windows.ts: a code and an epoch name one unit version) and kind, and a histogram of days
+ * (kit unit-windows.ts: a code and an epoch name one unit version) and kind, and a histogram of days
  * to resolve (for the median). Overdue means open and past the deadline
  * today, or resolved after it. On time means resolved by the deadline (or with none to meet).
  * Accepted late: accepted after the acceptance deadline of the law in force on receipt.
@@ -129,7 +131,7 @@ function median(histogram: Map<number, number>): number | null {
 
 /**
  * Sums the period's figures over a unit's territory through time: each commune version of it
- * (unit-windows.ts), over the epochs it was in force. A 2025 commune's figures are its
+ * (kit kit unit-windows.ts), over the epochs it was in force. A 2025 commune's figures are its
  * predecessors' (chains included) and its own; a commune of 2010 counts its code until it ended.
  */
 export function statisticsFor(unit: FigureUnit, from: string, to: string, f: PetitionFigures): PetitionStatistics {

@@ -55,6 +55,8 @@ export interface MovablePetition {
   receivedOn: string;
   closedOn: string | null;
   handledByOrganisationId: string | null;
+  /** The unit whose body handles it when not the commune of receipt (a petition received at the province). */
+  handlingUnitCode?: string | null;
 }
 
 /** Received before 2025-07-01 and not closed by 2025-06-30: open at the change. */
@@ -81,6 +83,16 @@ export interface Move {
  */
 export function moveOf(p: MovablePetition): Move | null {
   if (!openAtTheChange(p)) return null;
+  // Received at the province (its Citizen Reception Committee): the merged province's committee takes it.
+  if (p.handlingUnitCode && unitOn(p.handlingUnitCode, LAST_DAY_OF_THE_OLD_MAP)?.level === "PROVINCE") {
+    const province = unitOn(PROVINCE_CODE_2025, REORGANISATION_DAY)!;
+    return {
+      unit: { code: province.code, validFrom: province.validFrom, name: province.name },
+      approximate: false,
+      bodyId: successorBodyOf(p.handledByOrganisationId, province.code),
+      note: `Chuyển về ${province.name} (mã ${province.code}) từ ngày 01/7/2025 theo Nghị quyết 202/2025/QH15`,
+    };
+  }
   const today = todaysCommuneOf(p.communeCode);
   const v = today && unitOn(today.code, REORGANISATION_DAY);
   if (!today || !v) return null;

@@ -1,8 +1,7 @@
-import { figureUnit, subtreeCodes, unitByCode, vndOf } from "@danvan/kit";
+import { figureUnit, vndOf, windowCodes, windowsOf, windowsSql, type UnitLevel as KitUnitLevel } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
 import type { ProgramsContext } from "../context.js";
 import { ContributionForm, DonorKind } from "../fund/fund-enums.js";
-import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
 import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
 import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
@@ -31,6 +30,8 @@ const MEASURE_OF: Partial<Record<ContributionAggregateField, Measure>> = {
  * (the one its code names now: its funds and its predecessors') is checked by the caller; a
  * contribution is placed on the map of the day received, or today's.
  */
+const ALL_LEVELS: readonly KitUnitLevel[] = ["PROVINCE", "DISTRICT", "COMMUNE"];
+
 export async function contributionAggregateOf(
   ctx: ProgramsContext,
   args: ContributionAggregateArgs,
@@ -42,15 +43,23 @@ export async function contributionAggregateOf(
   const levels = args.filter?.fundLevels;
   const unit = figureUnit(args.unitCode);
   const map = args.map ?? UnitMap.AS_RECORDED;
-  const scope = subtreeCodes(unit.code, unit.validFrom);
-  const units = scope.filter((u) => !levels?.length || levels.includes(unitByCode(u)!.level as UnitLevel));
+  const scope = windowCodes(windowsOf(unit, ALL_LEVELS));
+  // The funds' unit versions of the unit's territory (of the levels asked for), each with its validity:
+  // a contribution counts where its fund's unit was in force on the day received.
+  const windows = windowsOf(unit, levels?.length ? (levels as readonly string[] as KitUnitLevel[]) : ALL_LEVELS);
+  const units = windowCodes(windows);
   if (units.length === 0) return { rows: [], totalRows: 0, coverage: aggregateCoverage(unit, map, false, []) };
   const forms = inFilter("c.form", args.filter?.forms);
   const donors = inFilter("c.donor_kind", args.filter?.donorKinds);
+  const windowParams: string[] = [];
+  const inScope = windowsSql(windows, "c.unit_code", "c.received_on", (v) => {
+    windowParams.push(v);
+    return "?";
+  });
   const facts: GroupedFacts<ContributionDimension, Measure> = {
     source: `FROM contribution c
-      WHERE c.unit_code IN (${inList(units)}) AND c.received_on >= ? AND c.received_on <= ?${forms.sql}${donors.sql}`,
-    params: [...units, args.from, args.to, ...forms.params, ...donors.params],
+      WHERE ${inScope} AND c.received_on >= ? AND c.received_on <= ?${forms.sql}${donors.sql}`,
+    params: [...windowParams, args.from, args.to, ...forms.params, ...donors.params],
     dimensions: {
       ...PLACE,
       MONTH: { value: timeBucketSql("MONTH", "c.received_on") },

@@ -1,9 +1,8 @@
-import { communesIn, figureUnit, vndOf } from "@danvan/kit";
+import { figureUnit, vndOf, windowCodes, windowsOf, windowsSql } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
 import type { ProgramsContext } from "../context.js";
 import { HouseStatus, HouseWorkKind } from "../houses/house-enums.js";
 import { CURRENT_STEP_ON } from "../houses/house-figures.js";
-import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
 import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
 import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
@@ -40,14 +39,21 @@ export async function houseAggregateOf(ctx: ProgramsContext, args: HouseAggregat
   );
   const unit = figureUnit(args.unitCode);
   const map = args.map ?? UnitMap.AS_RECORDED;
-  const communes = communesIn(unit.code, unit.validFrom);
+  const windows = windowsOf(unit);
+  const communes = windowCodes(windows);
   const statuses = inFilter("h.status", args.filter?.statuses);
   const kinds = inFilter("h.kind", args.filter?.workKinds);
+  // A house is the unit's when proposed at one of its commune versions while in force (its code is that day's).
+  const windowParams: string[] = [];
+  const inScope = windowsSql(windows, "h.commune_code", "h.proposed_on", (v) => {
+    windowParams.push(v);
+    return "?";
+  });
   const facts: GroupedFacts<HouseDimension, Measure> = {
     source: `FROM solidarity_house h
-      WHERE h.commune_code IN (${inList(communes)})${args.from ? ` AND ${STEP_ON} >= ?` : ""}${args.to ? ` AND ${STEP_ON} <= ?` : ""}${statuses.sql}${kinds.sql}`,
+      WHERE ${inScope}${args.from ? ` AND ${STEP_ON} >= ?` : ""}${args.to ? ` AND ${STEP_ON} <= ?` : ""}${statuses.sql}${kinds.sql}`,
     params: [
-      ...communes,
+      ...windowParams,
       ...(args.from ? [args.from] : []),
       ...(args.to ? [args.to] : []),
       ...statuses.params,

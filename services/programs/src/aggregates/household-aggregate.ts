@@ -1,4 +1,4 @@
-import { communesIn, figureUnit, kitMessage, type FieldProblem } from "@danvan/kit";
+import { figureUnit, inWindows, kitMessage, reviewDay, windowCodes, windowsOf, type FieldProblem } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
 import { AreaType } from "../households/area-type.js";
@@ -60,7 +60,10 @@ export async function householdAggregateOf(
   const f = args.filter;
   const unit = figureUnit(args.unitCode);
   const map = args.map ?? UnitMap.AS_RECORDED;
-  const communes = communesIn(unit.code, unit.validFrom);
+  // The communes of the unit's territory in force on the review's day (kit windows): district 883's
+  // end-2025 figures hold none of 30307's, which from 2025-07-01 is Phường Long Xuyên's.
+  const windows = windowsOf(unit);
+  const communes = windowCodes(windows).filter((c) => inWindows(windows, c, reviewDay(args.year)));
   const areas = inFilter("t.area", f?.areas);
   const statuses = inFilter("t.status", f?.povertyStatuses);
   const facts: GroupedFacts<HouseholdDimension, Measure> = {

@@ -1,11 +1,10 @@
-import { communesIn, figureUnit } from "@danvan/kit";
+import { figureUnit, windowCodes, windowsOf, windowsSql, type UnitWindow } from "@danvan/kit";
 import { timeBucketSql } from "@danvan/kit/aggregates";
 import type { ProgramsContext } from "../context.js";
 import { PovertyStatus } from "../poverty/poverty-status.js";
 import { splitPeriodByMonth } from "../period.js";
 import { SupportFunding, supportEventSource, UNREVIEWED } from "../support/support-funding.js";
 import { SupportKind } from "../support/support-kind.js";
-import { inList } from "../units.js";
 import { vndOf } from "@danvan/kit";
 import { filterListProblems } from "@danvan/kit/aggregates";
 import { aggregateCoverage, checkAggregate, inFilter, periodProblems } from "./aggregate-arguments.js";
@@ -36,7 +35,8 @@ interface FactColumns {
 /** The filters on one part of the facts. */
 function filtered(
   columns: FactColumns,
-  communes: readonly string[],
+  dateColumn: { column: string; granularity: "day" | "month" },
+  windows: readonly UnitWindow[],
   filter: SupportAggregateFilter | null | undefined,
 ) {
   const parts = [
@@ -44,9 +44,21 @@ function filtered(
     inFilter(columns.funding, filter?.fundingSources),
     inFilter(columns.recipientStatus, filter?.recipientStatuses),
   ];
+  const params: unknown[] = [];
+  // The unit's windows: an event counts where its commune was in force on its day (or month).
+  const scope = windowsSql(
+    windows,
+    columns.communeCode,
+    dateColumn.column,
+    (v) => {
+      params.push(v);
+      return "?";
+    },
+    dateColumn.granularity,
+  );
   return {
-    sql: ` AND ${columns.communeCode} IN (${inList(communes)})${parts.map((p) => p.sql).join("")}`,
-    params: [...communes, ...parts.flatMap((p) => p.params)],
+    sql: ` AND ${scope}${parts.map((p) => p.sql).join("")}`,
+    params: [...params, ...parts.flatMap((p) => p.params)],
   };
 }
 
@@ -65,7 +77,8 @@ export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggr
   );
   const unit = figureUnit(args.unitCode);
   const map = args.map ?? UnitMap.AS_RECORDED;
-  const communes = communesIn(unit.code, unit.validFrom);
+  const windows = windowsOf(unit);
+  const communes = windowCodes(windows);
   const { months, edges } = splitPeriodByMonth(args.from, args.to);
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -77,7 +90,7 @@ export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggr
       funding: "t.funding",
       recipientStatus: "t.recipient_status",
     };
-    const where = filtered(t, communes, args.filter);
+    const where = filtered(t, { column: "t.month", granularity: "month" }, windows, args.filter);
     parts.push(`SELECT t.month AS month, t.commune_code AS commune_code, t.kind AS kind, t.funding AS funding,
         t.recipient_status AS recipient_status, t.events AS events, t.amount_vnd AS amount_vnd
       FROM support_month_tally t WHERE t.month >= ? AND t.month <= ? AND t.events > 0${where.sql}`);
@@ -88,7 +101,7 @@ export async function supportAggregateOf(ctx: ProgramsContext, args: SupportAggr
     funding: args.groupBy.includes(SupportDimension.FUNDING_SOURCE) || !!args.filter?.fundingSources?.length,
   });
   for (const [a, b] of edges) {
-    const where = filtered(k, communes, args.filter);
+    const where = filtered(k, { column: "e.given_on", granularity: "day" }, windows, args.filter);
     parts.push(`SELECT ${k.month} AS month, ${k.communeCode} AS commune_code, ${k.kind} AS kind, ${k.funding} AS funding,
         ${k.recipientStatus} AS recipient_status, 1 AS events, e.amount_vnd AS amount_vnd
       FROM ${events} WHERE e.given_on >= ? AND e.given_on <= ?${where.sql}`);

@@ -1,12 +1,13 @@
 import type { DataSource } from "typeorm";
-import { communesIn, subtreeCodes, type FigureUnit } from "@danvan/kit";
+import { windowsOf, type FigureUnit } from "@danvan/kit";
 import { coverageFor, figureRef } from "../figure-units.js";
 import { raisedAndSpent } from "../fund/fund-figures.js";
 import { handedOverHouses } from "../houses/house-figures.js";
 import { visitsByCommune } from "../support/support-figures.js";
+import { inUnitWindows, type MapSide } from "../period.js";
 import type { FundSummary, FundYear } from "./fund-summary.type.js";
 
-/** Per unit (or commune) and year: what the period's aggregate statements return. */
+/** Per unit (or commune), year and side of the 2025 reorganisation: what the period's aggregate statements return. */
 export interface PeriodFigures {
   raised: Map<string, bigint>;
   spent: Map<string, bigint>;
@@ -17,7 +18,7 @@ export interface PeriodFigures {
   years: number[];
 }
 
-const key = (code: string, year: number) => `${code}:${year}`;
+const key = (code: string, year: number, side: MapSide) => `${code}:${year}:${side}`;
 
 /**
  * All figures of a period for the whole province, grouped by unit or commune and year (a few
@@ -42,22 +43,23 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
     years: [],
   };
   const years = new Set<number>();
-  const add = <V>(m: Map<string, V>, code: string, year: number, v: V, plus: (a: V, b: V) => V) => {
-    const k = key(code, year);
+  const add = <V>(m: Map<string, V>, code: string, year: number, side: MapSide, v: V, plus: (a: V, b: V) => V) => {
+    const k = key(code, year, side);
     m.set(k, m.has(k) ? plus(m.get(k)!, v) : v);
     years.add(year);
   };
   for (const r of money) {
-    if (r.raisedVnd !== 0n) add(f.raised, r.unitCode, r.year, r.raisedVnd, (a, b) => a + b);
-    if (r.spentVnd !== 0n) add(f.spent, r.unitCode, r.year, r.spentVnd, (a, b) => a + b);
+    if (r.raisedVnd !== 0n) add(f.raised, r.unitCode, r.year, r.side, r.raisedVnd, (a, b) => a + b);
+    if (r.spentVnd !== 0n) add(f.spent, r.unitCode, r.year, r.side, r.spentVnd, (a, b) => a + b);
   }
   for (const r of visits) {
-    add(f.visits, r.communeCode, r.year, r.visits, (a, b) => a + b);
-    add(f.events, r.communeCode, r.year, r.events, (a, b) => a + b);
+    add(f.visits, r.communeCode, r.year, r.side, r.visits, (a, b) => a + b);
+    add(f.events, r.communeCode, r.year, r.side, r.events, (a, b) => a + b);
   }
   for (const h of houses) {
     const target = h.kind === "NEW" ? f.built : f.repaired;
-    target.set(key(h.communeCode, h.year), (target.get(key(h.communeCode, h.year)) ?? 0) + h.n);
+    const k = key(h.communeCode, h.year, h.side);
+    target.set(k, (target.get(k) ?? 0) + h.n);
     years.add(h.year);
   }
   f.years = [...years].sort((a, b) => a - b);
@@ -66,23 +68,34 @@ export async function periodFigures(ds: DataSource, from: string, to: string): P
 
 /**
  * Sums the period's figures over a unit's territory through time (its units below and, for a unit
- * formed from others, theirs: a 2025 commune's predecessors' funds and communes), in total and by year.
+ * formed from others, theirs: a 2025 commune's predecessors' funds and communes), in total and by
+ * year; a code's figures of a year count where the unit's windows hold that code on that side of the
+ * 2025 reorganisation (30307's from 2025-07-01 are Phường Long Xuyên's, never Phường Mỹ Hòa's).
  */
 export function summaryFor(unit: FigureUnit, from: string, to: string, f: PeriodFigures): FundSummary {
-  const units = subtreeCodes(unit.code, unit.validFrom);
-  const communes = communesIn(unit.code, unit.validFrom);
+  const unitWindows = windowsOf(unit, ["PROVINCE", "DISTRICT", "COMMUNE"]);
+  const communeWindows = windowsOf(unit);
+  const codes = (windows: typeof unitWindows) => [...new Set(windows.map((w) => w.code))];
+  const units = codes(unitWindows);
+  const communes = codes(communeWindows);
+  const SIDES: MapSide[] = [0, 1];
   const byYear: FundYear[] = f.years.map((year) => {
-    const sumBig = (m: Map<string, bigint>, codes: string[]) =>
-      codes.reduce((s, c) => s + (m.get(key(c, year)) ?? 0n), 0n);
-    const sum = (m: Map<string, number>, codes: string[]) => codes.reduce((s, c) => s + (m.get(key(c, year)) ?? 0), 0);
+    const cells = (list: string[], windows: typeof unitWindows) =>
+      list.flatMap((c) =>
+        SIDES.filter((side) => inUnitWindows(windows, c, year, side)).map((side) => key(c, year, side)),
+      );
+    const unitCells = cells(units, unitWindows);
+    const communeCells = cells(communes, communeWindows);
+    const sumBig = (m: Map<string, bigint>, keys: string[]) => keys.reduce((s, k) => s + (m.get(k) ?? 0n), 0n);
+    const sum = (m: Map<string, number>, keys: string[]) => keys.reduce((s, k) => s + (m.get(k) ?? 0), 0);
     return {
       year,
-      raisedVnd: sumBig(f.raised, units),
-      spentVnd: sumBig(f.spent, units),
-      housesBuilt: sum(f.built, communes),
-      housesRepaired: sum(f.repaired, communes),
-      supportVisits: sum(f.visits, communes),
-      supportEvents: sum(f.events, communes),
+      raisedVnd: sumBig(f.raised, unitCells),
+      spentVnd: sumBig(f.spent, unitCells),
+      housesBuilt: sum(f.built, communeCells),
+      housesRepaired: sum(f.repaired, communeCells),
+      supportVisits: sum(f.visits, communeCells),
+      supportEvents: sum(f.events, communeCells),
     };
   });
   return {

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { placeholders, vndOf } from "@danvan/kit";
-import { overPeriod, yearOfDateColumn } from "../period.js";
+import { overPeriod, yearOfDateColumn, type MapSide } from "../period.js";
 import { inList, UNIT_CODES } from "../units.js";
 import { FundEntryKind } from "./fund-enums.js";
 
@@ -8,6 +8,8 @@ import { FundEntryKind } from "./fund-enums.js";
 export interface RaisedAndSpent {
   unitCode: string;
   year: number;
+  /** Before (0) or from (1) the 2025 reorganisation: which unit a reused code names (period.ts). */
+  side: MapSide;
   raisedVnd: bigint;
   spentVnd: bigint;
 }
@@ -43,6 +45,7 @@ export async function raisedAndSpent(ds: DataSource, from: string, to: string): 
   return rows.map((r) => ({
     unitCode: String(r.code),
     year: Number(r.y),
+    side: r.side,
     raisedVnd: vndOf(r.raised),
     spentVnd: vndOf(r.spent),
   }));

@@ -42,6 +42,10 @@ import { transferAct } from "./spending-authority.js";
 
 export const ContributionConnection = ConnectionType(Contribution);
 
+/** A day of the fund's own unit version: its opening (a reused code names another unit later). */
+const fundDay = (fund: Pick<Fund, "openedOn">): string =>
+  fund.openedOn < RECORDS_BEGIN ? RECORDS_BEGIN : fund.openedOn;
+
 @Resolver(() => Fund)
 export class FundResolver {
   @Query(() => Fund, { nullable: true })
@@ -124,7 +128,7 @@ export class FundResolver {
     @Args() args: ContributionsArgs,
     @Ctx() ctx: ProgramsContext,
   ): Promise<ConnectionShape<Contribution>> {
-    if (!canSeeUnit(ctx.identity, f.unitCode))
+    if (!canSeeUnit(ctx.identity, f.unitCode, fundDay(f)))
       throw new ForbiddenError(kitMessage("outOfScope", { thing: programsMessage("thingFund") }));
     checkPeriod(args.from, args.to);
     const page = pageRequest(args);
@@ -159,7 +163,7 @@ export class FundResolver {
       throw new NotFoundError(kitMessage("thingUnit"), "input.collectedByUnitCode");
     const fund = await requireFund(ctx, input.fundId, "input.fundId");
     assertFundAct(ctx.identity, "CREDIT", boardUnitOf(fund.id));
-    assertCanWriteUnit(ctx.identity, fund.unitCode);
+    assertCanWriteUnit(ctx.identity, fund.unitCode, fundDay(fund));
     // On the map of the day received: the fund open then, the collecting unit in force then.
     if (!datedAfterToday(input.receivedOn, todayInProvince())) {
       assertFundOpen(fund, input.receivedOn, "input.fundId");
@@ -231,7 +235,7 @@ export class FundResolver {
     }
     const act = transferAct(boardUnitOf(from.id), boardUnitOf(to.id));
     assertFundAct(ctx.identity, act, boardUnitOf(from.id));
-    assertCanWriteUnit(ctx.identity, from.unitCode);
+    assertCanWriteUnit(ctx.identity, from.unitCode, fundDay(from));
     return createOnce(
       ctx.ds,
       ctx,

@@ -13,7 +13,7 @@ const ADD = `ON CONFLICT (year, commune_code, area, member_count, status) DO UPD
   households = household_year_tally.households + excluded.households,
   people = household_year_tally.people + excluded.people`;
 
-/** Counts (`sign` 1) or uncounts (-1) a household's review of `year` under `status`. */
+/** Counts (`sign` 1) or uncounts (-1) a household's review of `year` under `status`, in the commune the review was kept under. */
 export async function tallyReview(
   m: EntityManager,
   householdId: number,
@@ -25,10 +25,11 @@ export async function tallyReview(
     placeholders(
       m.connection,
       `INSERT INTO household_year_tally (${COLUMNS})
-       SELECT CAST(? AS INTEGER), h.commune_code, h.area, h.member_count, CAST(? AS TEXT), ${sign}, ${sign} * h.member_count
-         FROM household h WHERE h.id = ? ${ADD}`,
+       SELECT pc.year, pc.commune_code, h.area, h.member_count, CAST(? AS TEXT), ${sign}, ${sign} * h.member_count
+         FROM household h JOIN poverty_classification pc ON pc.household_id = h.id AND pc.year = ?
+        WHERE h.id = ? ${ADD}`,
     ),
-    [year, status, householdId],
+    [status, year, householdId],
   );
 }
 

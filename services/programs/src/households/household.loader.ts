@@ -1,5 +1,14 @@
 import { In, type DataSource } from "typeorm";
-import { communesIn, groupedLoader, keyedLoader, LoaderFamily, placeholders, valuesTable } from "@danvan/kit";
+import {
+  groupedLoader,
+  keyedLoader,
+  LoaderFamily,
+  placeholders,
+  valuesTable,
+  WINDOW_COLUMNS,
+  windowJoin,
+  windowRows,
+} from "@danvan/kit";
 import { figureOfKey } from "../figure-units.js";
 import { Household } from "./household.entity.js";
 
@@ -19,7 +28,7 @@ const COLUMNS = [
   "registered_on",
   "version",
 ] as const;
-type Row = Record<(typeof COLUMNS)[number], string | number | null> & { unit_code: string };
+type Row = Record<(typeof COLUMNS)[number], string | number | null> & { unit_key: string };
 
 function fromRow(r: Row): Household {
   return Object.assign(new Household(), {
@@ -36,14 +45,14 @@ function fromRow(r: Row): Household {
 }
 
 /**
- * The (unit key, commune) pairs of many units, each a version keyed `code@validFrom`: the communes
- * of its territory through time (kit communesIn).
+ * The windows of many units, each a version keyed `code@validFrom`: the commune versions of its
+ * territory through time with their validity (kit windowRows). A household counts for a unit when
+ * it was registered at one of them while it was in force: 30307's households registered from
+ * 2025-07-01 are Phường Long Xuyên's, never Phường Mỹ Hòa's.
  */
-function communePairsOf(unitKeys: readonly string[]): string[][] {
-  return unitKeys.flatMap((k) => {
-    const u = figureOfKey(k);
-    return communesIn(u.code, u.validFrom).map((c) => [k, c]);
-  });
+function windowTable(ds: DataSource, unitKeys: readonly string[]) {
+  const rows = windowRows(unitKeys.map((key) => ({ key, unit: figureOfKey(key) })));
+  return rows.length === 0 ? null : valuesTable(ds, rows, "s", WINDOW_COLUMNS);
 }
 
 /** Household loaders; a unit's households are those of the communes of its territory through time. */
@@ -59,18 +68,17 @@ export function householdLoaders(ds: DataSource) {
     householdPage: new LoaderFamily((page: HouseholdPageKey) =>
       groupedLoader<string, Household & { unitKey: string }>(
         async (unitKeys) => {
-          const pairs = communePairsOf(unitKeys);
-          if (pairs.length === 0) return [];
-          const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
+          const scope = windowTable(ds, unitKeys);
+          if (!scope) return [];
           const after = page.afterKey === null ? "" : "AND h.id > ?";
           const sql = `SELECT t.* FROM (
-            SELECT s.unit_code, ${COLUMNS.map((c) => `h.${c}`).join(", ")},
-                   ROW_NUMBER() OVER (PARTITION BY s.unit_code ORDER BY h.id) AS rn
-            FROM ${scope.sql} JOIN household h ON h.commune_code = s.commune_code ${after}
+            SELECT s.unit_key, ${COLUMNS.map((c) => `h.${c}`).join(", ")},
+                   ROW_NUMBER() OVER (PARTITION BY s.unit_key ORDER BY h.id) AS rn
+            FROM ${scope.sql} JOIN household h ON ${windowJoin(ds.options.type === "postgres", "h.commune_code", "h.registered_on")} ${after}
           ) t WHERE t.rn <= ? ORDER BY t.id`;
           const params = [...scope.params, ...(page.afterKey === null ? [] : [page.afterKey]), page.limit + 1];
           const rows = (await ds.query(placeholders(ds, sql), params)) as Row[];
-          return rows.map((r) => Object.assign(fromRow(r), { unitKey: r.unit_code }));
+          return rows.map((r) => Object.assign(fromRow(r), { unitKey: r.unit_key }));
         },
         (h) => h.unitKey,
       ),
@@ -78,15 +86,14 @@ export function householdLoaders(ds: DataSource) {
 
     householdTotal: keyedLoader<string, { unitKey: string; n: number }>(
       async (unitKeys) => {
-        const pairs = communePairsOf(unitKeys);
-        if (pairs.length === 0) return [];
-        const scope = valuesTable(ds, pairs, "s", ["unit_code", "commune_code"]);
-        const sql = `SELECT s.unit_code AS unit_code, COUNT(h.id) AS n FROM ${scope.sql} JOIN household h ON h.commune_code = s.commune_code GROUP BY s.unit_code`;
+        const scope = windowTable(ds, unitKeys);
+        if (!scope) return [];
+        const sql = `SELECT s.unit_key AS unit_key, COUNT(h.id) AS n FROM ${scope.sql} JOIN household h ON ${windowJoin(ds.options.type === "postgres", "h.commune_code", "h.registered_on")} GROUP BY s.unit_key`;
         const rows = (await ds.query(placeholders(ds, sql), scope.params)) as {
-          unit_code: string;
+          unit_key: string;
           n: number | string;
         }[];
-        return rows.map((r) => ({ unitKey: r.unit_code, n: Number(r.n) }));
+        return rows.map((r) => ({ unitKey: r.unit_key, n: Number(r.n) }));
       },
       (r) => r.unitKey,
     ),

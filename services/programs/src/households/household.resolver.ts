@@ -37,7 +37,7 @@ export class HouseholdResolver {
   @Query(() => Household, { nullable: true })
   async household(@Arg("id", () => ID) id: string, @Ctx() ctx: ProgramsContext): Promise<Household> {
     const household = await requireHousehold(ctx, id, "id");
-    assertCanReadHousehold(ctx.identity, household.communeCode);
+    assertCanReadHousehold(ctx.identity, household.communeCode, household.registeredOn);
     return household;
   }
 
@@ -77,7 +77,7 @@ export class HouseholdResolver {
   ): Promise<Household> {
     if (!versionsOf(input.communeCode).some((v) => v.level === "COMMUNE"))
       throw new NotFoundError(kitMessage("thingCommune"), "input.communeCode");
-    assertCanWriteUnit(ctx.identity, input.communeCode);
+    assertCanWriteUnit(ctx.identity, input.communeCode, input.registeredOn);
     // On the map of the registration day: from 2025-07-01 a 2025 commune, before a commune of then.
     const commune = unitOfTheDay(input.communeCode, input.registeredOn, "input.communeCode", true);
     return createOnce(
@@ -116,7 +116,7 @@ export class HouseholdResolver {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(Household, { id: Number(input.householdId) });
       if (!before) throw new NotFoundError(programsMessage("thingHousehold"), "input.householdId");
-      assertCanWriteUnit(ctx.identity, before.communeCode);
+      assertCanWriteUnit(ctx.identity, before.communeCode, before.registeredOn);
       const set: Partial<Household> = {};
       if (input.headName != null) set.headName = input.headName.trim();
       if (input.address != null) set.address = input.address.trim();
@@ -149,7 +149,7 @@ export const householdReference = {
   __resolveReference: async (ref: { id: string }, ctx: ProgramsContext) => {
     const household = await ctx.loaders.household.load(Number(ref.id));
     if (!household) return null;
-    assertCanReadHousehold(ctx.identity, household.communeCode);
+    assertCanReadHousehold(ctx.identity, household.communeCode, household.registeredOn);
     return household;
   },
 };

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders, valuesTable, type FigureUnit } from "@danvan/kit";
+import { placeholders, valuesTable, WINDOW_COLUMNS, windowJoin, windowRows, type FigureUnit } from "@danvan/kit";
 import { coverageFor, figureKey, figureRef } from "../figure-units.js";
 import { HouseStatus, HouseWorkKind } from "./house-enums.js";
 import type { HouseStatistics } from "./house-statistics.type.js";
-import { overPeriod, yearOfDateColumn } from "../period.js";
+import { overPeriod, yearOfDateColumn, type MapSide } from "../period.js";
 
 /** The houses' SQL aggregates, read through the loaders (house.loader.ts) and by the fund summary. */
 
@@ -17,7 +17,7 @@ export async function handedOverHouses(
   ds: DataSource,
   from: string,
   to: string,
-): Promise<{ communeCode: string; year: number; kind: "NEW" | "REPAIR"; n: number }[]> {
+): Promise<{ communeCode: string; year: number; side: MapSide; kind: "NEW" | "REPAIR"; n: number }[]> {
   const q = (sql: string, params: unknown[]) =>
     ds.query(placeholders(ds, sql), params) as Promise<
       { commune_code: string; y: string | number; kind: "NEW" | "REPAIR"; n: string | number }[]
@@ -38,7 +38,13 @@ export async function handedOverHouses(
         [HouseStatus.HANDED_OVER, a, b],
       ),
   );
-  return rows.map((r) => ({ communeCode: String(r.commune_code), year: Number(r.y), kind: r.kind, n: Number(r.n) }));
+  return rows.map((r) => ({
+    communeCode: String(r.commune_code),
+    year: Number(r.y),
+    side: r.side,
+    kind: r.kind,
+    n: Number(r.n),
+  }));
 }
 
 /** The date a house `h` reached the state it is in now (houseStatistics' period filters on it). */
@@ -56,8 +62,8 @@ export interface HousePeriod {
 
 /**
  * Counts by state and kind for many units in one aggregate statement: each unit (one version,
- * keyed `code@validFrom`) is joined to the communes of its territory through time (a VALUES
- * table), so a page of units costs what one unit costs.
+ * keyed `code@validFrom`) is joined to the windows of its territory through time (a VALUES table
+ * of commune versions with their validity), so a page of units costs what one unit costs.
  */
 export async function houseStatisticsFor(
   ds: DataSource,
@@ -65,15 +71,16 @@ export async function houseStatisticsFor(
   period: HousePeriod,
 ): Promise<HouseStatistics[]> {
   const counts = new Map<string, Map<string, number>>(units.map((u) => [figureKey(u), new Map()]));
-  const pairs = units.flatMap((u) => communesIn(u.code, u.validFrom).map((c) => [figureKey(u), c]));
-  if (pairs.length > 0) {
-    const scope = valuesTable(ds, pairs, "s", ["unit_key", "commune_code"]);
+  // A house is the unit's when it was proposed at one of the unit's commune versions while in force.
+  const windows = windowRows(units.map((u) => ({ key: figureKey(u), unit: u })));
+  if (windows.length > 0) {
+    const scope = valuesTable(ds, windows, "s", WINDOW_COLUMNS);
     const conditions = [
       ...(period.from ? [`${CURRENT_STEP_ON} >= ?`] : []),
       ...(period.to ? [`${CURRENT_STEP_ON} <= ?`] : []),
     ];
     const sql = `SELECT s.unit_key AS unit_key, h.status AS status, h.kind AS kind, COUNT(*) AS n
-      FROM ${scope.sql} JOIN solidarity_house h ON h.commune_code = s.commune_code
+      FROM ${scope.sql} JOIN solidarity_house h ON ${windowJoin(ds.options.type === "postgres", "h.commune_code", "h.proposed_on")}
       ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
       GROUP BY s.unit_key, h.status, h.kind`;
     const params = [...scope.params, ...(period.from ? [period.from] : []), ...(period.to ? [period.to] : [])];

@@ -19,7 +19,7 @@ import { requireFund } from "../fund/fund-lookup.js";
 import { assertFundOpen, assertMaySpend } from "../fund/fund-refusals.js";
 import { postEntry } from "../fund/ledger.js";
 import { requireHousehold } from "../households/household-lookup.js";
-import { districtOnDay } from "../unit-of-the-day.js";
+import { districtOnDay, householdCommuneOn } from "../unit-of-the-day.js";
 import { HouseStatus } from "./house-enums.js";
 import type { HouseTransition } from "./house-lifecycle.js";
 import { costProblems, takeHouseStep } from "./house-refusals.js";
@@ -71,12 +71,12 @@ export class HouseMutationsResolver {
       problems.push({ path: "input.proposedOn", message: kitMessage("notInFuture") });
     if (problems.length) throw new BadUserInputError(problems);
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
-    assertCanWriteUnit(ctx.identity, household.communeCode);
+    assertCanWriteUnit(ctx.identity, household.communeCode, household.registeredOn);
     if (split.fundId) {
       const fund = await requireFund(ctx, split.fundId, "input.fundId");
       // The fund of the commune, its district or the province pays: never another commune's; on
       // the map of the proposal's day, and only a fund open that day (issue 27).
-      if (!householdFundsOn(household.communeCode, input.proposedOn).includes(fund.id))
+      if (!householdFundsOn(householdCommuneOn(household, input.proposedOn), input.proposedOn).includes(fund.id))
         throw BadUserInputError.field("input.fundId", programsMessage("fundNotOfHousehold"));
       assertFundOpen(fund, input.proposedOn, "input.fundId");
     }
@@ -88,8 +88,8 @@ export class HouseMutationsResolver {
       async (m) => {
         const inserted = await m.insert(SolidarityHouse, {
           householdId: household.id,
-          communeCode: household.communeCode,
-          // The district of the proposal's day: none from 2025-07-01.
+          // The commune and district of the proposal's day: the 2025 commune and none from 2025-07-01.
+          communeCode: householdCommuneOn(household, input.proposedOn),
           districtCode: districtOnDay(household.communeCode, input.proposedOn),
           kind: input.kind,
           hardFloor: input.hardFloor,
@@ -166,7 +166,7 @@ export class HouseMutationsResolver {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(SolidarityHouse, { id: Number(input.houseId) });
       if (!before) throw new NotFoundError(programsMessage("thingHouse"), "input.houseId");
-      assertCanWriteUnit(ctx.identity, before.communeCode);
+      assertCanWriteUnit(ctx.identity, before.communeCode, before.proposedOn);
       // Starting construction pays the fund's share: only the paying fund's own board spends it.
       if (transition === "startConstruction" && before.fundId && before.fundAmountVnd > 0n)
         assertMaySpend(ctx.identity, { id: before.fundId });

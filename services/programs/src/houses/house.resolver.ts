@@ -33,7 +33,7 @@ export class SolidarityHouseResolver {
       throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingHouse") }));
     const house = await ctx.loaders.house.load(Number(id));
     if (!house) throw new NotFoundError(programsMessage("thingHouse"), "id");
-    assertCanReadHouses(ctx.identity, house.communeCode);
+    assertCanReadHouses(ctx.identity, house.communeCode, house.proposedOn);
     return house;
   }
 
@@ -50,7 +50,11 @@ export class SolidarityHouseResolver {
     assertCanReadHouses(ctx.identity, unit.code);
     const page = pageRequest(args);
     checkIntegerCursor(page);
-    const scope = subtreeCondition(unit, { unitColumn: "h.commune_code", districtColumn: "h.district_code" });
+    const scope = subtreeCondition(unit, {
+      unitColumn: "h.commune_code",
+      districtColumn: "h.district_code",
+      dateColumn: "h.proposed_on",
+    });
     const base = () => {
       const q = ctx.ds.getRepository(SolidarityHouse).createQueryBuilder("h").where(scope.where, scope.params);
       if (args.status) q.andWhere("h.status = :status", { status: args.status });

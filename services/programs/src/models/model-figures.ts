@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { placeholders, subtreeCodes, valuesTable, vndOf, type FigureUnit } from "@danvan/kit";
+import { placeholders, valuesTable, vndOf, WINDOW_COLUMNS, windowJoin, windowRows, type FigureUnit } from "@danvan/kit";
 import { coverageFor, figureKey, figureRef } from "../figure-units.js";
 import { MobilisationField, ModelStatus } from "./model-enums.js";
 import type { ModelStatistics } from "./model-statistics.type.js";
@@ -16,8 +16,9 @@ interface Cell {
 /**
  * Counts by field and state for many units in one aggregate statement. Models sit at any
  * level (a province model, a district model, a commune model), so each requested unit (one
- * version, keyed `code@validFrom`) is joined to every unit of its territory through time (its
- * units below and its predecessors') through a VALUES table.
+ * version, keyed `code@validFrom`) is joined to every unit version of its territory through time
+ * (its units below and its predecessors') with its validity, through a VALUES table: a model counts
+ * where its unit was in force on the day it was registered.
  */
 export async function modelStatisticsFor(
   ds: DataSource,
@@ -25,14 +26,17 @@ export async function modelStatisticsFor(
   year: number | null,
 ): Promise<ModelStatistics[]> {
   const cells = new Map<string, Cell[]>(units.map((u) => [figureKey(u), []]));
-  const pairs = units.flatMap((u) => subtreeCodes(u.code, u.validFrom).map((c) => [figureKey(u), c]));
-  if (pairs.length > 0) {
-    const scope = valuesTable(ds, pairs, "s", ["unit_code", "member_code"]);
-    const sql = `SELECT s.unit_code AS unit_code, m.field AS field, m.status AS status,
+  const windows = windowRows(
+    units.map((u) => ({ key: figureKey(u), unit: u })),
+    ["PROVINCE", "DISTRICT", "COMMUNE"],
+  );
+  if (windows.length > 0) {
+    const scope = valuesTable(ds, windows, "s", WINDOW_COLUMNS);
+    const sql = `SELECT s.unit_key AS unit_code, m.field AS field, m.status AS status,
         COUNT(*) AS n, SUM(m.resources_mobilised_vnd) AS resources
-      FROM ${scope.sql} JOIN mobilisation_model m ON m.unit_code = s.member_code
+      FROM ${scope.sql} JOIN mobilisation_model m ON ${windowJoin(ds.options.type === "postgres", "m.unit_code", "m.registered_on")}
       ${year === null ? "" : "WHERE m.year = ?"}
-      GROUP BY s.unit_code, m.field, m.status`;
+      GROUP BY s.unit_key, m.field, m.status`;
     const rows = (await ds.query(placeholders(ds, sql), [...scope.params, ...(year === null ? [] : [year])])) as {
       unit_code: string;
       field: string;

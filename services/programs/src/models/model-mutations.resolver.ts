@@ -53,7 +53,7 @@ async function modelForChange(
 ): Promise<MobilisationModel> {
   const before = await m.findOneBy(MobilisationModel, { id: Number(input.modelId) });
   if (!before) throw new NotFoundError(programsMessage("thingModel"), "input.modelId");
-  assertCanWriteUnit(ctx.identity, before.unitCode);
+  assertCanWriteUnit(ctx.identity, before.unitCode, before.registeredOn);
   // A stale version is a conflict first: the caller decided on a record that has changed.
   if (before.version !== input.expectedVersion) {
     throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingModel") }), {
@@ -78,7 +78,7 @@ export class ModelMutationsResolver {
       throw BadUserInputError.field("input.registeredOn", kitMessage("notInFuture"));
     // On the map of the registration day: the committee and the unit in force then (issue 27).
     const { unit, districtCode } = committeeAndUnit(input.organisationId, input.unitCode, input.registeredOn);
-    assertCanWriteUnit(ctx.identity, unit.code);
+    assertCanWriteUnit(ctx.identity, unit.code, input.registeredOn);
     return createOnce(
       ctx.ds,
       ctx,

@@ -45,7 +45,11 @@ export class MobilisationModelResolver {
     checkModelYear(args.year);
     const page = pageRequest(args);
     checkIntegerCursor(page);
-    const scope = subtreeCondition(unit, { unitColumn: "m.unit_code", districtColumn: "m.district_code" });
+    const scope = subtreeCondition(unit, {
+      unitColumn: "m.unit_code",
+      districtColumn: "m.district_code",
+      dateColumn: "m.registered_on",
+    });
     const base = () => {
       const q = ctx.ds.getRepository(MobilisationModel).createQueryBuilder("m").where(scope.where, scope.params);
       if (args.field) q.andWhere("m.field = :field", { field: args.field });

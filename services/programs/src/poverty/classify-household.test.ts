@@ -221,7 +221,7 @@ describe("classifying households (integration)", () => {
       {
         code: "ND07-2021",
         fromYear: 2021,
-        toYear: 2024,
+        toYear: 2025,
         thresholds: [
           { area: "RURAL", middleIncomeMaxVnd: 2250000 },
           { area: "URBAN", middleIncomeMaxVnd: 3000000 },

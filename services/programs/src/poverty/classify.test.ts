@@ -90,7 +90,7 @@ describe("Decision 59/2015/QĐ-TTg (reviews at the end of 2015–2020): multidim
   });
 });
 
-describe("Decree 07/2021/NĐ-CP (reviews at the end of 2021–2024): multidimensional, 12 indicators", () => {
+describe("Decree 07/2021/NĐ-CP (reviews at the end of 2021–2025; Decree 351/2025 keeps it for 2026): multidimensional, 12 indicators", () => {
   it("holds its thresholds as data: rural 1,500,000 / 2,250,000, urban 2,000,000 / 3,000,000, no income-only line", () => {
     assert.deepEqual(thresholds("ND07-2021"), [
       { area: AreaType.RURAL, poor: null, band: 1_500_000, deprivations: 3, middle: 2_250_000 },
@@ -126,7 +126,7 @@ describe("Decree 07/2021/NĐ-CP (reviews at the end of 2021–2024): multidimens
 describe("the standards by review year", () => {
   it("applies each standard from the review that opens its period: end-2010, end-2015, end-2021", () => {
     const code = (year: number) => standardForReviewYear(year)?.code ?? null;
-    assert.deepEqual([2009, 2010, 2014, 2015, 2016, 2019, 2020, 2021, 2022, 2024, 2025].map(code), [
+    assert.deepEqual([2009, 2010, 2014, 2015, 2016, 2019, 2020, 2021, 2022, 2024, 2025, 2026].map(code), [
       null,
       "QD09-2011",
       "QD09-2011",
@@ -134,6 +134,7 @@ describe("the standards by review year", () => {
       "QD59-2015",
       "QD59-2015",
       "QD59-2015",
+      "ND07-2021",
       "ND07-2021",
       "ND07-2021",
       "ND07-2021",
@@ -141,8 +142,8 @@ describe("the standards by review year", () => {
     ]);
   });
 
-  it("covers every review year 2010–2024 with exactly one standard, in order", () => {
-    for (let year = 2010; year <= 2024; year++)
+  it("covers every review year 2010–2025 with exactly one standard, in order", () => {
+    for (let year = 2010; year <= 2025; year++)
       assert.equal(POVERTY_STANDARDS.filter((s) => s.fromYear <= year && year <= s.toYear).length, 1, String(year));
     POVERTY_STANDARDS.forEach((s, i) => {
       if (i > 0) assert.equal(s.fromYear, POVERTY_STANDARDS[i - 1]!.toYear + 1, s.code);

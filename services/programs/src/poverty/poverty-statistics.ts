@@ -1,10 +1,12 @@
 import {
   BadUserInputError,
-  communesIn,
   drillDownOf,
+  inWindows,
   kitMessage,
   rate,
+  reviewDay,
   todayInProvince,
+  windowsOf,
   type FigureUnit,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
@@ -19,10 +21,15 @@ export function checkYear(year: number, field = "year"): void {
 
 /**
  * A unit's figures: the sum over the communes of its territory through time (a 2025 commune's
- * predecessors included); drill-down one level below, on the unit's viewed day.
+ * predecessors included) that were in force on the review's day (kit windows: the end-2025 review's
+ * 30307 is Phường Long Xuyên's, never Phường Mỹ Hòa's); drill-down one level below, on the unit's
+ * viewed day.
  */
 export function statisticsFor(unit: FigureUnit, year: number, tally: Map<string, PovertyCounts>): PovertyStatistics {
-  const counts = communesIn(unit.code, unit.validFrom).reduce(
+  const windows = windowsOf(unit);
+  const day = reviewDay(year);
+  const communes = [...new Set(windows.map((w) => w.code))].filter((c) => inWindows(windows, c, day));
+  const counts = communes.reduce(
     (s, c) => {
       const t = tally.get(c);
       return t

@@ -60,7 +60,7 @@ export class PovertyResolver {
     const income = BigInt(input.monthlyIncomePerPersonVnd);
     if (income < 0n) throw BadUserInputError.field("input.monthlyIncomePerPersonVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
-    assertCanWriteUnit(ctx.identity, household.communeCode);
+    assertCanWriteUnit(ctx.identity, household.communeCode, household.registeredOn);
     return inTransaction(ctx.ds, async (m) => {
       const result = await recordClassification(m, household, { ...input, monthlyIncomePerPersonVnd: income });
       await audit(m, ctx, {

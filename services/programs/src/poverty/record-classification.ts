@@ -1,10 +1,10 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, ConflictError, kitMessage } from "@danvan/kit";
+import { BadUserInputError, ConflictError, kitMessage, reviewDay } from "@danvan/kit";
 import type { Household } from "../households/household.entity.js";
 import { lockHousehold } from "../households/household-lock.js";
 import { tallyReview } from "../households/household-year-tally.js";
 import { programsMessage } from "../messages.js";
-import { districtOnDay } from "../unit-of-the-day.js";
+import { districtOnDay, householdCommuneOn } from "../unit-of-the-day.js";
 import { moveRecipientStatus } from "../support/support-month-tally.js";
 import { classify, isMiddleLivingStandard, ruleOf } from "./classify.js";
 import { PovertyClassification } from "./poverty-classification.entity.js";
@@ -82,7 +82,7 @@ export async function recordClassification(
       });
     const old = delta(existing.status, -1);
     const now = delta(status, 1);
-    await adjustTally(m, household.communeCode, input.year, {
+    await adjustTally(m, existing.communeCode, input.year, {
       households: 0,
       poor: old.poor + now.poor,
       nearPoor: old.nearPoor + now.nearPoor,
@@ -96,12 +96,15 @@ export async function recordClassification(
       ...values,
       householdId: household.id,
       year: input.year,
-      communeCode: household.communeCode,
-      // The district of the review's day (the year's last day): none from 2025-07-01.
-      districtCode: districtOnDay(household.communeCode, `${input.year}-12-31`),
+      // The commune and district of the review's day (the year's last day): the 2025 commune and none from 2025-07-01.
+      communeCode: householdCommuneOn(household, reviewDay(input.year)),
+      districtCode: districtOnDay(household.communeCode, reviewDay(input.year)),
       version: 1,
     });
-    await adjustTally(m, household.communeCode, input.year, { households: 1, ...delta(status, 1) });
+    await adjustTally(m, householdCommuneOn(household, reviewDay(input.year)), input.year, {
+      households: 1,
+      ...delta(status, 1),
+    });
     await tallyReview(m, household.id, input.year, status, 1);
   }
   await moveRecipientStatus(m, household.id, input.year, existing?.status ?? null, status);

@@ -15,7 +15,11 @@ import { AreaType } from "../households/area-type.js";
  * - Decision 59/2015 (2016–2020): the reviews at the end of 2015 … 2020 ("hộ nghèo cuối năm 2015
  *   theo chuẩn nghèo đa chiều áp dụng cho giai đoạn 2016-2020"; the 2021 lists kept it too,
  *   Decree 07/2021 applying from 2022).
- * - Decree 07/2021 (2022–2025): the reviews at the end of 2021 … 2024.
+ * - Decree 07/2021 (2022–2025): the reviews at the end of 2021 … 2025. The end-2025 review lists the
+ *   poor for 2026, and Decree 351/2025/NĐ-CP (the 2026–2030 standard) keeps Decree 07's Article 3
+ *   standard "từ ngày 1/1/2026 đến hết ngày 31/12/2026" (huengaynay.vn); its own thresholds (2.2 and
+ *   2.8 million VND) apply from 2027, so from the end-2026 review, which the dataset does not reach
+ *   (migration 1764100000050).
  */
 export const POVERTY_STANDARDS = [
   {
@@ -73,7 +77,7 @@ export const POVERTY_STANDARDS = [
     name: "Chuẩn nghèo đa chiều giai đoạn 2022–2025",
     legalBasis: "Nghị định 07/2021/NĐ-CP",
     fromYear: 2021,
-    toYear: 2024,
+    toYear: 2025,
     deprivationIndicators: 12,
     // Article 3: no income-only poor line; clause 3, the middle living standard above the line.
     thresholds: [

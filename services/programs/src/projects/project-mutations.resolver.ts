@@ -46,7 +46,7 @@ export class ProjectMutationsResolver {
     if (problems.length) throw new BadUserInputError(problems);
     // On the map of the start day: the committee and the unit in force then (issue 27).
     const { unit, districtCode } = committeeAndUnit(input.organisationId, input.unitCode, input.startsOn);
-    assertCanWriteUnit(ctx.identity, unit.code);
+    assertCanWriteUnit(ctx.identity, unit.code, input.startsOn);
     return createOnce(
       ctx.ds,
       ctx,
@@ -89,7 +89,7 @@ export class ProjectMutationsResolver {
     return inTransaction(ctx.ds, async (m) => {
       const before = await m.findOneBy(MemberProject, { id: Number(input.projectId) });
       if (!before) throw new NotFoundError(programsMessage("thingProject"), "input.projectId");
-      assertCanWriteUnit(ctx.identity, before.unitCode);
+      assertCanWriteUnit(ctx.identity, before.unitCode, before.startsOn);
       // A stale version is a conflict first: the caller decided on a record that has changed.
       if (before.version !== input.expectedVersion) {
         throw new ConflictError(kitMessage("changedByOthers", { thing: programsMessage("thingProject") }), {

@@ -24,8 +24,8 @@ export const MemberProjectConnection = ConnectionType(MemberProject);
 /** Projects are the committees' working records: officers (in scope), administrators, analysts. */
 export const PROJECT_READERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN", "ANALYST"] as const;
 
-function assertCanReadProjects(identity: Identity, unitCode: string): void {
-  if (!canSeeUnit(identity, unitCode))
+function assertCanReadProjects(identity: Identity, unitCode: string, on?: string): void {
+  if (!canSeeUnit(identity, unitCode, on))
     throw new ForbiddenError(kitMessage("outOfScope", { thing: kitMessage("thingUnit") }));
 }
 
@@ -38,7 +38,7 @@ export class MemberProjectResolver {
       throw BadUserInputError.field("id", kitMessage("notAnId", { thing: programsMessage("thingProject") }));
     const project = await ctx.loaders.project.load(Number(id));
     if (!project) throw new NotFoundError(programsMessage("thingProject"), "id");
-    assertCanReadProjects(ctx.identity, project.unitCode);
+    assertCanReadProjects(ctx.identity, project.unitCode, project.startsOn);
     return project;
   }
 
@@ -56,7 +56,11 @@ export class MemberProjectResolver {
     assertCanReadProjects(ctx.identity, unit.code);
     const page = pageRequest(args);
     checkIntegerCursor(page);
-    const scope = subtreeCondition(unit, { unitColumn: "p.unit_code", districtColumn: "p.district_code" });
+    const scope = subtreeCondition(unit, {
+      unitColumn: "p.unit_code",
+      districtColumn: "p.district_code",
+      dateColumn: "p.starts_on",
+    });
     const base = () => {
       const q = ctx.ds.getRepository(MemberProject).createQueryBuilder("p").where(scope.where, scope.params);
       if (args.kind) q.andWhere("p.kind = :kind", { kind: args.kind });

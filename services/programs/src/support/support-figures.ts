@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { communesIn, placeholders, vndOf, type FigureUnit } from "@danvan/kit";
-import { overPeriod, yearOfDateColumn } from "../period.js";
+import { placeholders, vndOf, windowsOf, type FigureUnit } from "@danvan/kit";
+import { inUnitWindows, overPeriod, yearOfDateColumn, type MapSide } from "../period.js";
 import { COMMUNE_CODES, inList } from "../units.js";
 import { SupportKind } from "./support-kind.js";
 import { LISTED_STATUSES_SQL, VISIT_KINDS_SQL } from "./published-visits.js";
@@ -17,6 +17,8 @@ type Row = Record<string, string | number>;
 export interface VisitsInYear {
   communeCode: string;
   year: number;
+  /** Before (0) or from (1) the 2025 reorganisation (period.ts). */
+  side: MapSide;
   /** Every support event. */
   events: number;
   /** The household-visits as the province publishes them (published-visits.ts). */
@@ -48,12 +50,13 @@ export async function visitsByCommune(ds: DataSource, from: string, to: string):
   return rows.map((r) => ({
     communeCode: String(r.code),
     year: Number(r.y),
+    side: r.side,
     events: Number(r.e),
     visits: Number(r.v),
   }));
 }
 
-/** Support events (every recipient) and their value per commune and kind over a period ("commune:kind"). */
+/** Support events (every recipient) and their value per commune, year, side and kind over a period ("commune:year:side:kind"). */
 export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
 
 /** The period's support by commune and kind. */
@@ -64,21 +67,21 @@ export async function supportByKindFigures(ds: DataSource, from: string, to: str
     to,
     (first, last) =>
       q(
-        `SELECT commune_code AS code, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
-          WHERE year >= ? AND year <= ? GROUP BY commune_code, kind`,
+        `SELECT commune_code AS code, year AS y, kind, SUM(visits) AS v, SUM(amount_vnd) AS a FROM support_tally
+          WHERE year >= ? AND year <= ? GROUP BY commune_code, year, kind`,
         [first, last],
       ),
     (a, b) =>
       q(
-        `SELECT commune_code AS code, kind, COUNT(*) AS v, SUM(amount_vnd) AS a FROM support_event
-          WHERE commune_code IN (${inList(COMMUNE_CODES)}) AND given_on >= ? AND given_on <= ?
-          GROUP BY commune_code, kind`,
+        `SELECT commune_code AS code, ${yearOfDateColumn("given_on")} AS y, kind, COUNT(*) AS v, SUM(amount_vnd) AS a
+           FROM support_event WHERE commune_code IN (${inList(COMMUNE_CODES)}) AND given_on >= ? AND given_on <= ?
+          GROUP BY commune_code, ${yearOfDateColumn("given_on")}, kind`,
         [...COMMUNE_CODES, a, b],
       ),
   );
   const figures: SupportByKind = new Map();
   for (const r of rows) {
-    const k = `${String(r.code)}:${String(r.kind)}`;
+    const k = `${String(r.code)}:${Number(r.y)}:${r.side}:${String(r.kind)}`;
     const t = figures.get(k) ?? { visits: 0, amount: 0n };
     t.visits += Number(r.v);
     t.amount += vndOf(r.a);
@@ -87,22 +90,27 @@ export async function supportByKindFigures(ds: DataSource, from: string, to: str
   return figures;
 }
 
-/** A unit's support by kind (the sums of its territory's communes through time), every kind listed. */
+/**
+ * A unit's support by kind: the sums over the communes of its territory through time, each year and
+ * side counted where the unit's windows hold that code then (period.ts inUnitWindows), every kind listed.
+ */
 export function supportByKindFor(
   unit: FigureUnit,
   figures: SupportByKind,
 ): { kind: SupportKind; visits: number; amountVnd: bigint }[] {
-  const communes = communesIn(unit.code, unit.validFrom);
-  return Object.values(SupportKind).map((kind) => {
-    let visits = 0;
-    let amountVnd = 0n;
-    for (const c of communes) {
-      const t = figures.get(`${c}:${kind}`);
-      if (t) {
-        visits += t.visits;
-        amountVnd += t.amount;
-      }
-    }
-    return { kind, visits, amountVnd };
-  });
+  const windows = windowsOf(unit);
+  const totals = new Map<string, { visits: number; amount: bigint }>();
+  for (const [k, t] of figures) {
+    const [code, year, side, kind] = k.split(":");
+    if (!inUnitWindows(windows, code!, Number(year), Number(side) as MapSide)) continue;
+    const sum = totals.get(kind!) ?? { visits: 0, amount: 0n };
+    sum.visits += t.visits;
+    sum.amount += t.amount;
+    totals.set(kind!, sum);
+  }
+  return Object.values(SupportKind).map((kind) => ({
+    kind,
+    visits: totals.get(kind)?.visits ?? 0,
+    amountVnd: totals.get(kind)?.amount ?? 0n,
+  }));
 }

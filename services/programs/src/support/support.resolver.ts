@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { householdCommuneOn } from "../unit-of-the-day.js";
 import { assertCanWriteUnit, audit, BadUserInputError, createOnce, kitMessage, todayInProvince } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
 import { programsMessage } from "../messages.js";
@@ -37,7 +38,7 @@ export class SupportResolver {
     const amount = BigInt(input.amountVnd);
     if (amount < 0n) throw BadUserInputError.field("input.amountVnd", kitMessage("notNegative"));
     const household = await requireHousehold(ctx, input.householdId, "input.householdId");
-    assertCanWriteUnit(ctx.identity, household.communeCode);
+    assertCanWriteUnit(ctx.identity, household.communeCode, household.registeredOn);
     if (input.fundId != null) {
       const fund = await requireFund(ctx, input.fundId, "input.fundId");
       // Only the paying fund's own campaign board (or an administrator) spends its money …
@@ -55,9 +56,11 @@ export class SupportResolver {
       async (m) => {
         await lockHousehold(m, household.id);
         const recipientStatus = await recipientStatusOf(m, household.id, Number(input.givenOn.slice(0, 4)));
+        // On the map of the day given: from 2025-07-01 the 2025 commune that took the household's.
+        const communeCode = householdCommuneOn(household, input.givenOn);
         const inserted = await m.insert(SupportEvent, {
           householdId: household.id,
-          communeCode: household.communeCode,
+          communeCode,
           kind: input.kind,
           amountVnd: amount,
           givenOn: input.givenOn,
@@ -66,7 +69,7 @@ export class SupportResolver {
         });
         const eventId = Number(inserted.identifiers[0]!.id);
         await tallySupport(m, {
-          communeCode: household.communeCode,
+          communeCode,
           givenOn: input.givenOn,
           kind: input.kind,
           amountVnd: amount,

@@ -1,4 +1,7 @@
-import { historyVersionsOf, unitVersion, unitVersions, type FigureUnit, type UnitLevel } from "@danvan/kit";
+import type { FigureUnit } from "./communes.js";
+import { historyVersionsOf, unitVersion, unitVersions } from "./timeline.js";
+import type { UnitLevel } from "./unit-types.js";
+import { addDaysIso } from "./iso-days.js";
 
 /**
  * One unit version of a figure's territory with its validity: the facts recorded at `code` from
@@ -43,13 +46,15 @@ export function windowCodes(windows: readonly UnitWindow[]): string[] {
 /**
  * A WHERE condition that keeps the rows of a unit's windows: `codeColumn` one of a window's codes
  * and `dateColumn` within its validity, one term per distinct validity (a handful). `param` binds
- * a value and returns its placeholder. No window: no row.
+ * a value and returns its placeholder. No window: no row. With `"month"`, `dateColumn` is a
+ * `YYYY-MM` text (a month rollup's).
  */
 export function windowsSql(
   windows: readonly UnitWindow[],
   codeColumn: string,
   dateColumn: string,
   param: (v: string) => string,
+  granularity: "day" | "month" = "day",
 ): string {
   const byValidity = new Map<string, UnitWindow[]>();
   for (const w of windows) {
@@ -60,7 +65,14 @@ export function windowsSql(
   const terms = [...byValidity.values()].map((list) => {
     const { from, to } = list[0]!;
     const codes = [...new Set(list.map((w) => w.code))].map(param).join(", ");
-    const dates = [`${dateColumn} >= ${param(from)}`, ...(to ? [`${dateColumn} <= ${param(to)}`] : [])];
+    // A `YYYY-MM` column: a month lies in the window its first change falls in (unit-places' epochs).
+    const dates =
+      granularity === "day"
+        ? [`${dateColumn} >= ${param(from)}`, ...(to ? [`${dateColumn} <= ${param(to)}`] : [])]
+        : [
+            `${dateColumn} >= ${param(from.slice(0, 7))}`,
+            ...(to ? [`${dateColumn} < ${param(addDaysIso(to, 1).slice(0, 7))}`] : []),
+          ];
     return `(${codeColumn} IN (${codes}) AND ${dates.join(" AND ")})`;
   });
   return `(${terms.join(" OR ")})`;
@@ -93,3 +105,35 @@ export function epochSql(dateColumn: string): string {
 export function epochsOf(w: UnitWindow): string[] {
   return MAP_EPOCHS.filter((e) => e >= w.from && (w.to === null || e <= w.to));
 }
+
+/** A window's open end in a table of windows (a VALUES table holds text, never null, on both databases). */
+export const OPEN_END = "9999-12-31";
+
+/**
+ * Rows `[key, code, valid_from, valid_to]` for a VALUES table of many units' windows (`key` names
+ * the unit the row counts for): joined with `windowJoin`, a fact counts for a unit only when its
+ * code and its date lie in one of the unit's windows, so a reused code's later facts never count
+ * for the unit the code named before.
+ */
+export function windowRows(
+  units: readonly { key: string; unit: FigureUnit }[],
+  levels: readonly UnitLevel[] = ["COMMUNE"],
+): string[][] {
+  return units.flatMap(({ key, unit }) => windowsOf(unit, levels).map((w) => [key, w.code, w.from, w.to ?? OPEN_END]));
+}
+
+/** The columns of a `windowRows` table. */
+export const WINDOW_COLUMNS = ["unit_key", "code", "valid_from", "valid_to"] as const;
+
+/**
+ * The join condition of facts with a `windowRows` table `alias`: the fact's code one of the
+ * window's and its date (`dateColumn`, a date or its `YYYY-MM-DD` text) within the window. The
+ * table's columns are text; PostgreSQL compares a date with a date, so they are cast there.
+ */
+export function windowJoin(postgres: boolean, codeColumn: string, dateColumn: string, alias = "s"): string {
+  const bound = (c: string) => (postgres ? `CAST(${alias}.${c} AS DATE)` : `${alias}.${c}`);
+  return `${codeColumn} = ${alias}.code AND ${dateColumn} >= ${bound("valid_from")} AND ${dateColumn} <= ${bound("valid_to")}`;
+}
+
+/** The day a review of `year` is held on: its facts lie in the windows in force that day. */
+export const reviewDay = (year: number): string => `${String(year).padStart(4, "0")}-12-31`;

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { DataSource } from "typeorm";
-import { createLogger, dataSourceFor, referenceUnits } from "@danvan/kit";
+import { createLogger, dataSourceFor, referenceUnits, unitVersions } from "@danvan/kit";
 import { programsSubgraph } from "@danvan/programs";
 import { startFederation, type Federation, type GraphQLResponse } from "./support/federation.js";
 import { checkedInOperations, operation } from "./support/operations.js";
@@ -205,7 +205,16 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
       houses.byStatus.reduce((s, k) => s + k.count, 0),
       houses.total,
     );
-    assert.equal(houses.byStatus.find((s) => s.status === "HANDED_OVER")?.count, 25_226);
+    // Over all time, for old An Giang (89): the houses proposed in its communes while it existed
+    // (to 2025-06-30), handed over by now. 25,226 of them were handed over in 2010–2019 (below).
+    assert.equal(
+      houses.byStatus.find((s) => s.status === "HANDED_OVER")?.count,
+      await sql(`SELECT COUNT(*) FROM solidarity_house WHERE status = 'HANDED_OVER' AND proposed_on <= '2025-06-30'`),
+    );
+    assert.ok(
+      houses.byStatus.find((s) => s.status === "HANDED_OVER")!.count > 25_226,
+      "the dataset goes on after 2019",
+    );
     const petitions = results.get("PetitionsOnTimeByUnit")!.petitionStatistics as {
       received: number;
       onTimeRate: number;
@@ -267,6 +276,55 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
         (r) => r.houses,
       ),
       17_606n,
+    );
+  });
+
+  it("goes on through 2026 on the map of each day: the later reviews' published figures, the 2025 map's records", async () => {
+    const d = (await f.query(
+      `{ r2021: povertyStatistics(unitCode: "89", year: 2021) { households poor nearPoor }
+         r2022: povertyStatistics(unitCode: "89", year: 2022) { households poor nearPoor }
+         r2024: povertyStatistics(unitCode: "89", year: 2024) { households poor nearPoor }
+         old2025: povertyStatistics(unitCode: "89", year: 2025) { households }
+         today: povertyStatistics(unitCode: "91", year: 2025) { households poor nearPoor coverage { complete uncoveredUnits { code } } }
+         ward: povertyStatistics(unitCode: "30307", year: 2025) { households unit { validFrom } }
+         petitions: petitionStatistics(unitCode: "91", from: "2025-07-01", to: "2026-11-30") { received }
+         fund: fundSummary(unitCode: "91", from: "2025-07-01", to: "2026-11-30") { raisedVnd supportEvents housesBuilt } }`,
+      { token: analyst },
+    )) as GraphQLResponse;
+    assert.equal(d.body.errors, undefined, d.text.slice(0, 500));
+    type Poverty = { households: number; poor: number; nearPoor: number };
+    const data = d.body.data as Record<string, Poverty & Record<string, unknown>>;
+    // The 2022–2025 baseline (the end-2021 review, Decree 07/2021): 20,074 poor and 31,046 near-poor
+    // (services/kit/data/README.md, "Programs: 2020–2026").
+    assert.deepEqual([data.r2021!.poor, data.r2021!.nearPoor], [20_074, 31_046]);
+    // Poor and near-poor together: 7.42% at the end of 2022, 4.61% at the end of 2024.
+    const together = (r: Poverty) => Math.round(((r.poor + r.nearPoor) / r.households) * 10_000) / 100;
+    assert.deepEqual([together(data.r2022!), together(data.r2024!)], [7.42, 4.61]);
+    // The end-2025 review is on the 2025 map: old An Giang (89) had ended; province 91 holds every
+    // household, and says that old Kiên Giang's 143 communes have no records.
+    assert.equal(data.old2025!.households, 0);
+    assert.equal(data.today!.households, await sql(`SELECT COUNT(*) FROM household`));
+    const coverage = data.today!.coverage as { complete: boolean; uncoveredUnits: unknown[] };
+    assert.deepEqual([coverage.complete, coverage.uncoveredUnits.length], [false, 143]);
+    assert.equal(
+      data.today!.poor,
+      await sql(`SELECT COUNT(*) FROM poverty_classification WHERE year = 2025 AND status = 'POOR'`),
+    );
+    assert.deepEqual(data.ward!.unit, { validFrom: "2025-07-01" });
+    assert.ok(data.ward!.households > 0);
+    // Records after the change: petitions received and support, money and houses on the 2025 map.
+    assert.ok((data.petitions as unknown as { received: number }).received > 0);
+    const fund = data.fund as unknown as { raisedVnd: string; supportEvents: number; housesBuilt: number };
+    assert.ok(BigInt(fund.raisedVnd) > 0n && fund.supportEvents > 0 && fund.housesBuilt > 0, JSON.stringify(fund));
+    const communes2025 = unitVersions
+      .filter((v) => v.level === "COMMUNE" && v.validFrom >= "2025-07-01")
+      .map((v) => `'${v.code}'`);
+    assert.equal(
+      await sql(
+        `SELECT COUNT(*) FROM support_event WHERE given_on >= '2025-07-01' AND commune_code NOT IN (${communes2025.join(", ")})`,
+      ),
+      0,
+      "every support event from 2025-07-01 is kept under a 2025 commune",
     );
   });
 

@@ -74,10 +74,11 @@ export function buildDataset(scale: SeedScale) {
 
 /**
  * Loads the deterministic dataset: the real units; the committees each organisation has (848 on
- * the 2019 map, ended with their units, and 555 on the 2025 map, with the successions between
+ * the 2019 map, ended with their units, and 516 on the 2025 map, with the successions between
  * them) and the grassroots trade unions under the districts' Labour Federations, with their closure;
- * positions; members (775,436 rows at full scale, each organisation's published size on its
- * day; 8,506 small); recruitment targets and campaigns. One transaction: all of it or nothing.
+ * positions; members (855,675 rows at full scale, 775,436 of them of 2010–2022, each
+ * organisation's published size on its day; 9,431 small) and the split communes' members' carry
+ * rows (14,661; 167 small); recruitment targets and campaigns. One transaction: all of it or nothing.
  */
 export async function seedOrganisations(
   ds: DataSource,

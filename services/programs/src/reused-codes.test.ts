@@ -56,8 +56,8 @@ describe("records under a reused code count for the unit of their day only (inte
   /** The grouped aggregates of a unit named by its code, over the new map's period. */
   const aggregates = async (unitCode: string) => {
     const d = await ok(`{
-      s: supportAggregate(unitCode: "${unitCode}", from: "2025-07-01", to: "2026-11-30") { rows { events } }
-      p: householdAggregate(unitCode: "${unitCode}", year: 2025) { rows { households } } }`);
+      s: supportAggregate(unitCode: "${unitCode}", from: "2025-07-01", to: "2026-11-30", groupBy: []) { rows { events } }
+      p: householdAggregate(unitCode: "${unitCode}", year: 2025, groupBy: []) { rows { households } } }`);
     const s = d.s as { rows: { events: number }[] };
     const p = d.p as { rows: { households: number }[] };
     return {

@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   communeOfTheDay,
+  EARLIEST,
   inWindows,
   OPEN_END,
   reviewDay,
@@ -33,12 +34,13 @@ describe("unit windows and the commune of the day", () => {
   it("writes the windows as VALUES rows with an open end, and as SQL by day or by month", () => {
     const rows = windowRows([{ key: "k", unit: longXuyen }]);
     assert.ok(rows.some((r) => r[0] === "k" && r[1] === "30307" && r[2] === "2025-07-01" && r[3] === OPEN_END));
-    assert.ok(rows.some((r) => r[1] === "30307" && r[2] === "2010-01-01" && r[3] === "2025-06-30"));
+    // A version in force when the records begin also holds facts dated before (a household registered in 2008).
+    assert.ok(rows.some((r) => r[1] === "30307" && r[2] === EARLIEST && r[3] === "2025-06-30"));
     const params: string[] = [];
     const sql = windowsSql(windowsOf(myHoa), "c", "d", (v) => (params.push(v), "?"), "month");
     // A month is in the window its first change falls in: July 2025 is no longer Mỹ Hòa's.
     assert.equal(sql, "((c IN (?) AND d >= ? AND d < ?))");
-    assert.deepEqual(params, ["30307", "2010-01", "2025-07"]);
+    assert.deepEqual(params, ["30307", "0001-01", "2025-07"]);
     assert.equal(
       windowsSql([], "c", "d", () => "?"),
       "1 = 0",

@@ -1,5 +1,5 @@
 import type { FigureUnit } from "./communes.js";
-import { historyVersionsOf, unitVersion, unitVersions } from "./timeline.js";
+import { historyVersionsOf, RECORDS_BEGIN, unitVersion, unitVersions } from "./timeline.js";
 import type { UnitLevel } from "./unit-types.js";
 import { addDaysIso } from "./iso-days.js";
 
@@ -17,6 +17,9 @@ export interface UnitWindow {
 
 const cache = new Map<string, readonly UnitWindow[]>();
 
+/** The open start of the windows of versions in force when the records begin (RECORDS_BEGIN). */
+export const EARLIEST = "0001-01-01";
+
 /**
  * The versions (of the given levels) whose facts a figure of `unit` counts: the version itself,
  * the units below it and its predecessors through every change (the kit's `historyVersionsOf`,
@@ -32,7 +35,8 @@ export function windowsOf(unit: FigureUnit, levels: readonly UnitLevel[] = ["COM
   const list = v
     ? historyVersionsOf(v)
         .filter((h) => levels.includes(h.level))
-        .map((h) => ({ code: h.code, from: h.validFrom, to: h.validTo }))
+        // Facts dated before the records begin (a household registered in 2008) belong to the first version.
+        .map((h) => ({ code: h.code, from: h.validFrom === RECORDS_BEGIN ? EARLIEST : h.validFrom, to: h.validTo }))
     : [];
   cache.set(key, Object.freeze(list));
   return list;

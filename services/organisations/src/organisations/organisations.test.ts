@@ -111,14 +111,19 @@ describe("organisations (integration)", () => {
       newMembers(from: "2019-01-01", to: "2019-12-31")
       positions(asOf: "2020-06-01") { title holderName termStart termEnd }
       old: positions(asOf: "2016-01-01") { termStart }
-    } }`);
+      last: positions(asOf: "2025-03-01") { title termStart termEnd }
+    }
+    successor: organisation(id: "HND-30307-25") { positions(asOf: "2026-01-01") { title termStart termEnd } } }`);
     assert.equal(r.errors, undefined);
     const o = r.data!.organisation as {
       recruitment: { recruited: number; target: number | null; achievementRate: number | null };
       newMembers: number;
       positions: { title: string; termStart: string; termEnd: string | null }[];
       old: { termStart: string }[];
+      last: { title: string; termStart: string; termEnd: string | null }[];
     };
+    type Seat = { title: string; termStart: string; termEnd: string | null };
+    const successor = (r.data!.successor as { positions: Seat[] }).positions;
     assert.equal(o.recruitment.recruited, o.newMembers);
     const [{ target }] = (await h.ds.query(
       `SELECT target FROM recruitment_target WHERE organisation_id = 'HND-30280' AND year = 2019`,
@@ -126,8 +131,15 @@ describe("organisations (integration)", () => {
     assert.equal(o.recruitment.target, Number(target));
     assert.equal(o.recruitment.achievementRate, Math.round((o.recruitment.recruited / Number(target)) * 10000) / 10000);
     assert.deepEqual(o.positions.map((p) => p.title).sort(), ["CHAIR", "VICE_CHAIR"]);
-    assert.ok(o.positions.every((p) => p.termStart === "2019-10-01" && p.termEnd === null));
+    // The 2019–2024 term ended at the 2024 congresses (issue 27: the register runs to 2026);
+    // the next term ran until the committee ended with its unit on 2025-06-30.
+    assert.ok(o.positions.every((p) => p.termStart === "2019-10-01" && p.termEnd === "2024-09-30"));
     assert.ok(o.old.every((p) => p.termStart === "2014-10-01"));
+    assert.deepEqual(o.last.map((p) => p.title).sort(), ["CHAIR", "VICE_CHAIR"]);
+    assert.ok(o.last.every((p) => p.termStart === "2024-10-01" && p.termEnd === "2025-06-30"));
+    // Mỹ Bình went into Phường Long Xuyên: its 2025 committee has leaders of its own from its first day.
+    assert.ok(successor.some((p) => p.title === "CHAIR"));
+    assert.ok(successor.every((p) => p.termStart === "2025-07-01" && p.termEnd === null));
   });
 
   it("answers an unknown or malformed organisation id by path, never echoing it", async () => {
@@ -200,26 +212,50 @@ describe("organisations (integration)", () => {
     ]);
   });
 
-  it("nests district campaigns under province campaigns, with phases", async () => {
+  it("nests district campaigns under province campaigns, with phases; on the 2025 map, commune ones", async () => {
     const r = await h.run(
-      `{ campaigns(topLevel: true, first: 10) { totalCount edges { node { name kind organisation { id } phases { ordinal name } subCampaigns { organisation { unit { level } } } } } } }`,
+      `{ campaigns(topLevel: true, first: 100) { totalCount edges { node { name kind startsOn organisation { id } phases { ordinal name } subCampaigns { organisation { id unit { level validFrom } } } } } } }`,
     );
     assert.equal(r.errors, undefined);
     const c = r.data!.campaigns as {
       totalCount: number;
       edges: {
         node: {
+          startsOn: string;
           organisation: { id: string };
           phases: { ordinal: number }[];
-          subCampaigns: { organisation: { unit: { level: string } } }[];
+          subCampaigns: { organisation: { id: string; unit: { level: string; validFrom: string } } }[];
         };
       }[];
     };
-    assert.equal(c.totalCount, 6);
+    // The seed's top-level campaigns, counted from the rows: six of 2010–2022 and those from 2023
+    // (issue 27), at the old province's committee before 2025-07-01, at province 91's from then.
+    const [{ n }] = (await h.ds.query(`SELECT COUNT(*) AS n FROM campaign WHERE parent_id IS NULL`)) as {
+      n: number | string;
+    }[];
+    assert.equal(c.totalCount, Number(n));
+    assert.equal(c.edges.length, c.totalCount);
+    assert.equal(c.edges.filter((e) => e.node.startsOn < "2023-01-01").length, 6);
+    const of2025 = c.edges.filter((e) => e.node.startsOn >= "2025-07-01");
+    assert.ok(of2025.length > 0 && of2025.length < c.totalCount);
     for (const { node } of c.edges) {
-      assert.match(node.organisation.id, /-89$/);
-      assert.equal(node.subCampaigns.length, 11);
-      assert.ok(node.subCampaigns.every((s) => s.organisation.unit.level === "DISTRICT"));
+      if (node.startsOn < "2025-07-01") {
+        assert.match(node.organisation.id, /-89$/);
+        assert.equal(node.subCampaigns.length, 11);
+        assert.ok(node.subCampaigns.every((s) => s.organisation.unit.level === "DISTRICT"));
+      } else {
+        assert.match(node.organisation.id, /-91-25$/);
+        // One per 2025 commune, at its 2025 committee.
+        assert.equal(node.subCampaigns.length, 102);
+        assert.ok(
+          node.subCampaigns.every(
+            (s) =>
+              s.organisation.unit.level === "COMMUNE" &&
+              s.organisation.unit.validFrom === "2025-07-01" &&
+              s.organisation.id.endsWith("-25"),
+          ),
+        );
+      }
       assert.deepEqual(
         node.phases.map((p) => p.ordinal),
         node.phases.map((_, i) => i + 1),

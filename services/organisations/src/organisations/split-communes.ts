@@ -72,7 +72,9 @@ export function residencePart(memberId: number, committee: OldCommittee, parts: 
   const code = communeOfTheDay(committee.unitCode, OLD_MAP_LAST_DAY, REORGANISATION_2025, memberId);
   const to = code === null ? null : committeeId2025(committee.kind, code);
   if (to === null || !parts.includes(to))
-    throw new Error(`member ${memberId} of ${committee.id}: ${to ?? "no commune"} is none of its parts (${parts.join(", ")})`);
+    throw new Error(
+      `member ${memberId} of ${committee.id}: ${to ?? "no commune"} is none of its parts (${parts.join(", ")})`,
+    );
   return to;
 }
 
@@ -91,7 +93,8 @@ export function carryRows(
   const rows: MemberCarryRow[] = [];
   for (const m of members) {
     const parts = split.get(m.committee.id);
-    if (parts) rows.push({ memberId: m.id, toId: residencePart(m.id, m.committee, parts), onDate: REORGANISATION_2025 });
+    if (parts)
+      rows.push({ memberId: m.id, toId: residencePart(m.id, m.committee, parts), onDate: REORGANISATION_2025 });
   }
   return rows;
 }

@@ -22,9 +22,16 @@ export function isCalendarDate(s: string): boolean {
  * come from a client, and an unexpected error's message is logged.
  */
 function epochDay(date: string): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   if (!isCalendarDate(date)) throw new RangeError("Not a calendar date YYYY-MM-DD");
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  // Checked once per distinct date: the deadline rules ask about the same few thousand days again and again.
+  if (epochDays.size < 100_000) epochDays.set(date, day);
+  return day;
 }
+
+const epochDays = new Map<string, number>();
 
 function fromEpochDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { communesIn, districtOf } from "@danvan/kit";
+import { figureUnit, inWindows, windowCodes, windowsOf } from "@danvan/kit";
 import { ADMIN, startHarness, type Harness } from "../testing/harness.js";
 import {
   answerValue,
@@ -57,10 +57,17 @@ describe("houseAggregate: Great Solidarity houses, grouped, equal houseStatistic
   });
   after(async () => h.close());
 
-  /** The unit's houses that reached their current state in the period, with the date they did. */
+  /**
+   * The unit's houses that reached their current state in the period, with the date they did: a
+   * house is the unit's when proposed at one of its commune versions while in force (its code is that
+   * day's; a code reused in 2025 names another unit after), its district the one of its proposal day.
+   */
   const facts = async (unitCode: string, from: string | null, to: string | null): Promise<Fact[]> => {
-    const communes = communesIn(unitCode);
-    const rows = await sql(h, `SELECT * FROM solidarity_house WHERE commune_code IN (${marks(communes)})`, communes);
+    const windows = windowsOf(figureUnit(unitCode));
+    const communes = windowCodes(windows);
+    const rows = (
+      await sql(h, `SELECT * FROM solidarity_house WHERE commune_code IN (${marks(communes)})`, communes)
+    ).filter((r) => inWindows(windows, String(r.commune_code), String(r.proposed_on).slice(0, 10)));
     return rows
       .map((r) => ({ r, on: String(r[STEP[String(r.status)]!]) }))
       .filter(({ on }) => (!from || on >= from) && (!to || on <= to))
@@ -68,7 +75,7 @@ describe("houseAggregate: Great Solidarity houses, grouped, equal houseStatistic
         const fund = BigInt(String(r.fund_amount_vnd));
         return {
           dims: {
-            DISTRICT: districtOf(String(r.commune_code)),
+            DISTRICT: r.district_code === null ? null : String(r.district_code),
             COMMUNE: String(r.commune_code),
             ...buckets(on),
             STATUS: String(r.status),

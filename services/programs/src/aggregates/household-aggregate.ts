@@ -64,6 +64,8 @@ export async function householdAggregateOf(
   // end-2025 figures hold none of 30307's, which from 2025-07-01 is Phường Long Xuyên's.
   const windows = windowsOf(unit);
   const communes = windowCodes(windows).filter((c) => inWindows(windows, c, reviewDay(args.year)));
+  // No commune of the unit in force on the review's day (old An Giang at the end of 2025): no rows.
+  if (communes.length === 0) return { totalRows: 0, coverage: aggregateCoverage(unit, map, false, []), rows: [] };
   const areas = inFilter("t.area", f?.areas);
   const statuses = inFilter("t.status", f?.povertyStatuses);
   const facts: GroupedFacts<HouseholdDimension, Measure> = {

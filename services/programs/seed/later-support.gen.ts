@@ -35,7 +35,11 @@ export interface SupportDraft {
   /** 0: no fund, 1: the commune's, 2: the district's (the province's from 2025-07-01). */
   wanted: 0 | 1 | 2;
   givenOn: string;
-  /** The recipient's status: at the review of the event's year (2026: the end-2025 review, the list in force). */
+  /**
+   * The household's status that draws the event's help: at the review of the event's year (2026:
+   * the end-2025 review, the list in force). What the event records is the review of its own year
+   * only, as the API does (`settleSupport`).
+   */
   target: number;
 }
 
@@ -88,6 +92,7 @@ export function draftLaterSupport(
 }
 
 const FUNDINGS = PAYER_LEVELS.map(fundingOfLevel);
+const LAST_REVIEW_YEAR = LATER_YEARS[LATER_YEARS.length - 1]!;
 
 /**
  * A drafted event on the map of its day: its commune's code that day, paid by the fund it asks for
@@ -101,7 +106,9 @@ export function settleSupport(d: SupportDraft, book: FundBook, tallies: LaterTal
   const fund = level === 0 ? null : fundOn(level === 1 ? communeCode : level === 2 ? d.districtCode : "91", d.givenOn);
   const paid =
     fund !== null && book.payIfAble(fund, d.givenOn, FundEntryKind.SUPPORT, d.amountVnd, "SupportEvent", d.id);
-  const recipientStatus = STATUS[d.target];
+  // As recordSupport stores it (recipientStatusOf): the household's review of the event's own year,
+  // none (UNREVIEWED in the rollups, not listed) in 2026, whose review comes after the last day.
+  const recipientStatus = Number(d.givenOn.slice(0, 4)) <= LAST_REVIEW_YEAR ? STATUS[d.target] : null;
   const e = {
     id: d.id,
     householdId: d.householdId,

@@ -3,6 +3,7 @@ import type { PovertyTally } from "../src/poverty/poverty-classification.entity.
 import type { SupportMonthTally } from "../src/support/support-month-tally.entity.js";
 import type { SupportTally } from "../src/support/support-tally.entity.js";
 import type { HouseTally } from "../src/houses/house-tally.entity.js";
+import { UNREVIEWED } from "../src/support/support-funding.js";
 
 /**
  * The rollups of the records after 2019, summed over the whole province before they are written:
@@ -48,7 +49,9 @@ export class LaterTallies {
     t.amountVnd += e.amountVnd;
     this.support.set(key, t);
     const month = e.givenOn.slice(0, 7);
-    const mKey = `${e.communeCode}:${month}:${e.kind}:${funding}:${e.recipientStatus}`;
+    // The rollup's key, as supportEventSource reads the event: UNREVIEWED before the year's review.
+    const recipientStatus = e.recipientStatus ?? UNREVIEWED;
+    const mKey = `${e.communeCode}:${month}:${e.kind}:${funding}:${recipientStatus}`;
     const m =
       this.supportMonth.get(mKey) ??
       ({
@@ -56,7 +59,7 @@ export class LaterTallies {
         communeCode: e.communeCode,
         kind: e.kind,
         funding,
-        recipientStatus: e.recipientStatus,
+        recipientStatus,
         events: 0,
         amountVnd: 0n,
       } as SupportMonthTally);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AuditEvent } from "@danvan/kit";
+import { AuditEvent, figureUnit, inWindows, windowsOf } from "@danvan/kit";
 import { ADMIN, ANALYST, officerOf, startHarness, type Harness, type OperationResult } from "../testing/harness.js";
 import { MemberProject } from "./member-project.entity.js";
 
@@ -150,21 +150,32 @@ describe("loan and technology-transfer projects (integration)", () => {
   });
 
   it("lists a unit's projects with filters, equal to an independent count", async () => {
-    const r = await h.run(
-      `{ memberProjects(unitCode: "89", kind: LOAN, fundingSource: DOMESTIC, first: 100) { totalCount edges { node { id kind fundingSource } } } }`,
-      {
-        identity: ADMIN,
-      },
-    );
-    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    const [{ n }] = (await h.ds.query(
-      "SELECT COUNT(*) AS n FROM member_project WHERE kind = 'LOAN' AND funding_source = 'DOMESTIC'",
-    )) as { n: number }[];
-    const page = r.data!.memberProjects as {
-      totalCount: number;
-      edges: { node: { kind: string; fundingSource: string } }[];
-    };
-    assert.equal(page.totalCount, Number(n));
-    assert.ok(page.edges.every((e) => e.node.kind === "LOAN" && e.node.fundingSource === "DOMESTIC"));
+    // The independent count is date-aware like the graph: a project counts for a unit where its unit
+    // was in force on its first day (kit windowsOf, inWindows), so old An Giang (89, to 2025-06-30)
+    // leaves the 2025 map's projects to the merged province (91), which counts 89's as well.
+    const rows = (await h.ds.query(
+      "SELECT unit_code, starts_on FROM member_project WHERE kind = 'LOAN' AND funding_source = 'DOMESTIC'",
+    )) as { unit_code: string; starts_on: string }[];
+    const counts: number[] = [];
+    for (const unit of ["89", "91"]) {
+      const r = await h.run(
+        `{ memberProjects(unitCode: "${unit}", kind: LOAN, fundingSource: DOMESTIC, first: 100) { totalCount edges { node { id kind fundingSource } } } }`,
+        { identity: ADMIN },
+      );
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      const windows = windowsOf(figureUnit(unit), ["PROVINCE", "DISTRICT", "COMMUNE"]);
+      const n = rows.filter((p) => inWindows(windows, p.unit_code, String(p.starts_on).slice(0, 10))).length;
+      const page = r.data!.memberProjects as {
+        totalCount: number;
+        edges: { node: { kind: string; fundingSource: string } }[];
+      };
+      assert.equal(page.totalCount, n, unit);
+      assert.equal(page.edges.length, Math.min(n, 100));
+      assert.ok(page.edges.every((e) => e.node.kind === "LOAN" && e.node.fundingSource === "DOMESTIC"));
+      counts.push(n);
+    }
+    const later = rows.filter((p) => String(p.starts_on).slice(0, 10) >= "2025-07-01").length;
+    assert.ok(later > 0, "the seed records projects on the 2025 map");
+    assert.deepEqual(counts, [rows.length - later, rows.length], "89 holds the projects to 2025-06-30, 91 all");
   });
 });

@@ -33,7 +33,7 @@ describe("officers' scope through time", () => {
   it("cuts a unit's windows to the days the caller's scope holds them", () => {
     const windows = windowsInScope(windowsOf({ code: "30307", validFrom: "2025-07-01" }), scopeWindowsOf(oldCity));
     const of30307 = windows.filter((w) => w.code === "30307");
-    assert.deepEqual(of30307, [{ code: "30307", from: "0001-01-01", to: "2025-06-30" }]);
+    assert.deepEqual(of30307, [{ code: "30307", from: "0001-01-01", to: "2025-06-30", validFrom: "2010-01-01" }]);
     assert.ok(windows.every((w) => w.to !== null && w.to <= "2025-06-30"));
     assert.equal(scopeWindowsOf({ sub: "a", roles: ["ADMIN"] }), null);
     assert.deepEqual(windowsInScope(windowsOf({ code: "30307", validFrom: "2025-07-01" }), []), []);

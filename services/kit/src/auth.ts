@@ -92,7 +92,7 @@ export function windowsInScope(windows: readonly UnitWindow[], scope: readonly U
       if (s.code !== w.code) continue;
       const from = w.from > s.from ? w.from : s.from;
       const to = w.to === null ? s.to : s.to === null ? w.to : w.to < s.to ? w.to : s.to;
-      if (to === null || from <= to) out.push({ code: w.code, from, to });
+      if (to === null || from <= to) out.push({ code: w.code, from, to, validFrom: w.validFrom });
     }
   return out;
 }

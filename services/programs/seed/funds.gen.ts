@@ -123,22 +123,15 @@ export function buildContributionsAndTransfers(
           [DonorKind.PERSON, 4],
           [DonorKind.ANONYMOUS, 1],
         ] as const);
+        const receivedOn = rng.chance(0.6)
+          ? rng.dateBetween(`${year}-10-17`, `${year}-11-18`)
+          : rng.dateBetween(`${year}-01-01`, `${year}-12-31`);
         drafts.push({
           id: drafts.length + 1,
           fundId: fundIdFor(u.code),
           unitCode: u.code,
-          receivedOn: rng.chance(0.6)
-            ? rng.dateBetween(`${year}-10-17`, `${year}-11-18`)
-            : rng.dateBetween(`${year}-01-01`, `${year}-12-31`),
-          form: inKind ? ContributionForm.IN_KIND : ContributionForm.CASH,
-          inKindDescription: inKind ? rng.pick(IN_KIND) : null,
-          donorKind,
-          donorName:
-            donorKind === DonorKind.ANONYMOUS
-              ? null
-              : donorKind === DonorKind.PERSON
-                ? syntheticName(rng, rng.chance(0.5))
-                : `Doanh nghiệp ${rng.int(1, 400)}`,
+          receivedOn,
+          ...donorDetails(rng, inKind, donorKind),
           collectedByUnitCode: u.code,
           campaignId: null,
           receiptNumber: `${year}-${String(i).padStart(4, "0")}`,
@@ -198,4 +191,22 @@ export function buildContributionsAndTransfers(
     }
   }
   return { contributions, transfers };
+}
+
+/**
+ * A contribution's form and donor, drawn here in this order from `rng` (the 2010–2019 receipts and
+ * the later ones share it, so the older rows stay as they were).
+ */
+export function donorDetails(rng: SeededRandom, inKind: boolean, donorKind: DonorKind) {
+  return {
+    form: inKind ? ContributionForm.IN_KIND : ContributionForm.CASH,
+    inKindDescription: inKind ? rng.pick(IN_KIND) : null,
+    donorKind,
+    donorName:
+      donorKind === DonorKind.ANONYMOUS
+        ? null
+        : donorKind === DonorKind.PERSON
+          ? syntheticName(rng, rng.chance(0.5))
+          : `Doanh nghiệp ${rng.int(1, 400)}`,
+  };
 }

@@ -104,24 +104,16 @@ export function buildHouseholds(
       const year = YEARS[y]!;
       const target = status[y * n + i]!;
       const r = rules[y]!;
-      const m = measureFor(rng, r, target);
-      const measure = { monthlyIncomePerPersonVnd: BigInt(m.income), deprivations: m.deprivations };
-      const got = classify(measure, r.rule);
-      if (got !== STATUS[target]) throw new Error(`measure for ${STATUS[target]} classified ${got} (${year})`);
-      out.classifications.push({
+      const review = reviewRow(measureFor(rng, r, target), r, target, {
         householdId: id,
         year,
-        standardCode: r.code,
-        status: got,
-        transition: transitionBetween(previous, got),
-        monthlyIncomeVnd: measure.monthlyIncomePerPersonVnd,
-        deprivations: m.deprivations,
-        middleLivingStandard: isMiddleLivingStandard(measure, r.rule),
+        previous,
         communeCode: plan.unit.code,
         districtCode: plan.districtCode,
         classifiedOn: `${year}-11-30`,
-        version: 1,
-      } as PovertyClassification);
+      });
+      out.classifications.push(review);
+      const got = review.status as PovertyStatus;
       previous = got;
       const reviewKey = (year * 100 + memberCount) * 10 + target;
       const reviews = householdYearTally.get(reviewKey) ?? {
@@ -151,4 +143,43 @@ export function buildHouseholds(
   });
   out.householdYearTallies = [...householdYearTally.values()];
   return out;
+}
+
+/** Where and when a review is kept, and the household's status at the review before. */
+export interface ReviewPlace {
+  householdId: number;
+  year: number;
+  previous: PovertyStatus | null;
+  communeCode: string;
+  districtCode: string | null;
+  classifiedOn: string;
+}
+
+/**
+ * A review's row from the drawn measure, classified by the standard's rule: it must land on the
+ * status the plan asked for (`target`), or the seed stops.
+ */
+export function reviewRow(
+  m: { income: number; deprivations: number },
+  r: AreaRule,
+  target: number,
+  at: ReviewPlace,
+): PovertyClassification {
+  const measure = { monthlyIncomePerPersonVnd: BigInt(m.income), deprivations: m.deprivations };
+  const got = classify(measure, r.rule);
+  if (got !== STATUS[target]) throw new Error(`measure for ${STATUS[target]} classified ${got} (${at.year})`);
+  return {
+    householdId: at.householdId,
+    year: at.year,
+    standardCode: r.code,
+    status: got,
+    transition: transitionBetween(at.previous, got),
+    monthlyIncomeVnd: measure.monthlyIncomePerPersonVnd,
+    deprivations: m.deprivations,
+    middleLivingStandard: isMiddleLivingStandard(measure, r.rule),
+    communeCode: at.communeCode,
+    districtCode: at.districtCode,
+    classifiedOn: at.classifiedOn,
+    version: 1,
+  } as PovertyClassification;
 }

@@ -1,8 +1,9 @@
 import { referenceUnits } from "@danvan/kit/units";
-import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
+import type { SeededRandom } from "@danvan/kit/seeding";
 import type { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
-import { ContributionForm, DonorKind, FundEntryKind } from "../src/fund/fund-enums.js";
+import { DonorKind, FundEntryKind } from "../src/fund/fund-enums.js";
 import type { FundBook } from "./fund-book.js";
+import { donorDetails } from "./funds.gen.js";
 import { fundOn, holdersOn, provinceOn } from "./map-of-the-day.js";
 import { apportion, SPECS, type CommunePlan, type SeedScale } from "./plan.js";
 import {
@@ -60,7 +61,6 @@ export const LATER_PERIODS: readonly Period[] = [
 
 const LEVEL_SHARE_2019 = { PROVINCE: 0.28, DISTRICT: 0.27, COMMUNE: 0.45 } as const;
 const LEVEL_SHARE_2025 = { PROVINCE: 0.35, COMMUNE: 0.65 } as const;
-const IN_KIND = ["Gạo", "Nhu yếu phẩm", "Vật liệu xây dựng", "Sách vở, đồ dùng học tập"];
 
 /** A fund receiving in a period: its unit, level and households. */
 interface Receiver {
@@ -131,20 +131,13 @@ export function buildLaterContributions(
         [DonorKind.PERSON, 4],
         [DonorKind.ANONYMOUS, 1],
       ] as const);
+      const receivedOn = peak && rng.chance(0.6) ? rng.dateBetween(peakFrom, peakTo) : rng.dateBetween(p.from, p.to);
       drafts.push({
         id: firstId + drafts.length,
         fundId: fundOn(r.unitCode, p.from),
         unitCode: r.unitCode,
-        receivedOn: peak && rng.chance(0.6) ? rng.dateBetween(peakFrom, peakTo) : rng.dateBetween(p.from, p.to),
-        form: inKind ? ContributionForm.IN_KIND : ContributionForm.CASH,
-        inKindDescription: inKind ? rng.pick(IN_KIND) : null,
-        donorKind,
-        donorName:
-          donorKind === DonorKind.ANONYMOUS
-            ? null
-            : donorKind === DonorKind.PERSON
-              ? syntheticName(rng, rng.chance(0.5))
-              : `Doanh nghiệp ${rng.int(1, 400)}`,
+        receivedOn,
+        ...donorDetails(rng, inKind, donorKind),
         collectedByUnitCode: r.unitCode,
         campaignId: null,
         receiptNumber: `${year}-${p.tag}${String(i).padStart(4, "0")}`,

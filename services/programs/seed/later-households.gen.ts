@@ -1,9 +1,8 @@
 import type { SeededRandom } from "@danvan/kit/seeding";
 import type { PovertyClassification } from "../src/poverty/poverty-classification.entity.js";
-import { transitionBetween } from "../src/poverty/poverty-status.js";
-import { classify, isMiddleLivingStandard } from "../src/poverty/classify.js";
+import type { PovertyStatus } from "../src/poverty/poverty-status.js";
 import { AreaType } from "../src/households/area-type.js";
-import { areaRule, measureFor, type AreaRule } from "./households.gen.js";
+import { areaRule, measureFor, reviewRow, type AreaRule } from "./households.gen.js";
 import type { LaterTallies } from "./later-tallies.js";
 import { communeOn, districtOn } from "./map-of-the-day.js";
 import { LATER_YEARS } from "./published-figures.js";
@@ -55,25 +54,17 @@ export function buildLaterReviews(
       const target = status[y * n + i]!;
       if (target === POOR) poor = true;
       const r = rules[y]!;
-      const m = measureOf(rng, r, target);
-      const measure = { monthlyIncomePerPersonVnd: BigInt(m.income), deprivations: m.deprivations };
-      const got = classify(measure, r.rule);
-      if (got !== STATUS[target]) throw new Error(`measure for ${STATUS[target]} classified ${got} (${year})`);
       const communeCode = communeOn(plan.unit.code, id, on);
-      classifications.push({
+      const review = reviewRow(measureOf(rng, r, target), r, target, {
         householdId: id,
         year,
-        standardCode: r.code,
-        status: got,
-        transition: transitionBetween(previous, got),
-        monthlyIncomeVnd: measure.monthlyIncomePerPersonVnd,
-        deprivations: m.deprivations,
-        middleLivingStandard: isMiddleLivingStandard(measure, r.rule),
+        previous,
         communeCode,
         districtCode: districtOn(plan.districtCode, on),
         classifiedOn: on,
-        version: 1,
-      } as PovertyClassification);
+      });
+      classifications.push(review);
+      const got = review.status as PovertyStatus;
       tallies.review(communeCode, year, got, area, size);
       previous = got;
     }

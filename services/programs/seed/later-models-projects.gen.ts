@@ -8,13 +8,13 @@ import {
 } from "@danvan/kit/federation";
 import { PROVINCE_CODE_2025, REORGANISATION_2025, unitOn, type UnitVersion } from "@danvan/kit";
 import { referenceUnits } from "@danvan/kit/units";
-import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
+import type { SeededRandom } from "@danvan/kit/seeding";
 import { committeeAndUnit } from "../src/committees.js";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
-import { MobilisationField, MobilisationTrack, ModelStatus, RegistrantKind } from "../src/models/model-enums.js";
+import { MobilisationField, ModelStatus, RegistrantKind } from "../src/models/model-enums.js";
 import { MemberProject } from "../src/projects/member-project.entity.js";
 import { FundingSource, MemberProjectKind } from "../src/projects/project-enums.js";
-import { FUNDERS, MODEL_NAMES } from "./models-projects.gen.js";
+import { FUNDERS, modelRow } from "./models-projects.gen.js";
 import { holdersOn } from "./map-of-the-day.js";
 import { LAST_DAY } from "./published-figures.js";
 import { addDays, millions } from "./dates.js";
@@ -119,32 +119,17 @@ export function buildLaterModels(rng: SeededRandom, perYear: number): Mobilisati
       const organisationId = committeeOn(prefix, committeeUnit, registeredOn);
       const placed = committeeAndUnit(organisationId, unit.code, registeredOn);
       out.push(
-        Object.assign(new MobilisationModel(), {
-          name: `${rng.pick(MODEL_NAMES[field])} (${unit.name})`,
+        modelRow(rng, {
+          unit,
           field,
-          track: rng.weighted([
-            [MobilisationTrack.GENERAL, 5],
-            [MobilisationTrack.NEW_RURAL, unit.kind === "Xã" ? 4 : 0.5],
-            [MobilisationTrack.CIVILISED_URBAN, unit.kind === "Phường" ? 4 : 0.5],
-          ] as const),
+          year,
+          status,
           registrantKind,
-          registrantName:
-            registrantKind === RegistrantKind.INDIVIDUAL
-              ? syntheticName(rng, rng.chance(0.4))
-              : `Ban vận động ${prefix === "MTTQ" ? "Mặt trận" : "Chi hội"} ấp ${rng.int(1, 9)}`,
+          prefix,
           organisationId,
           unitCode: placed.unit.code,
           districtCode: placed.districtCode,
-          year,
-          status,
-          resourcesMobilisedVnd: status === ModelStatus.REGISTERED ? 0n : millions(rng, 0, 500),
-          description: null,
-          registeredOn,
-          startedOn,
-          evaluatedOn,
-          decidedOn,
-          withdrawnOn: status === ModelStatus.WITHDRAWN ? addDays(startedOn ?? registeredOn, rng.int(10, 90)) : null,
-          version: 1,
+          dates: { registeredOn, startedOn, evaluatedOn, decidedOn },
         }),
       );
     }

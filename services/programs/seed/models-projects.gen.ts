@@ -1,4 +1,4 @@
-import { districtOf, referenceUnits } from "@danvan/kit/units";
+import { districtOf, referenceUnits, type ReferenceUnit } from "@danvan/kit/units";
 import { FRONT_PREFIX, hasCommittee, organisationIdOf } from "@danvan/kit/federation";
 import { syntheticName, type SeededRandom } from "@danvan/kit/seeding";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
@@ -66,33 +66,67 @@ export function buildModels(rng: SeededRandom, count: number): MobilisationModel
         ? rng.dateBetween(`${year}-11-20`, `${year}-12-20`)
         : null;
     const prefix = rng.pick(PREFIXES);
-    return Object.assign(new MobilisationModel(), {
-      name: `${rng.pick(MODEL_NAMES[field])} (${unit.name})`,
+    return modelRow(rng, {
+      unit,
       field,
-      track: rng.weighted([
-        [MobilisationTrack.GENERAL, 5],
-        [MobilisationTrack.NEW_RURAL, unit.kind === "Xã" ? 4 : 0.5],
-        [MobilisationTrack.CIVILISED_URBAN, unit.kind === "Phường" ? 4 : 0.5],
-      ] as const),
+      year,
+      status,
       registrantKind,
-      registrantName:
-        registrantKind === RegistrantKind.INDIVIDUAL
-          ? syntheticName(rng, rng.chance(0.4))
-          : `Ban vận động ${prefix === "MTTQ" ? "Mặt trận" : "Chi hội"} ấp ${rng.int(1, 9)}`,
+      prefix,
       organisationId: organisationIdOf(hasCommittee(prefix, committeeUnit) ? prefix : FRONT_PREFIX, committeeUnit),
       unitCode: unit.code,
       districtCode: districtOf(unit.code),
-      year,
-      status,
-      resourcesMobilisedVnd: status === ModelStatus.REGISTERED ? 0n : millions(rng, 0, 500),
-      description: null,
-      registeredOn,
-      startedOn,
-      evaluatedOn,
-      decidedOn,
-      withdrawnOn: status === ModelStatus.WITHDRAWN ? addDays(startedOn ?? registeredOn, rng.int(10, 90)) : null,
-      version: 1,
+      dates: { registeredOn, startedOn, evaluatedOn, decidedOn },
     });
+  });
+}
+
+/** What a model's row takes that its generator has already drawn or decided. */
+export interface ModelDraft {
+  unit: Pick<ReferenceUnit, "name" | "kind">;
+  field: MobilisationField;
+  year: number;
+  status: ModelStatus;
+  registrantKind: RegistrantKind;
+  prefix: string;
+  organisationId: string;
+  unitCode: string;
+  districtCode: string | null;
+  dates: { registeredOn: string; startedOn: string | null; evaluatedOn: string | null; decidedOn: string | null };
+}
+
+/**
+ * A model's row: its name, track, registrant and resources drawn here, in this order, from `rng`
+ * (the 2010–2020 generator and the later one share it, so the older rows stay as they were).
+ */
+export function modelRow(rng: SeededRandom, d: ModelDraft): MobilisationModel {
+  const { registeredOn, startedOn, evaluatedOn, decidedOn } = d.dates;
+  return Object.assign(new MobilisationModel(), {
+    name: `${rng.pick(MODEL_NAMES[d.field])} (${d.unit.name})`,
+    field: d.field,
+    track: rng.weighted([
+      [MobilisationTrack.GENERAL, 5],
+      [MobilisationTrack.NEW_RURAL, d.unit.kind === "Xã" ? 4 : 0.5],
+      [MobilisationTrack.CIVILISED_URBAN, d.unit.kind === "Phường" ? 4 : 0.5],
+    ] as const),
+    registrantKind: d.registrantKind,
+    registrantName:
+      d.registrantKind === RegistrantKind.INDIVIDUAL
+        ? syntheticName(rng, rng.chance(0.4))
+        : `Ban vận động ${d.prefix === "MTTQ" ? "Mặt trận" : "Chi hội"} ấp ${rng.int(1, 9)}`,
+    organisationId: d.organisationId,
+    unitCode: d.unitCode,
+    districtCode: d.districtCode,
+    year: d.year,
+    status: d.status,
+    resourcesMobilisedVnd: d.status === ModelStatus.REGISTERED ? 0n : millions(rng, 0, 500),
+    description: null,
+    registeredOn,
+    startedOn,
+    evaluatedOn,
+    decidedOn,
+    withdrawnOn: d.status === ModelStatus.WITHDRAWN ? addDays(startedOn ?? registeredOn, rng.int(10, 90)) : null,
+    version: 1,
   });
 }
 

@@ -13,6 +13,8 @@ export interface UnitWindow {
   readonly code: string;
   readonly from: string;
   readonly to: string | null;
+  /** The version's first day (`from` is earlier for a version in force when the records begin). */
+  readonly validFrom: string;
 }
 
 const cache = new Map<string, readonly UnitWindow[]>();
@@ -36,7 +38,12 @@ export function windowsOf(unit: FigureUnit, levels: readonly UnitLevel[] = ["COM
     ? historyVersionsOf(v)
         .filter((h) => levels.includes(h.level))
         // Facts dated before the records begin (a household registered in 2008) belong to the first version.
-        .map((h) => ({ code: h.code, from: h.validFrom === RECORDS_BEGIN ? EARLIEST : h.validFrom, to: h.validTo }))
+        .map((h) => ({
+          code: h.code,
+          from: h.validFrom === RECORDS_BEGIN ? EARLIEST : h.validFrom,
+          to: h.validTo,
+          validFrom: h.validFrom,
+        }))
     : [];
   cache.set(key, Object.freeze(list));
   return list;

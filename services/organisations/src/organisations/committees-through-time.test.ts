@@ -217,6 +217,22 @@ describe("committees through time (integration)", () => {
     assert.equal(late.errors, undefined, JSON.stringify(late.errors));
   });
 
+  it("shows an ended committee's positions on its last day by default, a 2025 committee's today", async () => {
+    const r = await h.run(`{
+      old: organisation(id: "HND-883") { validTo positions { title holderName termStart termEnd } }
+      last: organisation(id: "HND-883") { positions(asOf: "2025-06-30") { title holderName termStart termEnd } }
+      today: organisation(id: "HND-883") { positions(asOf: "2026-01-01") { title } }
+      now: organisation(id: "HND-30307-25") { positions { termStart } } }`);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    type Position = { title: string; holderName: string; termStart: string; termEnd: string | null };
+    const d = r.data as Record<string, { validTo?: string; positions: Position[] }>;
+    assert.equal(d.old!.validTo, "2025-06-30");
+    assert.ok(d.old!.positions.length > 0, "the leaders of its last day");
+    assert.deepEqual(d.old!.positions, d.last!.positions);
+    assert.deepEqual(d.today!.positions, [], "nobody holds a post in an ended committee");
+    assert.ok(d.now!.positions.length > 0 && d.now!.positions.every((p) => p.termStart >= REORGANISATION_2025));
+  });
+
   it("lists under each version of a unit its own committees", async () => {
     const r = await h.run(`{
         myHoa: administrativeUnit(code: "30307", asOf: "2020-01-01") { organisations { id } }

@@ -169,13 +169,21 @@ export class OrganisationResolver {
     return recruitmentOf(year, joined?.n ?? 0, target?.target ?? null);
   }
 
-  @FieldResolver(() => [LeadershipPosition], { description: "Positions held on a date (today by default)." })
+  @FieldResolver(() => [LeadershipPosition], {
+    description:
+      "Positions held on a date: today by default, or an ended organisation's last day (a committee of the 2019 map ended on 2025-06-30).",
+  })
   positions(
     @Root() o: Organisation,
     @Ctx() ctx: OrganisationsContext,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<LeadershipPosition[]> {
-    return ctx.loaders.positionsOn.for(dateOrToday(asOf)).load(o.id);
+    const today = dateOrToday(asOf);
+    const day =
+      asOf == null && o.validTo !== null && String(o.validTo).slice(0, 10) < today
+        ? String(o.validTo).slice(0, 10)
+        : today;
+    return ctx.loaders.positionsOn.for(day).load(o.id);
   }
 }
 

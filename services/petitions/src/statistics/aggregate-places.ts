@@ -1,4 +1,6 @@
 import {
+  EARLIEST,
+  RECORDS_BEGIN,
   REORGANISATION_2025,
   todaysCommuneOf,
   unitVersion,
@@ -34,11 +36,11 @@ const min = (a: string, b: string) => (a < b ? a : b);
 
 /** A commune window split at its district's changes (Huyện Tịnh Biên became a thị xã on 2023-04-10). */
 function rowsOf(w: UnitWindow): PlaceRow[] {
-  const commune = unitVersion(w.code, w.from);
+  const commune = unitVersion(w.code, w.validFrom);
   const until = w.to ?? OPEN_END;
-  const mapped = w.from >= REORGANISATION_2025 ? { code: w.code, approximate: false } : todaysCommuneOf(w.code);
+  const mapped = w.validFrom >= REORGANISATION_2025 ? { code: w.code, approximate: false } : todaysCommuneOf(w.code);
   const today = mapped ?? { code: w.code, approximate: false };
-  const base = { code: w.code, communeSince: w.from, today: today.code, approximate: today.approximate };
+  const base = { code: w.code, communeSince: w.validFrom, today: today.code, approximate: today.approximate };
   const parents = commune?.parentCode
     ? versionsOf(commune.parentCode).filter(
         (p) => p.level === "DISTRICT" && p.validFrom <= until && (p.validTo ?? OPEN_END) >= w.from,
@@ -47,7 +49,8 @@ function rowsOf(w: UnitWindow): PlaceRow[] {
   if (parents.length === 0) return [{ ...base, since: w.from, until, district: null, districtSince: null }];
   return parents.map((p) => ({
     ...base,
-    since: max(w.from, p.validFrom),
+    // A district in force when the records begin holds the earlier facts too (as the commune's window does).
+    since: max(w.from, p.validFrom === RECORDS_BEGIN ? EARLIEST : p.validFrom),
     until: min(until, p.validTo ?? OPEN_END),
     district: p.code,
     districtSince: p.validFrom,

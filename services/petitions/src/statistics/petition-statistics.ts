@@ -131,7 +131,7 @@ function median(histogram: Map<number, number>): number | null {
 
 /**
  * Sums the period's figures over a unit's territory through time: each commune version of it
- * (kit kit unit-windows.ts), over the epochs it was in force. A 2025 commune's figures are its
+ * (kit unit-windows.ts), over the epochs it was in force. A 2025 commune's figures are its
  * predecessors' (chains included) and its own; a commune of 2010 counts its code until it ended.
  */
 export function statisticsFor(unit: FigureUnit, from: string, to: string, f: PetitionFigures): PetitionStatistics {

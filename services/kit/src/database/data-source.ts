@@ -64,6 +64,9 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
         connectionTimeoutMillis: opts.acquireTimeoutMs ?? 5000,
         idleTimeoutMillis: 30_000,
         application_name: `danvan-${opts.service}`,
+        // No JIT: the graph's statements are short, and a recursive CTE's row estimates can trip the
+        // JIT threshold, compiling for a second a statement that runs in milliseconds.
+        options: "-c jit=off",
       },
     });
     // Without replicas every read stays on the one pool; with them, only reads inside onReadReplica move.

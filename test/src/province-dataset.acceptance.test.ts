@@ -77,7 +77,9 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
       await sql(`SELECT COUNT(*) FROM poverty_classification WHERE year = 2019 AND status = 'NEAR_POOR'`),
       29_414,
     );
-    assert.equal(await sql(`SELECT COUNT(*) FROM household`), poverty.households);
+    // Old An Giang's register: its households were registered by 2019 (old Kiên Giang's in 2020).
+    const AN_GIANG = `registered_on < '2020-01-01'`;
+    assert.equal(await sql(`SELECT COUNT(*) FROM household WHERE ${AN_GIANG}`), poverty.households);
     assert.equal(
       String(
         await sql(`SELECT SUM(amount_vnd) FROM contribution WHERE received_on BETWEEN '2010-01-01' AND '2019-12-31'`),
@@ -101,7 +103,7 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
       fund.supportVisits,
     );
     // The 2019 census, people: the households' members add up to it.
-    assert.equal(await sql(`SELECT SUM(member_count) FROM household`), 1_908_352);
+    assert.equal(await sql(`SELECT SUM(member_count) FROM household WHERE ${AN_GIANG}`), 1_908_352);
     // The districts the census release names: Chợ Mới, Long Xuyên, Tịnh Biên, Châu Đốc.
     for (const [district, people] of [
       ["893", 307_981],
@@ -301,11 +303,11 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
     const together = (r: Poverty) => Math.round(((r.poor + r.nearPoor) / r.households) * 10_000) / 100;
     assert.deepEqual([together(data.r2022!), together(data.r2024!)], [7.42, 4.61]);
     // The end-2025 review is on the 2025 map: old An Giang (89) had ended; province 91 holds every
-    // household, and says that old Kiên Giang's 143 communes have no records.
+    // household, old Kiên Giang's included (reviewed from the end of 2020): its coverage is complete.
     assert.equal(data.old2025!.households, 0);
     assert.equal(data.today!.households, await sql(`SELECT COUNT(*) FROM household`));
     const coverage = data.today!.coverage as { complete: boolean; uncoveredUnits: unknown[] };
-    assert.deepEqual([coverage.complete, coverage.uncoveredUnits.length], [false, 143]);
+    assert.deepEqual([coverage.complete, coverage.uncoveredUnits.length], [true, 0]);
     assert.equal(
       data.today!.poor,
       await sql(`SELECT COUNT(*) FROM poverty_classification WHERE year = 2025 AND status = 'POOR'`),
@@ -326,6 +328,32 @@ describe("the province dataset at full scale, through the gateway (acceptance)",
       0,
       "every support event from 2025-07-01 is kept under a 2025 commune",
     );
+  });
+
+  it("answers old Kiên Giang's published reviews: end-2020 exactly, the 2024 rate; none before 2020, and says so", async () => {
+    const d = (await f.query(
+      `{ kg: administrativeUnit(code: "91", asOf: "2020-06-01") {
+           name validTo
+           r2019: povertyStatistics(year: 2019) { households coverage { complete uncoveredUnits { code } } }
+           r2020: povertyStatistics(year: 2020) { households poor nearPoor poorRate nearPoorRate coverage { complete } }
+           r2024: povertyStatistics(year: 2024) { households poorRate } } }`,
+      { token: analyst },
+    )) as GraphQLResponse;
+    assert.equal(d.body.errors, undefined, d.text.slice(0, 500));
+    type Stats = { households: number; poor: number; nearPoor: number; poorRate: number; nearPoorRate: number };
+    const kg = (d.body.data as { kg: Record<string, unknown> }).kg as Record<string, Stats & Record<string, unknown>>;
+    assert.equal(kg.validTo as unknown as string, "2025-06-30");
+    // Decision 24/QĐ-UBND (Kiên Giang, 2021-01-06): 8,790 poor (1.91%) and 19,378 near-poor (4.21%).
+    assert.deepEqual(
+      [kg.r2020!.households, kg.r2020!.poor, kg.r2020!.nearPoor, kg.r2020!.poorRate, kg.r2020!.nearPoorRate],
+      [460_200, 8_790, 19_378, 0.0191, 0.0421],
+    );
+    assert.equal((kg.r2020!.coverage as { complete: boolean }).complete, true);
+    // 2024: 1.28% poor (baochinhphu, 2024-10-10).
+    assert.equal(kg.r2024!.poorRate, 0.0128);
+    // Before its households were registered: no records, and the figure says so (never a silent zero).
+    const before = kg.r2019!.coverage as { complete: boolean; uncoveredUnits: unknown[] };
+    assert.deepEqual([kg.r2019!.households, before.complete, before.uncoveredUnits.length], [0, false, 143]);
   });
 
   it("shows the published figures in the IDE page, in a real browser", async () => {

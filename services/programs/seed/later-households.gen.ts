@@ -14,7 +14,7 @@ import { POOR, STATUS } from "./standing.js";
  * a standard without an income-only poor line (Decree 07/2021), which is poor by income within the
  * line and 3 deprivations or more (never reached by 2010–2019's reviews).
  */
-function measureOf(rng: SeededRandom, r: AreaRule, target: number): { income: number; deprivations: number } {
+export function measureOf(rng: SeededRandom, r: AreaRule, target: number): { income: number; deprivations: number } {
   if (target !== POOR || r.poorMax > 0) return measureFor(rng, r, target);
   return {
     income: Math.round((r.bandMax * (0.4 + rng.next() * 0.59)) / 1000) * 1000,

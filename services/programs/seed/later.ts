@@ -9,6 +9,7 @@ import type { HouseTally } from "../src/houses/house-tally.entity.js";
 import type { HouseholdYearTally } from "../src/households/household-year-tally.entity.js";
 import type { Contribution, FundTransfer } from "../src/fund/contribution.entity.js";
 import type { TableWriter } from "@danvan/kit/seeding";
+import type { Household } from "../src/households/household.entity.js";
 import type { FundBook } from "./fund-book.js";
 import { buildCarryOvers, type Closure } from "./funds.gen.js";
 import { buildLaterContributions, buildLaterTransfers, LATER_PERIODS } from "./later-funds.gen.js";
@@ -19,6 +20,7 @@ import { laterStatuses, planLater } from "./later-plan.js";
 import { draftLaterSupport, settleSupport, type SupportDraft } from "./later-support.gen.js";
 import { LaterTallies } from "./later-tallies.js";
 import { communeOn } from "./map-of-the-day.js";
+import { seedKienGiang } from "./kien-giang.gen.js";
 import type { CommunePlan, SeedScale } from "./plan.js";
 
 type Row<T> = Omit<T, "id"> & { id?: number };
@@ -29,6 +31,7 @@ export const LATER_SEED = 20261130;
 const FINISH_SEED = 20221231;
 
 export interface LaterWriters {
+  household: TableWriter<Household>;
   classification: TableWriter<PovertyClassification>;
   tally: TableWriter<PovertyTally>;
   householdYearTally: TableWriter<HouseholdYearTally>;
@@ -61,7 +64,8 @@ export interface LaterInput {
  * 2025-06-30, then commune by commune the reviews, and the support and houses before 2025-07-01
  * (the later ones drawn and kept, small); then the carry-overs of the old funds' real balances at
  * 2025-06-30, the 2025 map's receipts and transfers, and the kept support and houses paid on the
- * 2025 funds. The tallies go last, summed over the province.
+ * 2025 funds; then old Kiên Giang's households and reviews from end-2020 (kien-giang.gen.ts, a
+ * stream of their own, ids after An Giang's). The tallies go last, summed over the province.
  */
 export async function seedLaterYears(
   input: LaterInput,
@@ -115,6 +119,8 @@ export async function seedLaterYears(
     await w.support.writeMany(k.support.map((d) => settleSupport(d, book, tallies)));
     await w.house.writeMany(k.houses.map((d) => settleHouse(d, book, tallies)));
   }
+  const last = plans[plans.length - 1]!;
+  await seedKienGiang(scale, last.firstHouseholdId + last.households, w, tallies);
   await w.tally.writeMany([...tallies.poverty.values()]);
   await w.householdYearTally.writeMany([...tallies.householdYear.values()]);
   await w.supportTally.writeMany([...tallies.support.values()]);

@@ -27,6 +27,7 @@ import { seedLaterYears } from "./later.js";
 import { inProgress } from "./finish-houses.gen.js";
 import { buildLaterModels, buildLaterProjects, laterProjectCount } from "./later-models-projects.gen.js";
 import { LATER_ACTIVITY_YEARS, LATER_YEARS } from "./published-figures.js";
+import { kgHouseholds } from "./kien-giang-plan.js";
 
 export { SCALES, type SeedScale } from "./plan.js";
 
@@ -47,7 +48,8 @@ const VISITS_PER_HOUSEHOLD_YEAR = 0.71;
  * against its fund's balance on its day and after (fund-book.ts); then the 2019 map's funds'
  * carry-overs to the 2025 map's (issue 27, src/fund/funds-2025.ts: dated 2025, after every
  * published figure), contributions and transfers, the fund ledger and its year tallies, models
- * and projects. The funds go last: their presence marks a complete load.
+ * and projects; old Kiên Giang's register and reviews from end-2020 (later.ts, kien-giang.gen.ts).
+ * The funds go last: their presence marks a complete load.
  */
 export async function seedPrograms(
   ds: DataSource,
@@ -84,9 +86,11 @@ export async function seedPrograms(
   );
   try {
     const years = YEARS.length + LATER_YEARS.length;
+    // Old Kiên Giang's register from 2020, reviewed at the later reviews only (kien-giang.gen.ts).
+    const kienGiang = kgHouseholds(scale);
     const w = {
-      household: load.table(Household, spec.households),
-      classification: load.table(PovertyClassification, spec.households * years),
+      household: load.table(Household, spec.households + kienGiang),
+      classification: load.table(PovertyClassification, spec.households * years + kienGiang * LATER_YEARS.length),
       tally: load.table(PovertyTally, plans.length * years),
       support: load.table(
         SupportEvent,

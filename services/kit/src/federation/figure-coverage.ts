@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType, registerEnumType, type ClassType } from "type-graphql";
-import { coverageOf } from "../units/coverage.js";
+import { coverageOf, type CoverageOptions } from "../units/coverage.js";
 import type { FigureUnit } from "../units/communes.js";
 
 /** A FigureCoverage value: the units as `{ code, validFrom }`; each subgraph's unit type resolves them. */
@@ -23,7 +23,7 @@ export function FigureCoverageType<U extends object>(unitType: ClassType<U>): Cl
 
   @ObjectType("FigureCoverage", {
     description:
-      "What a figure rests on: whether every commune of the unit's territory through time has records (old Kiên Giang's have none before 2025-07-01), and whether a commune split in 2025 is counted whole.",
+      "What a figure rests on: whether every commune of the unit's territory through time has records (old Kiên Giang's have none before 2025-07-01, except its households' poverty reviews from the end of 2020), and whether a commune split in 2025 is counted whole.",
   })
   @Directive("@shareable")
   class FigureCoverage {
@@ -49,8 +49,12 @@ export function FigureCoverageType<U extends object>(unitType: ClassType<U>): Cl
 }
 
 /** The coverage of a unit's figures, its units as `make` builds them from `{ code, validFrom }`. */
-export function figureCoverage<U>(unit: FigureUnit, make: (u: FigureUnit) => U): FigureCoverageShape<U> {
-  const c = coverageOf(unit.code, unit.validFrom);
+export function figureCoverage<U>(
+  unit: FigureUnit,
+  make: (u: FigureUnit) => U,
+  opts: CoverageOptions = {},
+): FigureCoverageShape<U> {
+  const c = coverageOf(unit.code, unit.validFrom, opts);
   const units = (list: readonly FigureUnit[] | undefined) =>
     (list ?? []).map((v) => make({ code: v.code, validFrom: v.validFrom }));
   return {

@@ -25,21 +25,34 @@ export interface UnitCoverage {
 
 const cache = new Map<string, UnitCoverage>();
 
+/** What the figure asking for coverage knows of its own records. */
+export interface CoverageOptions {
+  /**
+   * The figure's records hold old Kiên Giang's communes too (programs' reviews from the end of 2020,
+   * its households being registered then): none of them is uncovered.
+   */
+  readonly kienGiangCovered?: boolean;
+}
+
 /**
  * The coverage of a unit's figures (the version `validFrom` names, else the one its code names
  * now): the records hold old An Giang's communes and, from 2025-07-01, the units formed from
  * them; old Kiên Giang's communes have none. A figure over such a territory says so, never a
  * silent zero. Undefined for a code that never named a unit.
  */
-export function coverageOf(code: string, validFrom?: string | null): UnitCoverage | undefined {
+export function coverageOf(
+  code: string,
+  validFrom?: string | null,
+  opts: CoverageOptions = {},
+): UnitCoverage | undefined {
   const v = validFrom ? unitVersion(code, validFrom) : latestUnit(code);
   if (!v) return undefined;
-  const k = unitVersionKey(v);
+  const k = `${unitVersionKey(v)}:${opts.kienGiangCovered ? 1 : 0}`;
   const known = cache.get(k);
   if (known) return known;
   const history = historyVersionsOf(v);
   const inside = new Set(history.map(unitVersionKey));
-  const uncovered = history.filter((u) => u.level === "COMMUNE" && isKienGiangUnit(u));
+  const uncovered = opts.kienGiangCovered ? [] : history.filter((u) => u.level === "COMMUNE" && isKienGiangUnit(u));
   // A part predecessor reached through a change into this territory whose other part lies outside.
   const countedWhole = history.filter((u) => {
     const parts = successorsOf(u).filter((s) => s.share === "part");

@@ -1,4 +1,4 @@
-import { BadUserInputError, kitMessage, type FieldProblem, type FigureUnit } from "@danvan/kit";
+import { BadUserInputError, kitMessage, type CoverageOptions, type FieldProblem, type FigureUnit } from "@danvan/kit";
 import { checkGrouping } from "@danvan/kit/aggregates";
 import { UnitMap } from "@danvan/kit/federation";
 import { coverageFor, figureRef, type Coverage } from "../figure-units.js";
@@ -56,8 +56,9 @@ export function aggregateCoverage(
   map: UnitMap,
   flagged: boolean,
   scope: readonly string[],
+  opts: CoverageOptions = {},
 ): Coverage {
-  const own = coverageFor(unit);
+  const own = coverageFor(unit, opts);
   if (map !== UnitMap.TODAY || !flagged) return own;
   const known = new Set(own.countedWholeUnits.map((u) => `${u.code}@${u.validFrom}`));
   const split = splitCommunesIn(scope).filter((u) => !known.has(`${u.code}@${u.validFrom}`));

@@ -6,6 +6,7 @@ import { PovertyStatus } from "../poverty/poverty-status.js";
 import { inList } from "../units.js";
 import { filterListProblems } from "@danvan/kit/aggregates";
 import { aggregateCoverage, checkAggregate, inFilter } from "./aggregate-arguments.js";
+import { reviewCoverage } from "../figure-units.js";
 import { PLACE, placeRef, unitPlaces } from "./unit-places.js";
 import { UnitMap } from "@danvan/kit/federation";
 import { runGrouping, type GroupedFacts } from "./grouped-statement.js";
@@ -65,7 +66,8 @@ export async function householdAggregateOf(
   const windows = windowsOf(unit);
   const communes = windowCodes(windows).filter((c) => inWindows(windows, c, reviewDay(args.year)));
   // No commune of the unit in force on the review's day (old An Giang at the end of 2025): no rows.
-  if (communes.length === 0) return { totalRows: 0, coverage: aggregateCoverage(unit, map, false, []), rows: [] };
+  if (communes.length === 0)
+    return { totalRows: 0, coverage: aggregateCoverage(unit, map, false, [], reviewCoverage(args.year)), rows: [] };
   const areas = inFilter("t.area", f?.areas);
   const statuses = inFilter("t.status", f?.povertyStatuses);
   const facts: GroupedFacts<HouseholdDimension, Measure> = {
@@ -99,7 +101,7 @@ export async function householdAggregateOf(
   const { rows, totalRows, flagged } = await runGrouping(ctx.ds, facts, args, MEASURE_OF);
   return {
     totalRows,
-    coverage: aggregateCoverage(unit, map, flagged, communes),
+    coverage: aggregateCoverage(unit, map, flagged, communes, reviewCoverage(args.year)),
     rows: rows.map(({ dimensions: d, measures: m }): HouseholdAggregateRow => ({
       district: placeRef(d.DISTRICT),
       commune: placeRef(d.COMMUNE),

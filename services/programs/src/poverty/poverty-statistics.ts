@@ -10,7 +10,7 @@ import {
   type FigureUnit,
 } from "@danvan/kit";
 import type { ProgramsContext } from "../context.js";
-import { coverageFor, figureRef } from "../figure-units.js";
+import { coverageFor, figureRef, reviewCoverage } from "../figure-units.js";
 import type { PovertyCounts, PovertyStatistics } from "./poverty-statistics.type.js";
 
 /** A review year argument: a whole year from 2000 to 2100. */
@@ -45,7 +45,7 @@ export function statisticsFor(unit: FigureUnit, year: number, tally: Map<string,
     poorRate: rate(counts.poor, counts.households),
     nearPoorRate: rate(counts.nearPoor, counts.households),
     byChildUnit: drillDownOf(unit, todayInProvince()).map((child) => statisticsFor(child, year, tally)),
-    coverage: coverageFor(unit),
+    coverage: coverageFor(unit, reviewCoverage(year)),
   };
 }
 

@@ -195,18 +195,19 @@ export async function memberAggregate(
   // Each committee reached, with its unit as it knew it on the day (its last day, if ended before).
   // `whole_org`: all the committee's members count (reached by no `part` succession alone).
   const ou = `SELECT o.id AS org_id, o.kind AS kind, ${placeColumns(map)},
-      CASE WHEN EXISTS (SELECT 1 FROM reach w WHERE w.org = o.id AND w.part_to IS NULL AND w.since <= ${param(args.asOf)})
+      CASE WHEN o.id IN (SELECT w.org FROM reach w WHERE w.part_to IS NULL AND w.since <= ${param(args.asOf)})
         THEN 1 ELSE 0 END AS whole_org
     FROM organisation o
       JOIN administrative_unit u ON ${knownOnDay("u", "o.unit_code")}
       LEFT JOIN administrative_unit d ON ${knownOnDay("d", districtCode)}
     WHERE o.id IN (SELECT reach.org FROM reach WHERE reach.since <= ${param(args.asOf)})`;
+  // The members of committees reached through `part` successions only that were carried to one of those parts.
+  const carried = `SELECT mc.member_id FROM member_carry mc JOIN member cm ON cm.id = mc.member_id
+      JOIN reach r ON r.part_to = mc.to_id AND r.org = cm.organisation_id WHERE r.since <= ${param(args.asOf)}`;
   const where = [
     `m.joined_on <= ${param(args.asOf)}`,
     `(m.left_on IS NULL OR m.left_on > ${param(args.asOf)})`,
-    // Reached through `part` successions only: the members carried to one of those parts.
-    `(ou.whole_org = 1 OR EXISTS (SELECT 1 FROM member_carry mc JOIN reach r ON r.part_to = mc.to_id
-      WHERE mc.member_id = m.id AND r.org = m.organisation_id AND r.since <= ${param(args.asOf)}))`,
+    `(ou.whole_org = 1 OR m.id IN (SELECT member_id FROM carried))`,
   ];
   const { organisationKinds, genders, ageBands } = args.filter ?? {};
   if (organisationKinds) where.push(organisationKinds.length ? `ou.kind IN (${list(organisationKinds)})` : "1 = 0");
@@ -242,7 +243,8 @@ export async function memberAggregate(
   // A place named by one code in two versions (30307: Mỹ Hòa's committee, ended, and Long Xuyên's) sorts by its first day.
   for (const d of dims) if (FROM[d]) order.push(sortTerms(FROM[d], "ASC"));
 
-  const sql = `WITH RECURSIVE ${reach}, ou AS (${ou}), base AS (${base}), grouped AS (${grouped}), viewed AS (${viewed})
+  // `ou` once per committee, then joined to the members (not its subqueries once per member row).
+  const sql = `WITH RECURSIVE ${reach}, ou AS MATERIALIZED (${ou}), carried AS MATERIALIZED (${carried}), base AS (${base}), grouped AS (${grouped}), viewed AS (${viewed})
     SELECT viewed.*, COUNT(*) OVER () AS total_rows FROM viewed
     ${order.length ? `ORDER BY ${order.join(", ")}` : ""} LIMIT ${param(aggregateRowLimit(args.first))}`;
   const found = (await ds.query(placeholders(ds, sql), params)) as Record<string, string | number | null>[];

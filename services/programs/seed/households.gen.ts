@@ -46,10 +46,39 @@ export function measureFor(rng: SeededRandom, r: AreaRule, target: number): { in
   return { income: thousand(r.bandMax + 1000 + rng.next() * 5_000_000), deprivations: incomeOnly ? 0 : rng.int(0, 2) };
 }
 
+/** Every day from `from` to `to` (ISO dates, both included): the days a seed draws registrations from. */
+export function registrationDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000)
+    days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
 /** Registration days 2000–2009, for the households' registry dates. */
-const REGISTERED: string[] = [];
-for (let t = Date.UTC(2000, 0, 1); t <= Date.UTC(2009, 11, 31); t += 86_400_000)
-  REGISTERED.push(new Date(t).toISOString().slice(0, 10));
+const REGISTERED = registrationDays("2000-01-01", "2009-12-31");
+
+/** Where and how large a household is; its head, address (and, last, its registration day) are drawn. */
+export interface HouseholdPlace {
+  id: number;
+  communeCode: string;
+  districtCode: string | null;
+  memberCount: number;
+  area: AreaType;
+}
+
+/**
+ * A household's row: its head's name and address drawn here, in this order, then `registeredOn`
+ * (a draw of the caller's, or a day it drew before), so the An Giang and Kiên Giang seeds share it.
+ */
+export function householdRow(rng: SeededRandom, at: HouseholdPlace, registeredOn: () => string): Household {
+  return {
+    ...at,
+    headName: syntheticName(rng, rng.chance(0.3)),
+    address: `Tổ ${rng.int(1, 30)}, ấp ${rng.int(1, 9)}`,
+    registeredOn: registeredOn(),
+    version: 1,
+  } as Household;
+}
 
 export interface HouseholdRows {
   households: Household[];
@@ -88,17 +117,13 @@ export function buildHouseholds(
   for (let i = 0; i < n; i++) {
     const id = plan.firstHouseholdId + i;
     const memberCount = sizes[id - 1]!;
-    out.households.push({
-      id,
-      communeCode: plan.unit.code,
-      districtCode: plan.districtCode,
-      headName: syntheticName(rng, rng.chance(0.3)),
-      address: `Tổ ${rng.int(1, 30)}, ấp ${rng.int(1, 9)}`,
-      memberCount,
-      area,
-      registeredOn: REGISTERED[Math.floor(rng.next() * REGISTERED.length)]!,
-      version: 1,
-    } as Household);
+    out.households.push(
+      householdRow(
+        rng,
+        { id, communeCode: plan.unit.code, districtCode: plan.districtCode, memberCount, area },
+        () => REGISTERED[Math.floor(rng.next() * REGISTERED.length)]!,
+      ),
+    );
     let previous: PovertyStatus | null = null;
     for (let y = 0; y < YEARS.length; y++) {
       const year = YEARS[y]!;

@@ -1,10 +1,10 @@
 import { communeOfTheDay } from "@danvan/kit";
-import { SeededRandom, syntheticName, type TableWriter } from "@danvan/kit/seeding";
+import { SeededRandom, type TableWriter } from "@danvan/kit/seeding";
 import type { Household } from "../src/households/household.entity.js";
 import type { PovertyClassification } from "../src/poverty/poverty-classification.entity.js";
 import type { PovertyStatus } from "../src/poverty/poverty-status.js";
 import { AreaType } from "../src/households/area-type.js";
-import { areaRule, reviewRow } from "./households.gen.js";
+import { areaRule, householdRow, registrationDays, reviewRow } from "./households.gen.js";
 import { measureOf } from "./later-households.gen.js";
 import { laterStatuses, type LaterPlan } from "./later-plan.js";
 import type { LaterTallies } from "./later-tallies.js";
@@ -43,9 +43,7 @@ const POOR_SIZES = [
 ] as const;
 
 /** The registration days of 2020 before the end-2020 review. */
-const REGISTERED: string[] = [];
-for (let t = Date.parse(KG_REGISTERED_FROM); t <= Date.parse(KG_REGISTERED_TO); t += 86_400_000)
-  REGISTERED.push(new Date(t).toISOString().slice(0, 10));
+const REGISTERED = registrationDays(KG_REGISTERED_FROM, KG_REGISTERED_TO);
 
 /** Where a Kiên Giang household's review of `year` is kept: its old commune and district to 2024, its 2025 commune after. */
 export function kienGiangPlace(
@@ -86,17 +84,13 @@ export function buildKienGiangCommune(
     for (let y = 0; y < LATER_YEARS.length; y++) if (status[y * n + i] === POOR) everPoor = true;
     const memberCount = rng.weighted(everPoor ? POOR_SIZES : SIZES);
     const registeredOn = REGISTERED[Math.floor(rng.next() * REGISTERED.length)]!;
-    households.push({
-      id,
-      communeCode: plan.unit.code,
-      districtCode: plan.districtCode,
-      headName: syntheticName(rng, rng.chance(0.3)),
-      address: `Tổ ${rng.int(1, 30)}, ấp ${rng.int(1, 9)}`,
-      memberCount,
-      area,
-      registeredOn,
-      version: 1,
-    } as Household);
+    households.push(
+      householdRow(
+        rng,
+        { id, communeCode: plan.unit.code, districtCode: plan.districtCode, memberCount, area },
+        () => registeredOn,
+      ),
+    );
     let previous: PovertyStatus | null = null;
     LATER_YEARS.forEach((year, y) => {
       const target = status[y * n + i]!;

@@ -12,12 +12,12 @@ import type { SeededRandom } from "@danvan/kit/seeding";
 import { committeeAndUnit } from "../src/committees.js";
 import { MobilisationModel } from "../src/models/mobilisation-model.entity.js";
 import { MobilisationField, ModelStatus, RegistrantKind } from "../src/models/model-enums.js";
-import { MemberProject } from "../src/projects/member-project.entity.js";
+import type { MemberProject } from "../src/projects/member-project.entity.js";
 import { FundingSource, MemberProjectKind } from "../src/projects/project-enums.js";
-import { FUNDERS, modelRow } from "./models-projects.gen.js";
+import { modelRow, projectRow } from "./models-projects.gen.js";
 import { holdersOn } from "./map-of-the-day.js";
 import { LAST_DAY } from "./published-figures.js";
-import { addDays, millions } from "./dates.js";
+import { addDays } from "./dates.js";
 
 /**
  * "Dân vận khéo" models and member projects after 2020 (issue 27), each on the map of its day (the
@@ -150,22 +150,14 @@ export function buildLaterProjects(rng: SeededRandom, count: number): MemberProj
     const prefix = rng.pick(["HND", "HPN", "DTN", "CCB"] as const);
     const organisationId = committeeOn(prefix, unit.code, startsOn);
     const placed = committeeAndUnit(organisationId, unit.code, startsOn);
-    return Object.assign(new MemberProject(), {
+    return projectRow(rng, {
       kind,
-      name:
-        kind === MemberProjectKind.LOAN
-          ? `Cho vay vốn hội viên ${unit.name}`
-          : `Chuyển giao kỹ thuật ${rng.pick(["trồng lúa", "nuôi bò", "nuôi cá", "trồng rau an toàn"])} ${unit.name}`,
+      unitName: unit.name,
       organisationId,
       unitCode: placed.unit.code,
       districtCode: placed.districtCode,
       fundingSource,
-      funderName: rng.pick(FUNDERS[fundingSource]),
-      amountVnd: kind === MemberProjectKind.LOAN ? millions(rng, 500, 20_000) : millions(rng, 50, 2_000),
-      beneficiaries: rng.int(20, 2000),
       startsOn,
-      endsOn: rng.chance(0.3) ? null : addDays(startsOn, rng.int(365, 5 * 365)),
-      version: 1,
     });
   });
 }

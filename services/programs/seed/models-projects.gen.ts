@@ -154,22 +154,49 @@ export function buildProjects(rng: SeededRandom, count: number): MemberProject[]
     const fundingSource = rng.chance(0.8) ? FundingSource.DOMESTIC : FundingSource.INTERNATIONAL;
     const startsOn = rng.dateBetween("2012-01-01", "2020-06-30");
     const prefix = rng.pick(["HND", "HPN", "DTN", "CCB"] as const);
-    return Object.assign(new MemberProject(), {
+    return projectRow(rng, {
       kind,
-      name:
-        kind === MemberProjectKind.LOAN
-          ? `Cho vay vốn hội viên ${unit.name}`
-          : `Chuyển giao kỹ thuật ${rng.pick(["trồng lúa", "nuôi bò", "nuôi cá", "trồng rau an toàn"])} ${unit.name}`,
+      unitName: unit.name,
       organisationId: organisationIdOf(hasCommittee(prefix, unit.code) ? prefix : FRONT_PREFIX, unit.code),
       unitCode: unit.code,
       districtCode: districtOf(unit.code),
       fundingSource,
-      funderName: rng.pick(FUNDERS[fundingSource]),
-      amountVnd: kind === MemberProjectKind.LOAN ? millions(rng, 500, 20_000) : millions(rng, 50, 2_000),
-      beneficiaries: rng.int(20, 2000),
       startsOn,
-      endsOn: rng.chance(0.3) ? null : addDays(startsOn, rng.int(365, 5 * 365)),
-      version: 1,
     });
+  });
+}
+
+/** What a project's row takes that its generator has already drawn or decided. */
+export interface ProjectDraft {
+  kind: MemberProjectKind;
+  unitName: string;
+  organisationId: string;
+  unitCode: string;
+  districtCode: string | null;
+  fundingSource: FundingSource;
+  startsOn: string;
+}
+
+/**
+ * A member project's row: its name, funder, amount, beneficiaries and end drawn here, in this order,
+ * from `rng` (the 2012–2020 generator and the later one share it, so the older rows stay as they were).
+ */
+export function projectRow(rng: SeededRandom, d: ProjectDraft): MemberProject {
+  return Object.assign(new MemberProject(), {
+    kind: d.kind,
+    name:
+      d.kind === MemberProjectKind.LOAN
+        ? `Cho vay vốn hội viên ${d.unitName}`
+        : `Chuyển giao kỹ thuật ${rng.pick(["trồng lúa", "nuôi bò", "nuôi cá", "trồng rau an toàn"])} ${d.unitName}`,
+    organisationId: d.organisationId,
+    unitCode: d.unitCode,
+    districtCode: d.districtCode,
+    fundingSource: d.fundingSource,
+    funderName: rng.pick(FUNDERS[d.fundingSource]),
+    amountVnd: d.kind === MemberProjectKind.LOAN ? millions(rng, 500, 20_000) : millions(rng, 50, 2_000),
+    beneficiaries: rng.int(20, 2000),
+    startsOn: d.startsOn,
+    endsOn: rng.chance(0.3) ? null : addDays(d.startsOn, rng.int(365, 5 * 365)),
+    version: 1,
   });
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { placeholders, vndOf, windowsOf, type FigureUnit } from "@danvan/kit";
+import { placeholders, vndOf, windowCodes, windowsOf, type FigureUnit } from "@danvan/kit";
 import { inUnitWindows, overPeriod, yearOfDateColumn, type MapSide } from "../period.js";
 import { COMMUNE_CODES, inList } from "../units.js";
 import { SupportKind } from "./support-kind.js";
@@ -56,8 +56,17 @@ export async function visitsByCommune(ds: DataSource, from: string, to: string):
   }));
 }
 
-/** Support events (every recipient) and their value per commune, year, side and kind over a period ("commune:year:side:kind"). */
-export type SupportByKind = Map<string, { visits: number; amount: bigint }>;
+/** Support events (every recipient) and their value in one year and side of the 2025 reorganisation, by kind. */
+export interface SupportCell {
+  year: number;
+  side: MapSide;
+  kind: string;
+  visits: number;
+  amount: bigint;
+}
+
+/** The period's support cells per commune code: a unit reads only its own communes' cells. */
+export type SupportByKind = Map<string, SupportCell[]>;
 
 /** The period's support by commune and kind. */
 export async function supportByKindFigures(ds: DataSource, from: string, to: string): Promise<SupportByKind> {
@@ -81,11 +90,10 @@ export async function supportByKindFigures(ds: DataSource, from: string, to: str
   );
   const figures: SupportByKind = new Map();
   for (const r of rows) {
-    const k = `${String(r.code)}:${Number(r.y)}:${r.side}:${String(r.kind)}`;
-    const t = figures.get(k) ?? { visits: 0, amount: 0n };
-    t.visits += Number(r.v);
-    t.amount += vndOf(r.a);
-    figures.set(k, t);
+    const code = String(r.code);
+    const cells = figures.get(code) ?? [];
+    cells.push({ year: Number(r.y), side: r.side, kind: String(r.kind), visits: Number(r.v), amount: vndOf(r.a) });
+    figures.set(code, cells);
   }
   return figures;
 }
@@ -100,14 +108,14 @@ export function supportByKindFor(
 ): { kind: SupportKind; visits: number; amountVnd: bigint }[] {
   const windows = windowsOf(unit);
   const totals = new Map<string, { visits: number; amount: bigint }>();
-  for (const [k, t] of figures) {
-    const [code, year, side, kind] = k.split(":");
-    if (!inUnitWindows(windows, code!, Number(year), Number(side) as MapSide)) continue;
-    const sum = totals.get(kind!) ?? { visits: 0, amount: 0n };
-    sum.visits += t.visits;
-    sum.amount += t.amount;
-    totals.set(kind!, sum);
-  }
+  for (const code of windowCodes(windows))
+    for (const t of figures.get(code) ?? []) {
+      if (!inUnitWindows(windows, code, t.year, t.side)) continue;
+      const sum = totals.get(t.kind) ?? { visits: 0, amount: 0n };
+      sum.visits += t.visits;
+      sum.amount += t.amount;
+      totals.set(t.kind, sum);
+    }
   return Object.values(SupportKind).map((kind) => ({
     kind,
     visits: totals.get(kind)?.visits ?? 0,

@@ -35,12 +35,14 @@ import { remoteAreas } from "../units/remote-areas.js";
 import { calendarFor } from "../calendar/calendar-store.js";
 import { checkReceipt } from "./receipt-checks.js";
 import { REORGANISATION_2025, unitOfTheDay, type UnitVersion } from "@danvan/kit/units";
-import { committeeId2025 } from "@danvan/kit/federation";
+import { committeeId2025, organisationIdOf } from "@danvan/kit/federation";
 import { provinceHolding, ReceptionLevel } from "./reception-level.js";
 
 /** The Fatherland Front committee of a province version: MTTQ-89 of the old map, MTTQ-91-25 of the 2025 one. */
 const provinceFrontCommittee = (province: UnitVersion): string =>
-  province.validFrom >= REORGANISATION_2025 ? committeeId2025("MTTQ", province.code) : `MTTQ-${province.code}`;
+  province.validFrom >= REORGANISATION_2025
+    ? committeeId2025("MTTQ", province.code)
+    : organisationIdOf("MTTQ", province.code);
 
 const WRITERS = ["OFFICER", "HANDLING_OFFICER", "ADMIN"] as const;
 

@@ -65,7 +65,7 @@ export class FundResolver {
   })
   unit(@Root() f: Fund): AdministrativeUnitRef {
     // The 2019 map's funds opened before the records begin: their unit is the version of 2010.
-    return unitRef(f.unitCode, f.openedOn < RECORDS_BEGIN ? RECORDS_BEGIN : f.openedOn);
+    return unitRef(f.unitCode, fundDay(f));
   }
 
   @FieldResolver(() => FundBalance, {

@@ -2,7 +2,7 @@ import { Table, TableColumn, type MigrationInterface, type QueryRunner } from "t
 import { DECLARED_DAYS } from "../src/deadlines/declared-days.js";
 import { acceptanceDueOn, dueOn, NoRuleInForceError } from "../src/deadlines/due-dates.js";
 import { BUILT_IN_CALENDAR } from "../src/deadlines/working-calendar.js";
-import type { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from "../src/lifecycle/petition-enums.js";
+import { day, type DeadlineRow } from "./deadline-rows.js";
 
 /**
  * Issue 19: deadlines by the law in force on the receipt date, in working days where that law
@@ -12,22 +12,7 @@ import type { ComplaintRound, Complexity, PetitionKind, PetitionStatus } from ".
  * the ones src/deadlines/declared-days.ts ships are written in), and recomputes every stored due
  * date with the new rules (petitions received before the table's acts keep theirs).
  */
-interface Row {
-  id: number | string;
-  kind: PetitionKind;
-  complaint_round: ComplaintRound | null;
-  complexity: Complexity;
-  is_remote_area: boolean | number;
-  status: PetitionStatus;
-  received_on: string | Date;
-  accepted_on: string | Date | null;
-  extensions_used: number | string;
-  extended_days: number | string;
-  due_on: string | Date | null;
-}
-
-const day = (v: string | Date | null) =>
-  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
+type Row = DeadlineRow;
 
 export class WorkingDayDeadlines1764200000010 implements MigrationInterface {
   name = "WorkingDayDeadlines1764200000010";
